@@ -1,0 +1,1 @@
+"""Næringspuls ETL: minutes (TXT, MD, PDF, DOCX) → typed model → DuckDB warehouse."""

@@ -1,0 +1,156 @@
+"""The typed ingestion model.
+
+Every reader returns a :class:`RawDocument`; the structure parser turns it into a
+:class:`Meeting`; the enrichers fill in the per-statement fields; the warehouse
+loader accepts :class:`Meeting` objects and nothing else.  Keeping one model makes
+the golden files, the CLI ``check`` output and the database agree by construction.
+
+Line numbers are 1-based and count the lines of the document's extracted text from
+the start of the document (not per page), so that ``line_start``/``line_end`` of a
+fact point straight into the text shown on the "Møter" page.  ``page`` is the
+1-based page the first line sits on (always 1 for plain text and Word files).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """One line of extracted text, as it appears in the document."""
+
+    line_no: int
+    page: int
+    text: str
+    # Word paragraph style name (e.g. "List Bullet 2"), None for text and PDF.
+    style: str | None = None
+    # List nesting level when the reader knows it (Word numbering), else None.
+    level: int | None = None
+    # A table row: the cell texts (a cell may hold several lines joined by "\n").
+    cells: tuple[str, ...] | None = None
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """What a reader hands to the parser: the lines, plus where they came from."""
+
+    source_file: str  # file name relative to the input folder
+    sha256: str
+    fmt: str  # "txt", "md", "pdf", "docx"
+    lines: list[SourceLine]
+    n_pages: int = 1
+    encoding: str | None = None  # detected text encoding for txt/md
+
+
+@dataclass(slots=True)
+class Provenance:
+    source_file: str
+    page: int
+    line_start: int
+    line_end: int
+    source_text: str  # verbatim lines, joined with "\n"
+
+
+@dataclass(slots=True)
+class Statement:
+    """One fact: a bullet, a table-cell line or a paragraph of the minutes."""
+
+    section: str  # one of vocab.SECTIONS
+    text: str  # cleaned text: wrapped lines joined, hyphenation undone
+    prov: Provenance
+    item_no: str | None = None  # agenda item the statement sits under
+    unit_raw: str | None = None  # reporting unit as written ("Oslo kommune")
+    reporter: str | None = None  # person as written ("Anne Solheim")
+    # --- filled by the enrichers -------------------------------------------
+    unit_name: str | None = None  # canonical unit name from the gazetteer
+    unit_kind: str | None = None  # vocab.UNIT_KINDS
+    kommunenummer: str | None = None
+    region: str | None = None  # sub-region (Follo, Hamarregionen, …)
+    county: str | None = None
+    unit_known: bool = True  # False: not in the gazetteer (kept and flagged)
+    reporter_canonical: str | None = None
+    themes: list[str] = field(default_factory=list)
+    fact_type: str = "annet"
+    organisations: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # place names seen in the text
+    jobs: int | None = None
+    amount_nok: int | None = None
+    event_date: dt.date | None = None
+
+
+@dataclass(slots=True)
+class AgendaItem:
+    number: str  # as written, normalised: "3", "03/26", "6"
+    title: str
+    body: str
+    prov: Provenance
+    kind: str = "other"  # vocab.ITEM_KINDS: what sort of item this is
+    decision: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    title: str
+    prov: Provenance
+    event_date: dt.date | None = None
+    organiser: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Link:
+    url: str
+    prov: Provenance
+
+
+@dataclass(slots=True)
+class ParseWarning:
+    """Something a reviewer should look at; never fatal."""
+
+    code: str  # vocab.WARNING_CODES
+    message: str  # Norwegian-free, English, one line
+    line_no: int | None = None
+
+
+@dataclass(slots=True)
+class Meeting:
+    source_file: str
+    sha256: str
+    organ: str | None = None
+    meeting_date: dt.date | None = None
+    time_start: str | None = None  # "09:45"
+    time_end: str | None = None
+    place: str | None = None
+    chair: str | None = None
+    secretary: str | None = None
+    attendees: list[str] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    n_pages: int = 1
+    fmt: str = "txt"
+
+    @property
+    def meeting_id(self) -> str:
+        """Stable id: the date plus a short content hash (two meetings a day are fine)."""
+        day = self.meeting_date.isoformat() if self.meeting_date else "ukjent"
+        return f"{day}-{self.sha256[:8]}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able dict (dates as ISO strings) for golden files and ``check``."""
+        return _jsonable(asdict(self)) | {"meeting_id": self.meeting_id}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value

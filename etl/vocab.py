@@ -1,0 +1,91 @@
+"""Controlled vocabularies shared by the parser, the warehouse and the dashboard.
+
+The theme taxonomy itself lives in ``data/taxonomy.toml`` so users can edit it;
+everything here is part of the data contract and changes only with the code.
+"""
+
+from __future__ import annotations
+
+# Where in the minutes a statement comes from (v_statements.section).
+SECTION_ROUND_TABLE = "round_table"  # reports from members ("Runde rundt bordet")
+SECTION_ACTION_PROGRAMME = "action_programme"  # "Handlingsprogram" areas
+SECTION_SECRETARIAT = "secretariat"  # "Orienteringer fra sekretariatet"
+SECTION_EVENTS = "events"  # "Kommende arrangementer"
+SECTION_AGENDA = "agenda"  # any other agenda item body
+SECTION_OTHER = "other"  # "Eventuelt" and text outside agenda items
+SECTIONS: tuple[str, ...] = (
+    SECTION_ROUND_TABLE,
+    SECTION_ACTION_PROGRAMME,
+    SECTION_SECRETARIAT,
+    SECTION_EVENTS,
+    SECTION_AGENDA,
+    SECTION_OTHER,
+)
+
+# What kind of agenda item a heading introduces (model.AgendaItem.kind).
+ITEM_KINDS: tuple[str, ...] = (
+    "approval",  # godkjenning av innkalling / referat
+    "round_table",
+    "action_programme",
+    "secretariat",
+    "events",
+    "any_other_business",  # eventuelt
+    "other",
+)
+
+FACT_TYPES: tuple[str, ...] = (
+    "etablering",  # something new: factory, datacenter, hotel, office
+    "nedleggelse",  # closure, layoffs, jobs lost
+    "utfordring",  # problem, concern, cut, resistance
+    "finansiering",  # grants, gifts, budgets, funding
+    "arrangement",  # seminar, conference, workshop, meeting series
+    "samarbeid",  # cooperation, partnership
+    "plan",  # plans, strategies, projects under work
+    "annet",
+)
+
+FACT_TYPE_LABELS: dict[str, str] = {
+    "etablering": "Etablering",
+    "nedleggelse": "Nedleggelse",
+    "utfordring": "Utfordring",
+    "finansiering": "Finansiering",
+    "arrangement": "Arrangement",
+    "samarbeid": "Samarbeid",
+    "plan": "Plan",
+    "annet": "Annet",
+}
+
+SECTION_LABELS: dict[str, str] = {
+    SECTION_ROUND_TABLE: "Runde rundt bordet",
+    SECTION_ACTION_PROGRAMME: "Handlingsprogram",
+    SECTION_SECRETARIAT: "Orienteringer fra sekretariatet",
+    SECTION_EVENTS: "Kommende arrangementer",
+    SECTION_AGENDA: "Saker",
+    SECTION_OTHER: "Annet",
+}
+
+# v_statements.unit_kind
+UNIT_KOMMUNE = "kommune"
+UNIT_REGION = "region"  # a sub-region / regional council (Follo, Hamarregionen…)
+UNIT_COUNTY = "fylke"
+UNIT_OTHER = "annen"  # secretariat, Osloregionen itself, organisations
+UNIT_UNKNOWN = "ukjent"  # not in the gazetteer: kept and flagged
+UNIT_KINDS: tuple[str, ...] = (UNIT_KOMMUNE, UNIT_REGION, UNIT_COUNTY, UNIT_OTHER, UNIT_UNKNOWN)
+
+UNIT_KIND_LABELS: dict[str, str] = {
+    UNIT_KOMMUNE: "Kommune",
+    UNIT_REGION: "Region",
+    UNIT_COUNTY: "Fylke",
+    UNIT_OTHER: "Annen",
+    UNIT_UNKNOWN: "Ukjent",
+}
+
+# model.ParseWarning.code
+WARNING_CODES: tuple[str, ...] = (
+    "no_date",  # no meeting date found
+    "unknown_unit",  # reporting unit not in the gazetteer
+    "empty_round_table",  # a round-table heading with no reports under it
+    "no_round_table",  # no round table found at all
+    "unparsed_line",  # a line the parser could not place
+    "duplicate_meeting",  # same organ and date as another document
+)
