@@ -64,6 +64,7 @@ class Statement:
     item_no: str | None = None  # agenda item the statement sits under
     unit_raw: str | None = None  # reporting unit as written ("Oslo kommune")
     reporter: str | None = None  # person as written ("Anne Solheim")
+    area: str | None = None  # action-programme area ("Næringsarealer"), else None
     # --- filled by the enrichers -------------------------------------------
     unit_name: str | None = None  # canonical unit name from the gazetteer
     unit_kind: str | None = None  # vocab.UNIT_KINDS

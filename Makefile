@@ -1,0 +1,71 @@
+# Næringspuls — the two commands a new machine needs: `make run` and `make test`.
+PYTHON      ?= python3
+VENV        := .venv
+PY          := $(VENV)/bin/python
+DB          ?= data/naering.duckdb
+RAW         := data/raw
+PORT        ?= 8501
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+ETL_SOURCES := $(shell find etl -name '*.py' -o -name '*.sql' -o -name '*.toml' 2>/dev/null)
+RAW_FILES   := $(shell find $(RAW) -type f -not -name '.*' 2>/dev/null)
+
+.PHONY: run test install install-test system-deps db benchmark evaluate clean help
+
+help:
+	@echo "make run        install into .venv, build $(DB) if needed, start the dashboard on :$(PORT)"
+	@echo "make test       install test extras and Chromium, run the whole test suite"
+	@echo "make db         (re)build $(DB) from $(RAW) when inputs changed"
+	@echo "make evaluate   precision/recall of the extraction against the golden files"
+	@echo "make benchmark  run the benchmark scripts (see docs/benchmarks.md)"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Debian's Chromium renders chart exports (kaleido) and runs the browser tests;
+# fonts-dejavu gives æøå in exported PNG/PDF files.
+system-deps:
+	@if command -v chromium >/dev/null 2>&1 && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+		echo "chromium: $$(command -v chromium)"; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	else \
+		echo "Chromium is missing: install Debian's 'chromium' package for PNG/SVG/PDF exports"; \
+	fi
+
+# Rebuilt when minutes or ETL code change; the build itself skips unchanged files.
+# A bad file is reported but does not stop the dashboard from starting.
+$(DB): $(VENV)/.installed $(RAW_FILES) $(ETL_SOURCES)
+	$(PY) -m etl build --input $(RAW) --db $(DB) || echo "Some minutes could not be loaded (see above); the rest is in $(DB)."
+	@touch $(DB)
+
+db: $(DB)
+
+run: install system-deps $(DB)
+	NAERINGSPULS_DB=$(DB) $(PY) -m streamlit run dashboard/streamlit_app.py \
+		--server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+test: install-test system-deps
+	$(PY) -m pytest -n 2 --dist loadgroup
+
+evaluate: install
+	$(PY) -m etl evaluate
+
+benchmark: install-test system-deps
+	$(PY) benchmarks/bench_build.py
+	$(PY) benchmarks/bench_pages.py
+	$(PY) benchmarks/bench_export.py
+
+clean:
+	rm -rf $(VENV) $(DB) data/.naering.duckdb.* test-artifacts

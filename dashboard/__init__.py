@@ -1,0 +1,1 @@
+"""Næringspuls dashboard (Streamlit). Entry point: dashboard/streamlit_app.py."""

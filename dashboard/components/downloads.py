@@ -1,0 +1,39 @@
+"""Download buttons under every chart and table.
+
+Interface used by the pages (kept stable; the export engine behind it may change):
+
+* ``chart_with_downloads(fig, ctx, data, key)`` renders the chart and its
+  ``PNG``/``SVG``/``PDF``/``CSV``/``Excel`` buttons.
+* ``table_downloads(df, ctx, key)`` renders ``CSV``/``Excel`` buttons for a table.
+
+Minimal version: chart plus CSV.  The full export engine replaces the bodies.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard.exports.spec import ExportContext
+
+
+def chart_with_downloads(
+    fig: go.Figure, ctx: ExportContext, data: pd.DataFrame, key: str, *, on_select: str | None = None
+):
+    """Show ``fig`` and its download buttons; returns the plotly selection event (if on_select)."""
+    event = st.plotly_chart(
+        fig, width="stretch", key=key, on_select=on_select or "ignore", selection_mode=("points", "box")
+    ) if on_select else st.plotly_chart(fig, width="stretch", key=key)
+    table_downloads(data, ctx, key=f"{key}-data")
+    return event
+
+
+def table_downloads(df: pd.DataFrame, ctx: ExportContext, key: str) -> None:
+    st.download_button(
+        "CSV",
+        df.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"{ctx.file_stem()}.csv",
+        mime="text/csv",
+        key=f"{key}-csv",
+    )

@@ -1,0 +1,109 @@
+"""Command line: ``python -m etl build | check | evaluate``.
+
+Every command prints one line per bad file (file name and reason, no traceback)
+and exits non-zero when any file failed, so it can gate a scheduled job.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+DEFAULT_DB = Path("data/naering.duckdb")
+DEFAULT_INPUT = Path("data/raw")
+
+
+def default_db() -> Path:
+    return Path(os.environ.get("NAERINGSPULS_DB") or DEFAULT_DB)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m etl", description="Næringspuls: minutes → DuckDB")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build or update the warehouse from a folder of minutes")
+    b.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder of minutes (default: data/raw)")
+    b.add_argument("--db", type=Path, default=None, help="DuckDB file (default: $NAERINGSPULS_DB or data/naering.duckdb)")
+    b.add_argument("--force", action="store_true", help="re-parse every file even if unchanged")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    c = sub.add_parser("check", help="print the parse of one document for review")
+    c.add_argument("file", type=Path)
+    c.add_argument("--json", action="store_true", help="print the full parse as JSON")
+
+    e = sub.add_parser("evaluate", help="compare extraction with the golden files")
+    e.add_argument("--fixtures", type=Path, default=None, help="folder of documents with *.expected.json")
+
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return _build(args)
+    if args.command == "check":
+        return _check(args)
+    return _evaluate(args)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from etl.warehouse.build import build
+
+    db = args.db or default_db()
+    bar = None
+
+    def progress(n: int, total: int, name: str) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="doc", desc="Parsing", disable=args.quiet or None, file=sys.stderr)
+        bar.update(1)
+
+    try:
+        report = build(args.input, db, progress=progress, force=args.force)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        if bar is not None:
+            bar.close()
+    for f in report.failures:
+        print(f"FAILED {f.source_file}: {f.reason}", file=sys.stderr)
+    state = "updated" if report.wrote else "unchanged"
+    print(
+        f"{db}: {state} in {report.seconds:.2f} s — {report.documents} documents "
+        f"({report.parsed} parsed, {report.unchanged} unchanged, {report.removed} removed, "
+        f"{len(report.failures)} failed), {report.meetings} meetings, "
+        f"{report.statements} statements, {report.warnings} warnings"
+    )
+    return 1 if report.failures else 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from etl.errors import DocumentError
+    from etl.pipeline import process
+    from etl.review import format_meeting
+
+    try:
+        meeting = process(args.file)
+    except DocumentError as exc:
+        print(f"FAILED {exc.path}: {exc.reason}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(meeting.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(format_meeting(meeting))
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from etl.evaluate import evaluate, format_report
+
+    fixtures = args.fixtures or Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "minutes"
+    result = evaluate(fixtures)
+    print(format_report(result))
+    return 0 if not result.errors else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

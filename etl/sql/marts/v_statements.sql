@@ -1,0 +1,33 @@
+-- v_statements (data contract): one row per fact, with its meeting date and provenance.
+CREATE OR REPLACE VIEW v_statements AS
+SELECT
+    s.statement_id,
+    s.meeting_id,
+    m.meeting_date,
+    s.section,
+    s.unit_name,
+    s.unit_kind,
+    s.kommunenummer,
+    s.region,
+    s.county,
+    s.reporter,
+    s.text,
+    s.themes,
+    s.fact_type,
+    s.organisations,
+    s.jobs,
+    s.amount_nok,
+    s.event_date,
+    s.source_file,
+    s.page,
+    s.line_start,
+    s.line_end,
+    s.seq,
+    s.item_no,
+    s.area,
+    s.unit_raw,
+    s.unit_known,
+    s.places,
+    s.source_text
+FROM stg_statements AS s
+JOIN stg_meetings AS m USING (meeting_id);

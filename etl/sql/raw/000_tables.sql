@@ -1,0 +1,142 @@
+-- Raw layer: one table per model object, written only by etl/warehouse/load.py.
+-- Nothing reads these tables directly except the staging views; the dashboard and
+-- any other consumer read the v_* views of the marts layer (the data contract).
+
+CREATE TABLE documents (
+    source_file   VARCHAR PRIMARY KEY,  -- path relative to the input folder
+    sha256        VARCHAR NOT NULL,
+    fmt           VARCHAR,
+    n_pages       INTEGER,
+    size_bytes    BIGINT,
+    status        VARCHAR NOT NULL,     -- 'loaded' or 'failed'
+    error         VARCHAR,              -- reason when failed
+    meeting_id    VARCHAR,
+    loaded_at     TIMESTAMP
+);
+
+CREATE TABLE meetings (
+    meeting_id    VARCHAR PRIMARY KEY,
+    source_file   VARCHAR NOT NULL,
+    organ         VARCHAR,
+    meeting_date  DATE,
+    time_start    VARCHAR,
+    time_end      VARCHAR,
+    place         VARCHAR,
+    chair         VARCHAR,
+    secretary     VARCHAR,
+    n_attendees   INTEGER,
+    n_pages       INTEGER,
+    fmt           VARCHAR
+);
+
+CREATE TABLE attendees (
+    meeting_id    VARCHAR NOT NULL,
+    seq           INTEGER NOT NULL,
+    name          VARCHAR NOT NULL
+);
+
+CREATE TABLE agenda_items (
+    meeting_id    VARCHAR NOT NULL,
+    seq           INTEGER NOT NULL,
+    item_no       VARCHAR,
+    title         VARCHAR,
+    kind          VARCHAR,
+    body          VARCHAR,
+    decision      VARCHAR,
+    source_file   VARCHAR,
+    page          INTEGER,
+    line_start    INTEGER,
+    line_end      INTEGER
+);
+
+CREATE TABLE statements (
+    statement_id  VARCHAR PRIMARY KEY,
+    meeting_id    VARCHAR NOT NULL,
+    seq           INTEGER NOT NULL,
+    section       VARCHAR NOT NULL,
+    item_no       VARCHAR,
+    area          VARCHAR,
+    unit_raw      VARCHAR,
+    reporter      VARCHAR,
+    reporter_canonical VARCHAR,
+    unit_name     VARCHAR,
+    unit_kind     VARCHAR,
+    kommunenummer VARCHAR,
+    region        VARCHAR,
+    county        VARCHAR,
+    unit_known    BOOLEAN,
+    text          VARCHAR NOT NULL,
+    themes        VARCHAR[],
+    fact_type     VARCHAR,
+    organisations VARCHAR[],
+    places        VARCHAR[],
+    jobs          INTEGER,
+    amount_nok    BIGINT,
+    event_date    DATE,
+    source_file   VARCHAR NOT NULL,
+    page          INTEGER,
+    line_start    INTEGER,
+    line_end      INTEGER,
+    source_text   VARCHAR
+);
+
+CREATE TABLE events (
+    event_id      VARCHAR PRIMARY KEY,
+    meeting_id    VARCHAR NOT NULL,
+    seq           INTEGER NOT NULL,
+    event_date    DATE,
+    title         VARCHAR NOT NULL,
+    organiser     VARCHAR,
+    url           VARCHAR,
+    source_file   VARCHAR,
+    page          INTEGER,
+    line_start    INTEGER,
+    line_end      INTEGER,
+    source_text   VARCHAR
+);
+
+CREATE TABLE links (
+    meeting_id    VARCHAR NOT NULL,
+    url           VARCHAR NOT NULL,
+    source_file   VARCHAR,
+    page          INTEGER,
+    line_no       INTEGER
+);
+
+-- The document's extracted text, line by line, so a reader can check a parse
+-- against its source on the "Møter" page without the original file at hand.
+CREATE TABLE source_lines (
+    source_file   VARCHAR NOT NULL,
+    line_no       INTEGER NOT NULL,
+    page          INTEGER NOT NULL,
+    text          VARCHAR NOT NULL
+);
+
+CREATE TABLE parse_warnings (
+    source_file   VARCHAR NOT NULL,
+    code          VARCHAR NOT NULL,
+    message       VARCHAR NOT NULL,
+    line_no       INTEGER
+);
+
+-- Reference data from etl/resources (gazetteer and taxonomy), reloaded every build.
+CREATE TABLE dim_units (
+    name          VARCHAR PRIMARY KEY,
+    kind          VARCHAR,
+    kommunenummer VARCHAR,
+    region        VARCHAR,
+    county        VARCHAR,
+    lat           DOUBLE,
+    lon           DOUBLE
+);
+
+CREATE TABLE dim_themes (
+    theme_id      VARCHAR PRIMARY KEY,
+    label         VARCHAR NOT NULL,
+    position      INTEGER NOT NULL
+);
+
+CREATE TABLE build_info (
+    key           VARCHAR PRIMARY KEY,
+    value         VARCHAR
+);

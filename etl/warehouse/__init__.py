@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: layered SQL (raw → staging → marts) and the atomic build."""

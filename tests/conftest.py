@@ -1,0 +1,44 @@
+"""Shared fixtures: real DuckDB warehouses built once per test session from plain files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+MINUTES = FIXTURES / "minutes"
+SEED = MINUTES / "seed-referat-2025-10-23.txt"
+N_SYNTHETIC_MEETINGS = 18
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory) -> Path:
+    """Warehouse built from the bundled seed minutes only (what `make run` shows)."""
+    from etl.warehouse.build import build
+
+    folder = tmp_path_factory.mktemp("seed-input")
+    shutil.copy(SEED, folder / SEED.name)
+    db = tmp_path_factory.mktemp("seed-db") / "naering.duckdb"
+    report = build(folder, db)
+    assert report.ok, report.failures
+    return db
+
+
+@pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory) -> Path:
+    """Warehouse of many meetings: every fixture document plus synthetic monthly minutes."""
+    from etl.synthetic import write_minutes
+    from etl.warehouse.build import build
+
+    folder = tmp_path_factory.mktemp("fixture-input")
+    for doc in MINUTES.iterdir():
+        if doc.is_file() and not doc.name.endswith(".json"):
+            shutil.copy(doc, folder / doc.name)
+    write_minutes(folder / "synthetic", N_SYNTHETIC_MEETINGS)
+    db = tmp_path_factory.mktemp("fixture-db") / "naering.duckdb"
+    report = build(folder, db)
+    assert report.ok, report.failures
+    return db
