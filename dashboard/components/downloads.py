@@ -37,3 +37,18 @@ def table_downloads(df: pd.DataFrame, ctx: ExportContext, key: str) -> None:
         mime="text/csv",
         key=f"{key}-csv",
     )
+
+
+def board_pack_downloads(
+    charts: list[tuple[go.Figure, ExportContext, pd.DataFrame]],
+    statements: pd.DataFrame,
+    filters: dict[str, str],
+    key: str,
+) -> None:
+    """One-click board pack (PowerPoint and PDF) of the current view.
+
+    ``statements`` has at least: unit_name, meeting_date, text, source_file, page,
+    line_start, line_end.  ``filters`` is the label → value mapping of the view.
+    Minimal version: nothing yet; the export engine fills this in.
+    """
+    st.caption("Styrepakke kommer.")
