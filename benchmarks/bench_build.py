@@ -1,0 +1,78 @@
+"""Build throughput: seed-sized documents per second, and a no-change rebuild.
+
+Targets (issue #2): ≥ 100 seed-sized documents/s on the 2-core machine (aim 500),
+and a rebuild with nothing changed in ≤ 2 s.  Prints figures; asserts nothing.
+
+    python benchmarks/bench_build.py [--docs 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import re
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "raw" / "referat-faggruppe-naering-2025-10-23.txt"
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember")
+
+
+def write_copies(folder: Path, n: int) -> None:
+    """The seed, n times, each with its own meeting date (the build rejects duplicate meetings)."""
+    text = SEED.read_text(encoding="utf-8")
+    start = dt.date(2000, 1, 1)
+    for i in range(n):
+        d = start + dt.timedelta(days=i)
+        body = re.sub(r"Tid: 23\. oktober 2025", f"Tid: {d.day}. {MONTHS[d.month - 1]} {d.year}", text)
+        (folder / f"referat-{i:05d}.txt").write_text(body, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=1000)
+    args = parser.parse_args()
+
+    from etl.pipeline import process
+    from etl.warehouse.build import build
+
+    print(f"machine: {platform.node()} · {platform.machine()} · {platform.python_version()} · cores={__import__('os').cpu_count()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, db = Path(tmp) / "in", Path(tmp) / "n.duckdb"
+        folder.mkdir()
+        write_copies(folder, args.docs)
+        process(folder / "referat-00000.txt", folder)  # warm imports and caches
+
+        t = time.perf_counter()
+        for path in sorted(folder.iterdir())[:200]:
+            process(path, folder)
+        parse_rate = 200 / (time.perf_counter() - t)
+
+        report = build(folder, db)
+        full = report.seconds
+        assert report.ok, report.failures[:3]
+
+        t = time.perf_counter()
+        report2 = build(folder, db)
+        nochange = time.perf_counter() - t
+
+        (folder / "referat-00000.txt").write_text(
+            (folder / "referat-00000.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+        )
+        t = time.perf_counter()
+        build(folder, db)
+        one_changed = time.perf_counter() - t
+
+    print(f"documents:                 {args.docs} (seed-sized, {SEED.stat().st_size} bytes each)")
+    print(f"statements in warehouse:   {report.statements}")
+    print(f"parse only (read+parse+enrich): {parse_rate:8.0f} docs/s")
+    print(f"full build:                {full:8.2f} s  = {args.docs / full:6.0f} docs/s   (target ≥ 100, aim 500)")
+    print(f"rebuild, nothing changed:  {nochange:8.2f} s   (target ≤ 2 s; wrote={report2.wrote})")
+    print(f"rebuild, one file changed: {one_changed:8.2f} s")
+
+
+if __name__ == "__main__":
+    main()

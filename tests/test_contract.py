@@ -1,0 +1,81 @@
+"""The data contract: the v_* views, their columns and types, documented in the README."""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+import pytest
+
+from etl.warehouse.schema import CONTRACT_VIEWS
+from tests.conftest import ROOT
+
+# The columns promised by the contract, with their types. Columns may be added to
+# the views, never renamed or removed: this table only ever grows.
+CONTRACT: dict[str, dict[str, str]] = {
+    "v_meetings": {
+        "meeting_id": "VARCHAR", "organ": "VARCHAR", "meeting_date": "DATE", "place": "VARCHAR",
+        "chair": "VARCHAR", "n_attendees": "INTEGER", "source_file": "VARCHAR",
+    },
+    "v_statements": {
+        "statement_id": "VARCHAR", "meeting_id": "VARCHAR", "meeting_date": "DATE", "section": "VARCHAR",
+        "unit_name": "VARCHAR", "unit_kind": "VARCHAR", "kommunenummer": "VARCHAR", "region": "VARCHAR",
+        "county": "VARCHAR", "reporter": "VARCHAR", "text": "VARCHAR", "themes": "VARCHAR[]",
+        "fact_type": "VARCHAR", "organisations": "VARCHAR[]", "jobs": "INTEGER", "amount_nok": "BIGINT",
+        "event_date": "DATE", "source_file": "VARCHAR", "page": "INTEGER", "line_start": "INTEGER",
+        "line_end": "INTEGER",
+    },
+    "v_events": {
+        "event_id": "VARCHAR", "meeting_id": "VARCHAR", "event_date": "DATE", "title": "VARCHAR",
+        "organiser": "VARCHAR", "url": "VARCHAR", "source_file": "VARCHAR",
+    },
+    "v_decisions": {
+        "meeting_id": "VARCHAR", "meeting_date": "DATE", "item_no": "VARCHAR", "item_title": "VARCHAR",
+        "decision": "VARCHAR", "source_file": "VARCHAR",
+    },
+}  # fmt: skip
+
+
+def view_columns(db, view: str) -> dict[str, str]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+            [view],
+        ).fetchall()
+    return dict(rows)
+
+
+@pytest.mark.parametrize("view", CONTRACT_VIEWS)
+def test_view_keeps_its_contract_columns_and_types(seed_db, view):
+    actual = view_columns(seed_db, view)
+    for column, dtype in CONTRACT[view].items():
+        assert actual.get(column) == dtype, f"{view}.{column}: expected {dtype}, got {actual.get(column)}"
+
+
+def readme_contract_section() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"^## Data contract$(.*?)(?=^## )", text, flags=re.M | re.S)
+    assert match, "README.md has no '## Data contract' section"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("view", CONTRACT_VIEWS)
+def test_every_view_column_is_documented_in_the_readme(seed_db, view):
+    section = readme_contract_section()
+    block = re.search(rf"^### `{view}`$(.*?)(?=^### |\Z)", section, flags=re.M | re.S)
+    assert block, f"README data contract does not document {view}"
+    documented = set(re.findall(r"^\| `(\w+)` \|", block.group(1), flags=re.M))
+    missing = set(view_columns(seed_db, view)) - documented
+    assert not missing, f"{view} columns not documented in README: {sorted(missing)}"
+
+
+def test_every_sql_file_starts_with_a_comment_saying_what_it_is():
+    for path in sorted((ROOT / "etl" / "sql").rglob("*.sql")):
+        first = path.read_text(encoding="utf-8").lstrip().splitlines()[0]
+        assert first.startswith("--"), f"{path.relative_to(ROOT)} has no leading comment"
+
+
+def test_every_mart_view_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path in sorted((ROOT / "etl" / "sql" / "marts").glob("*.sql")):
+        assert f"`{path.stem}`" in readme, f"mart view {path.stem} is not mentioned in README.md"
