@@ -1,0 +1,184 @@
+"""Agenda items: heading detection, number normalisation, kind and decision."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.parse.lines import Block, Line
+
+_SAK_RE = re.compile(
+    r"^(?:sak|saksnr\.?)\s*(?:nr\.?\s*)?(?P<no>\d{1,3}(?:\s*/\s*\d{2,4})?)\b\s*[.:)\-–—]?\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
+_NUM_TITLE_RE = re.compile(r"^(?P<no>\d{1,2})[.):]?\s+(?P<title>\S.*)$")
+
+# Title keywords → ItemKind, checked in this order.
+KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "approval",
+        re.compile(
+            r"godkjenning av (innkalling|dagsorden|saksliste|referat|møtebok|protokoll)|"
+            r"^(innkalling|dagsorden|saksliste)\b|referat fra (forrige|siste)|konstituering",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "round_table",
+        re.compile(
+            r"rundt bordet|bordrunde|runde(n)? (fra|blant|med) |"
+            r"(orientering(er)?|nytt|status|aktuelt|oppdatering(er)?|informasjon) fra "
+            r"(kommunene|medlemmene|regionene|deltakerne|medlemskommunene|regionrådene|eierne)|"
+            r"gjensidig orientering|erfaringsutveksling",
+            re.IGNORECASE,
+        ),
+    ),
+    ("action_programme", re.compile(r"handlingsprogram|handlingsplan|arbeidsprogram", re.IGNORECASE)),
+    ("secretariat", re.compile(r"sekretariat", re.IGNORECASE)),
+    (
+        "events",
+        re.compile(r"arrangement|kalender|konferanser og|kommende (møter|aktiviteter)|aktiviteter fremover", re.I),
+    ),
+    ("any_other_business", re.compile(r"^eventuelt\b|^evt\.?$|\beventuelt$", re.IGNORECASE)),
+)
+
+KIND_TO_SECTION = {
+    "round_table": "round_table",
+    "action_programme": "action_programme",
+    "secretariat": "secretariat",
+    "events": "events",
+    "any_other_business": "other",
+    "other": "agenda",
+    "approval": None,  # approvals are decisions, not statements
+}
+
+
+def item_kind(title: str) -> str:
+    t = title.strip()
+    for kind, pattern in KIND_PATTERNS:
+        if pattern.search(t):
+            return kind
+    return "other"
+
+
+def normalise_number(no: str) -> str:
+    """'1' → '1', '03 / 26' → '03/26'."""
+    return re.sub(r"\s+", "", no)
+
+
+def _clean_title(title: str) -> str:
+    return re.sub(r"\s+", " ", title.strip().strip("*").strip()).rstrip(":").strip()
+
+
+@dataclass(slots=True)
+class ItemSpan:
+    heading: Line
+    number: str
+    title: str
+    body: list[Line] = field(default_factory=list)
+
+
+def _heading_candidate(ln: Line) -> tuple[str, str, bool] | None:
+    """(number, title, explicit) if the line could open an agenda item."""
+    if ln.cells is not None or ln.blank or ln.noise:
+        return None
+    if ln.marker and ln.marker not in ("list",) and ln.marker[0].isdigit() and ln.marker[-1] in ".)":
+        # "3. Runde rundt bordet" as a numbered line
+        if ln.level == 1 and ln.indent < 3:
+            return ln.marker[:-1], _clean_title(ln.text), False
+        return None
+    if ln.is_bullet:
+        return None
+    m = _SAK_RE.match(ln.text)
+    if m and (m.group("title") or ln.heading):
+        return normalise_number(m.group("no")), _clean_title(m.group("title")), True
+    if ln.heading:
+        m = _NUM_TITLE_RE.match(ln.text)
+        if m:
+            return m.group("no"), _clean_title(m.group("title")), True
+        return "", _clean_title(ln.text), True
+    return None
+
+
+def _plausible_title(title: str) -> bool:
+    words = title.split()
+    return 0 < len(words) <= 14 and not title.endswith((".", ",", ";")) and (title[0].isupper() or title[0] in "«\"")
+
+
+def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
+    """Split the document into a preamble and agenda items."""
+    preamble: list[Line] = []
+    items: list[ItemSpan] = []
+    last_no = 0  # last integer item number seen
+    list_no: int | None = None  # a running numbered list that is not agenda items
+    for ln in lines:
+        cand = _heading_candidate(ln)
+        accepted = False
+        if cand is not None:
+            no, title, explicit = cand
+            kind = item_kind(title) if title else "other"
+            if explicit and no:
+                accepted = bool(title) or ln.heading > 0
+            elif explicit:  # unnumbered markdown / Word heading
+                accepted = kind != "other" and bool(items or kind in ("approval", "round_table"))
+                no = str(last_no + 1)
+            else:
+                n = int(no)
+                sequential = n == last_no + 1
+                in_list = list_no is not None and n == list_no + 1
+                accepted = sequential and not in_list and _plausible_title(title)
+                if not accepted:
+                    list_no = n
+            if accepted:
+                m = re.match(r"\d+", no)
+                if m:
+                    last_no = int(m.group())
+                list_no = None
+                items.append(ItemSpan(ln, no, title))
+                continue
+        elif ln.is_bullet and not ln.blank:
+            pass
+        (items[-1].body if items else preamble).append(ln)
+    return preamble, items
+
+
+# --- decisions ----------------------------------------------------------------
+_DECISION_LABEL_RE = re.compile(r"^(vedtak|konklusjon|beslutning|vedtatt)\s*[:.–-]\s*(?P<rest>.*)$", re.I)
+_NOT_HANDLED_RE = re.compile(r"^(ikke behandlet|saken (ble )?utsatt|utsatt\b|saken utgår|utgikk)", re.I)
+_APPROVED_RE = re.compile(r"\b(ble|er|blir) (enstemmig )?(godkjent|vedtatt)\b|\bgodkjennes\b|\bvedtas\b", re.I)
+_APPROVAL_WORD_RE = re.compile(r"\bgodkjen|\bvedtatt\b|\bingen merknader\b", re.I)
+
+
+def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Block]]:
+    """Pull the decision out of an item's blocks; return (decision, remaining blocks)."""
+    decisions: list[str] = []
+    rest: list[Block] = []
+    pending_label = False
+    for b in blocks:
+        if b.first.cells is not None:
+            rest.append(b)
+            continue
+        text = b.text
+        if pending_label and not b.is_bullet:
+            decisions.append(text)
+            pending_label = False
+            continue
+        pending_label = False
+        m = _DECISION_LABEL_RE.match(text)
+        if m and not b.first.heading:
+            if m.group("rest"):
+                decisions.append(m.group("rest").strip())
+            else:
+                pending_label = True
+            continue
+        if not b.is_bullet and _NOT_HANDLED_RE.match(text):
+            decisions.append(text)
+            continue
+        if kind == "approval" and _APPROVAL_WORD_RE.search(text):
+            decisions.append(text)
+            continue
+        if kind not in ("round_table", "events") and not b.is_bullet and _APPROVED_RE.search(text):
+            decisions.append(text)
+            continue
+        rest.append(b)
+    return (" ".join(decisions) if decisions else None), rest

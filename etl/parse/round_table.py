@@ -1,0 +1,260 @@
+"""Round table ("Runde rundt bordet"): reporting units, reporters and their statements.
+
+Units are found by content, not by layout: "Oslo kommune (Anne Solheim):",
+"Lillestrøm kommune v/ Kari Holm:", "Nordre Follo kommune – Per Hansen:",
+"Asker kommune:", a heading, "Unit: text" on one line, or a table with a
+unit / representative / points column.  Everything below a unit (at a deeper
+list level, or any non-unit line) is that unit's report: one statement per
+bullet; prose is split into sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.model import ParseWarning, Provenance, Statement
+from etl.parse.lines import Block, Line, classify, ends_sentence, join_text, prov_for
+
+SECTION = "round_table"
+
+_PERSON_RE = re.compile(
+    r"^(?:v/\s*)?[A-ZÆØÅÉ][a-zæøåéü'\-]+(?:\s+(?:[A-ZÆØÅÉ][a-zæøåéü'\-]+|[A-ZÆØÅ]\.))" r"{1,3}$"
+)
+_UNIT_WORD_RE = re.compile(
+    r"kommune\b|fylkeskommune|region(en|råd|rådet)?\b|regionen\b|\w+regionen\b|næringsutvikling|næringsselskap|"
+    r"næringsforening|næringsråd|næringshage|business region|osloregionen|sekretariat|\binvest\b|\bAS\b|"
+    r"\b(follo|romerike|hadeland|østfold|innlandet|akershus|buskerud|vestfold|valdres|oslo|viken|"
+    r"drammen|ringerike|gjøvik|hamar|kongsvinger|moss|sarpsborg|fredrikstad|halden|jessheim|lillestrøm)\b",
+    re.IGNORECASE,
+)
+_GENERIC_LABELS = {
+    "tiltak", "innspill", "status", "oppsummering", "merknad", "merknader", "kommentar", "kommentarer",
+    "konklusjon", "vedtak", "annet", "diverse", "info", "informasjon", "formål", "ambisjon", "endring",
+    "bakgrunn", "utfordringer", "muligheter", "nytt", "aktuelt", "saker",
+}  # fmt: skip
+
+
+def is_person(text: str) -> bool:
+    return bool(_PERSON_RE.match(text.strip()))
+
+
+def looks_like_unit(text: str) -> bool:
+    t = text.strip()
+    if not t or len(t.split()) > 7 or t[0].islower():
+        return False
+    return bool(_UNIT_WORD_RE.search(t))
+
+
+def split_unit(text: str) -> tuple[str, str | None] | None:
+    """'Oslo kommune (Anne Solheim)' → ('Oslo kommune', 'Anne Solheim'); None if not a unit."""
+    t = text.strip().rstrip(":").strip().strip("*").strip()
+    m = re.match(r"^(?P<unit>[^()]+?)\s*\((?:v/\s*)?(?P<rep>[^()]+)\)$", t)
+    if m and is_person(m.group("rep")):
+        return m.group("unit").strip(), m.group("rep").strip()
+    m = re.match(r"^(?P<unit>.+?)\s*,?\s+v/\s*(?P<rep>.+)$", t)
+    if m and is_person(m.group("rep")):
+        return m.group("unit").strip(), m.group("rep").strip()
+    m = re.match(r"^(?P<unit>.+?)\s+[–—-]\s+(?P<rep>.+)$", t)
+    if m and is_person(m.group("rep")) and looks_like_unit(m.group("unit")):
+        return m.group("unit").strip(), m.group("rep").strip()
+    if looks_like_unit(t):
+        return t, None
+    return None
+
+
+@dataclass(slots=True)
+class UnitHeader:
+    unit: str
+    reporter: str | None
+    inline: str | None  # "Unit: text" → "text"
+
+
+def unit_header(block: Block, next_block: Block | None) -> UnitHeader | None:
+    """Is this block a unit heading (possibly with inline text)?"""
+    text = block.text
+    head, colon, rest = text.partition(":")
+    if colon and 0 < len(head.split()) <= 9:
+        parts = split_unit(head)
+        if parts:
+            return UnitHeader(parts[0], parts[1], rest.strip() or None)
+        # A short proper-noun label ("Drammen:") with a report below it.
+        words = head.split()
+        if (
+            not rest.strip()
+            and len(words) <= 4
+            and all(w[0].isupper() for w in words)
+            and head.strip().lower() not in _GENERIC_LABELS
+        ):
+            return UnitHeader(head.strip(), None, None)
+        return None
+    if ends_sentence(text) or len(text.split()) > 9:
+        return None
+    parts = split_unit(text)
+    if parts is None:
+        return None
+    has_reporter = parts[1] is not None
+    deeper_follows = next_block is not None and (
+        next_block.level > block.level or (not block.is_bullet and next_block.is_bullet)
+    )
+    if block.first.heading or has_reporter or deeper_follows:
+        return UnitHeader(parts[0], parts[1], None)
+    return None
+
+
+# --- sentences -------------------------------------------------------------------
+_ABBREV = {
+    "inkl", "f.eks", "bl.a", "mill", "mrd", "ca", "kl", "nr", "jf", "evt", "dvs", "mv", "osv", "ev", "iht",
+    "mht", "pga", "tlf", "st", "stk", "kr", "ref", "m.fl", "m.m", "o.l", "bl.annet", "etc", "vs",
+}  # fmt: skip
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences in ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"[.!?](?=\s+[A-ZÆØÅ«\"0-9])", text):
+        word = re.search(r"(\S+)$", text[start : m.start()])
+        prev = word.group(1).lower() if word else ""
+        if prev in _ABBREV or prev.isdigit() or (len(prev) == 1 and prev.isalpha()):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+        while start < len(text) and text[start] == " ":
+            start += 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def sentence_statements(block: Block, source_file: str) -> list[tuple[str, Provenance]]:
+    """Split a prose block into sentences, each with the lines it spans."""
+    content = block.content
+    text = ""
+    offsets: list[tuple[int, Line]] = []
+    for ln in content:
+        joined = join_text([text, ln.text]) if text else join_text([ln.text])
+        # Offset where this line's text begins in the joined string.
+        offsets.append((max(0, len(joined) - len(ln.text.strip())), ln))
+        text = joined
+    out: list[tuple[str, Provenance]] = []
+    for s, e in split_sentences(text):
+        lines = [ln for off, ln in offsets if off < e and _line_end(offsets, ln, len(text)) > s]
+        out.append((text[s:e].strip(), prov_for(_with_gaps(block, lines), source_file)))
+    return out
+
+
+def _line_end(offsets: list[tuple[int, Line]], ln: Line, total: int) -> int:
+    idx = [i for i, (_, x) in enumerate(offsets) if x is ln][0]
+    return offsets[idx + 1][0] if idx + 1 < len(offsets) else total
+
+
+def _with_gaps(block: Block, lines: list[Line]) -> list[Line]:
+    first, last = lines[0].no, lines[-1].no
+    return [ln for ln in block.lines if first <= ln.no <= last]
+
+
+# --- tables ----------------------------------------------------------------------
+_UNIT_COL_RE = re.compile(r"kommune|region|enhet|medlem|organisasjon|virksomhet", re.I)
+_REP_COL_RE = re.compile(r"representant|navn|deltaker|person|kontakt|ved\b", re.I)
+_POINTS_COL_RE = re.compile(r"hovedpunkt|punkter|orientering|innhold|tema|status|saker|nytt|info|referat", re.I)
+_CELL_BULLET_RE = re.compile(r"^(?:[•●▪■*·\-–—◦o]|\d{1,2}[.)])\s+")
+
+
+def cell_points(cell: str) -> list[str]:
+    """One point per line of a cell; bullets stripped; wrapped lines joined."""
+    points: list[str] = []
+    for raw in cell.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        bullet = bool(_CELL_BULLET_RE.match(line))
+        line = _CELL_BULLET_RE.sub("", line).strip()
+        if points and not bullet and (not ends_sentence(points[-1]) or line[0].islower()):
+            points[-1] = join_text([points[-1], line])
+        else:
+            points.append(line)
+    return points
+
+
+def table_statements(rows: list[Line], source_file: str, item_no: str | None) -> list[Statement]:
+    unit_col, rep_col, points_col = 0, None, None
+    out: list[Statement] = []
+    for row in rows:
+        cells = list(row.cells or ())
+        if not any(c.strip() for c in cells):
+            continue
+        if points_col is None and _POINTS_COL_RE.search(" ".join(cells)) and all(len(c.split()) <= 4 for c in cells):
+            for i, c in enumerate(cells):
+                if _UNIT_COL_RE.search(c) and unit_col == 0 and i != len(cells) - 1:
+                    unit_col = i
+                elif _REP_COL_RE.search(c) and rep_col is None:
+                    rep_col = i
+                elif _POINTS_COL_RE.search(c):
+                    points_col = i
+            continue
+        pc = points_col if points_col is not None else len(cells) - 1
+        if pc >= len(cells) or len(cells) < 2:
+            continue
+        unit_text = cells[unit_col].strip() if unit_col < len(cells) else ""
+        parts = split_unit(unit_text) or (unit_text, None)
+        unit, reporter = parts[0] or None, parts[1]
+        if rep_col is None and len(cells) >= 3 and points_col is None and is_person(cells[1]):
+            reporter = cells[1].strip()
+        if rep_col is not None and rep_col < len(cells) and cells[rep_col].strip():
+            reporter = cells[rep_col].strip()
+        prov = prov_for([row], source_file)
+        for point in cell_points(cells[pc]):
+            out.append(Statement(SECTION, point, prov, item_no=item_no, unit_raw=unit, reporter=reporter))
+    return out
+
+
+# --- the section ------------------------------------------------------------------
+def round_table_statements(
+    blocks: list[Block], source_file: str, item_no: str | None
+) -> tuple[list[Statement], list[ParseWarning]]:
+    stmts: list[Statement] = []
+    warns: list[ParseWarning] = []
+    unit: str | None = None
+    reporter: str | None = None
+    unit_level = -1
+    rows: list[Line] = []
+
+    def flush_rows() -> None:
+        if rows:
+            stmts.extend(table_statements(rows, source_file, item_no))
+            rows.clear()
+
+    for i, b in enumerate(blocks):
+        if b.first.cells is not None:
+            rows.append(b.first)
+            continue
+        flush_rows()
+        if b.is_url:
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        may_be_unit = unit is None or b.level <= unit_level or b.first.heading
+        hdr = unit_header(b, nxt) if may_be_unit else None
+        if hdr is not None:
+            unit, reporter, unit_level = hdr.unit, hdr.reporter, b.level
+            if hdr.inline:
+                stmts.append(
+                    Statement(SECTION, hdr.inline, prov_for(b.lines, source_file), item_no, unit, reporter)
+                )
+            continue
+        if unit is None and b.is_label:
+            continue  # lead-in: "Kort oppsummering av hovedpunkter fra kommunene:"
+        if unit is None:
+            warns.append(
+                ParseWarning("unparsed_line", "round-table text before any reporting unit", b.first.no)
+            )
+        if b.is_bullet or b.first.heading:
+            stmts.append(Statement(SECTION, b.text, prov_for(b.lines, source_file), item_no, unit, reporter))
+        else:
+            for text, prov in sentence_statements(b, source_file):
+                stmts.append(Statement(SECTION, text, prov, item_no, unit, reporter))
+    flush_rows()
+    return stmts, warns
+
+
+__all__ = ["round_table_statements", "split_unit", "looks_like_unit", "cell_points", "classify"]
