@@ -18,6 +18,7 @@ from etl.parse.round_table import round_table_statements
 
 _GENERIC_AREA = {"oppsummering", "konklusjon", "vedtak", "innspill", "merknad", "merknader", "diskusjon",
                  "kommentarer", "oppfølging", "videre arbeid"}  # fmt: skip
+_NOTHING_RE = re.compile(r"^(ingen (saker|merknader|andre saker)|ingenting|ingen)\.?$", re.IGNORECASE)
 _SUBHEAD_MARKER_RE = re.compile(r"^[a-hA-H][.)]$|^\d{1,2}[.)]$")
 
 
@@ -52,6 +53,8 @@ def _section_statements(
             if section == "action_programme":
                 area = None if label.lower() in _GENERIC_AREA else label
             continue
+        if _NOTHING_RE.match(b.text):
+            continue  # "Ingen saker."
         st = Statement(section, b.text, prov_for(b.lines, source_file), item_no=item_no)
         if section == "action_programme":
             st.area = area

@@ -53,11 +53,20 @@ def parse_event_text(text: str, ref: dt.date | None) -> tuple[str, dt.date | Non
     if m:
         organiser = m.group("org").strip(" .")
         title = title[: m.start()] + title[m.end() :]
+    title = re.sub(r"\(\s*\)", " ", title)
+    if organiser is None:  # "(Asker kommune)"
+        for pm in re.finditer(r"\(([^()]+)\)", title):
+            inner = pm.group(1).strip()
+            if not re.search(r"\d", inner) and (_ORG_HINT_RE.search(inner) or looks_like_unit(inner)):
+                organiser = inner
+                title = title[: pm.start()] + " " + title[pm.end() :]
+                break
     title = re.sub(r"\s+", " ", title).strip()
     title = re.sub(r"^(?:kl\.?\s*\d{1,2}[.:]\d{2}\s*)?[:–—\-,]\s*", "", title)
     title = re.sub(r"\s+([,.;:])", r"\1", title).strip(" .,;:–—-")
-    if organiser is None and ", " in title:
-        head, tail = title.rsplit(", ", 1)
+    sep = next((x for x in (", ", " – ", " — ", " - ") if x in title), None)
+    if organiser is None and sep:
+        head, tail = title.rsplit(sep, 1)
         tail = tail.strip()
         if tail and tail[0].isupper() and not re.search(r"\d", tail) and len(tail.split()) <= 6:
             if _ORG_HINT_RE.search(tail) or looks_like_unit(tail):

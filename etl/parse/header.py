@@ -139,7 +139,10 @@ def parse_header(pre: list[Line], source_file: str) -> Header:
                 continue
             _apply(h, kind, value, date_texts)
             continue
-        if mode in ("attendees", "absent") and (ln.is_bullet or (len(text.split()) <= 8 and not text.endswith(":"))):
+        names_line = "," in text and all(0 < len(x.split()) <= 5 for x in _split_names(text))
+        if mode in ("attendees", "absent") and (
+            ln.is_bullet or names_line or (len(text.split()) <= 8 and not text.endswith(":"))
+        ):
             if mode == "attendees":
                 if ln.is_bullet:
                     h.attendees.append(text.strip().rstrip(",;."))

@@ -34,6 +34,7 @@ _NUMBERED_RE = re.compile(
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _MD_TABLE_SEP_RE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 URL_RE = re.compile(r"https?://[^\s<>\"')\]»]+|www\.[^\s<>\"')\]»]+")
+_URL_LINE_RE = re.compile(r"(?:[A-ZÆØÅa-zæøå][\wæøå ]{0,25}:\s*)?(?:" + URL_RE.pattern + r")[.]?")
 
 
 @dataclass(slots=True)
@@ -254,8 +255,8 @@ class Block:
 
     @property
     def is_url(self) -> bool:
-        t = self.text
-        return bool(URL_RE.fullmatch(t.strip().rstrip(".")))
+        """A link line: "https://…" or "Påmelding: https://…"."""
+        return bool(_URL_LINE_RE.fullmatch(self.text.strip()))
 
 
 def make_blocks(lines: list[Line]) -> list[Block]:
@@ -294,6 +295,8 @@ def make_blocks(lines: list[Line]) -> list[Block]:
                 cont = False
             if _DECISION_START_RE.match(ln.text) or (ends_sentence(last) and _LABEL_START_RE.match(ln.text)):
                 cont = False  # "Vedtak: …" or a new "Unit: text" report line
+            if _URL_LINE_RE.fullmatch(ln.text.strip()):
+                cont = False  # "Påmelding: https://…" stands alone
             if cont:
                 cur.lines.append(ln)
                 gap = False

@@ -218,6 +218,7 @@ def round_table_statements(
     unit: str | None = None
     reporter: str | None = None
     unit_level = -1
+    unit_levels: set[int] = set()  # list levels at which units have appeared
     rows: list[Line] = []
 
     def flush_rows() -> None:
@@ -233,10 +234,11 @@ def round_table_statements(
         if b.is_url:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        may_be_unit = unit is None or b.level <= unit_level or b.first.heading
+        may_be_unit = unit is None or b.level <= unit_level or b.level in unit_levels or bool(b.first.heading)
         hdr = unit_header(b, nxt) if may_be_unit else None
         if hdr is not None:
             unit, reporter, unit_level = hdr.unit, hdr.reporter, b.level
+            unit_levels.add(b.level)
             if hdr.inline:
                 stmts.append(
                     Statement(SECTION, hdr.inline, prov_for(b.lines, source_file), item_no, unit, reporter)
