@@ -191,7 +191,7 @@ def join_text(parts: list[str]) -> str:
             out = part
             continue
         m = re.search(r"(\S+)-$", out)
-        if m and len(m.group(1)) > 1 and m.group(1)[-1].isalpha():
+        if m and len(m.group(1)) > 1 and m.group(1)[-1].isalnum():
             word = m.group(1)
             plain = word.isalpha() and word.islower() and len(word) > 2
             if plain and part[0].islower():
@@ -295,6 +295,8 @@ def make_blocks(lines: list[Line]) -> list[Block]:
                 cont = False
             if _DECISION_START_RE.match(ln.text) or (ends_sentence(last) and _LABEL_START_RE.match(ln.text)):
                 cont = False  # "Vedtak: …" or a new "Unit: text" report line
+            if ends_sentence(last) and ln.text.endswith(":") and len(ln.text.split()) <= 9:
+                cont = False  # a new label / unit heading ("Asker kommune:")
             if _URL_LINE_RE.fullmatch(ln.text.strip()):
                 cont = False  # "Påmelding: https://…" stands alone
             if cont:
