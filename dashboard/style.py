@@ -23,6 +23,7 @@ PALETTE: tuple[str, ...] = (
 )
 PRIMARY = PALETTE[0]
 ACCENT = PALETTE[1]
+TEXT = "#222222"
 MUTED = "#6B6B6B"
 GRID = "#E5E5E5"
 BACKGROUND = "#FFFFFF"
@@ -40,6 +41,29 @@ NOTE_SIZE = 11
 EXPORT_WIDTH = 1600
 EXPORT_HEIGHT = 900
 EXPORT_SCALE = 2
+# Export text sizes (px in the 1600×900 layout): larger than on screen, so a
+# chart pasted on a slide is readable from the back of a meeting room.
+EXPORT_FONT_SIZE = 18
+EXPORT_TITLE_SIZE = 32
+EXPORT_SUBTITLE_SIZE = 20
+EXPORT_NOTE_SIZE = 15
+# Margins (px) around the plot area of an exported chart; the bottom one holds the source line.
+EXPORT_MARGIN = dict(l=80, r=60, t=175, b=120)
+
+# TrueType files with æøå, for PDFs written by fpdf2 (Debian package fonts-dejavu-core).
+FONT_DIR = "/usr/share/fonts/truetype/dejavu"
+FONT_REGULAR_PATH = f"{FONT_DIR}/DejaVuSans.ttf"
+FONT_BOLD_PATH = f"{FONT_DIR}/DejaVuSans-Bold.ttf"
+
+# Board pack (PowerPoint and PDF): 16:9 widescreen pages.
+SLIDE_WIDTH_IN = 13.333
+SLIDE_HEIGHT_IN = 7.5
+SLIDE_MARGIN_IN = 0.5
+PACK_TITLE_PT = 36  # title slide
+PACK_HEADING_PT = 26  # slide titles
+PACK_BODY_PT = 16
+PACK_NOTE_PT = 11
+PACK_FONT = "DejaVu Sans"  # PowerPoint falls back to its default sans if missing
 
 TEMPLATE_NAME = "naeringspuls"
 
@@ -63,3 +87,70 @@ def register_template() -> str:
 
 def color_for(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
+
+
+def rgb(hex_color: str) -> tuple[int, int, int]:
+    """``"#0072B2"`` → ``(0, 114, 178)``, for python-pptx and fpdf2."""
+    h = hex_color.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+# Norwegian labels for plotly's modebar (the browser's own "Last ned som PNG"),
+# passed with the chart because Streamlit registers no plotly locales.
+MODEBAR_LOCALE = "no"
+MODEBAR_DICTIONARY = {
+    "Download plot as a PNG": "Last ned som PNG",
+    "Download plot as a png": "Last ned som PNG",
+    "Download plot": "Last ned som PNG",
+    "Zoom": "Zoom",
+    "Pan": "Panorer",
+    "Box Select": "Velg område",
+    "Lasso Select": "Velg med lasso",
+    "Zoom in": "Zoom inn",
+    "Zoom out": "Zoom ut",
+    "Autoscale": "Autoskaler",
+    "Reset axes": "Tilbakestill akser",
+    "Reset view": "Tilbakestill visning",
+    "Toggle Spike Lines": "Vis/skjul hjelpelinjer",
+    "Show closest data on hover": "Vis nærmeste data ved peking",
+    "Compare data on hover": "Sammenlign data ved peking",
+    "Produced with Plotly.js": "Laget med Plotly.js",
+}
+
+
+# Norwegian month and day names for plotly date axes (on screen and in exports).
+PLOTLY_LOCALE_FORMAT = {
+    "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"],
+    "shortDays": ["søn", "man", "tir", "ons", "tor", "fre", "lør"],
+    "months": [
+        "januar", "februar", "mars", "april", "mai", "juni",
+        "juli", "august", "september", "oktober", "november", "desember",
+    ],
+    "shortMonths": ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"],
+    "date": "%d.%m.%Y",
+    "decimal": ",",
+    "thousands": " ",
+}  # fmt: skip
+
+
+def plotly_locale_config() -> dict:
+    """The part of the plotly.js config that makes a chart Norwegian (used by kaleido too)."""
+    return {
+        "locale": MODEBAR_LOCALE,
+        "locales": {MODEBAR_LOCALE: {"dictionary": MODEBAR_DICTIONARY, "format": PLOTLY_LOCALE_FORMAT}},
+    }
+
+
+def plotly_config(filename: str) -> dict:
+    """plotly.js config for charts on screen: Norwegian modebar, slide-ready browser PNG."""
+    return {
+        "displaylogo": False,
+        **plotly_locale_config(),
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": filename,
+            "width": EXPORT_WIDTH,
+            "height": EXPORT_HEIGHT,
+            "scale": EXPORT_SCALE,
+        },
+    }

@@ -1,0 +1,109 @@
+"""Dress a chart for export: it must stand on its own on a slide.
+
+Returns a *copy* with the Norwegian title, a subtitle naming the active filters,
+a source line with the period and the date it was made, the house template and
+export fonts, at 16:9 slide size.  The on-screen figure is never changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import plotly.graph_objects as go
+
+from dashboard import style
+from dashboard.exports import texts
+from dashboard.exports.spec import ExportContext
+
+
+def _esc(text: str) -> str:
+    # plotly renders a small HTML subset; escape user/data text so "<" or "&" show as typed.
+    return html.escape(str(text), quote=False)
+
+
+def decorate(
+    fig: go.Figure,
+    ctx: ExportContext,
+    *,
+    made: dt.date | None = None,
+    width: int = style.EXPORT_WIDTH,
+    height: int = style.EXPORT_HEIGHT,
+    title: bool = True,
+    footer: bool = True,
+) -> go.Figure:
+    """A slide-ready copy of ``fig``.
+
+    ``title=False`` leaves out the title and the filters subtitle, and
+    ``footer=False`` the source line: the board pack puts them on the slide as text.
+    """
+    out = go.Figure(fig)  # deep copy
+    style.register_template()
+    margin = dict(style.EXPORT_MARGIN)
+    subtitle = texts.filters_line(ctx.filters, ctx.period)
+    if not title:
+        margin["t"] = 50
+    if not footer:
+        margin["b"] = 60
+    out.update_layout(
+        template=style.TEMPLATE_NAME,
+        width=width,
+        height=height,
+        autosize=False,
+        paper_bgcolor=style.BACKGROUND,
+        plot_bgcolor=style.BACKGROUND,
+        font=dict(family=style.EXPORT_FONT_FAMILY, size=style.EXPORT_FONT_SIZE, color=style.TEXT),
+        hoverlabel=dict(font=dict(family=style.EXPORT_FONT_FAMILY)),
+        margin=margin,
+        separators=", ",
+    )
+    # Tick labels push the margins instead of being clipped.
+    out.update_xaxes(automargin=True)
+    out.update_yaxes(automargin=True)
+    # Titles are ours: the screen title (if any) may be shorter or in a st.subheader.
+    if title:
+        out.update_layout(
+            title=dict(
+                text=f"<b>{_esc(ctx.title)}</b>",
+                x=0,
+                xref="paper",
+                xanchor="left",
+                y=0.97,
+                yref="container",
+                yanchor="top",
+                font=dict(size=style.EXPORT_TITLE_SIZE, family=style.EXPORT_FONT_FAMILY, color=style.TEXT),
+                subtitle=dict(
+                    text=_esc(subtitle),
+                    font=dict(size=style.EXPORT_SUBTITLE_SIZE, family=style.EXPORT_FONT_FAMILY, color=style.MUTED),
+                ),
+                automargin=False,
+            )
+        )
+    else:
+        out.update_layout(title=dict(text=""))
+    # The foot belongs to the source line: a legend placed below the plot moves to the top.
+    legend = out.layout.legend
+    if legend.y is not None and legend.y < 0:
+        out.update_layout(legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom"))
+    if footer:
+        out.add_annotation(
+            text=_esc(texts.footer_line(ctx.period, made)),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            xanchor="left",
+            yanchor="bottom",
+            # Pixels below the plot area: the bottom margin minus a little air.
+            yshift=-(margin["b"] - 14),
+            showarrow=False,
+            align="left",
+            font=dict(size=style.EXPORT_NOTE_SIZE, family=style.EXPORT_FONT_FAMILY, color=style.MUTED),
+        )
+    # Map traces: tiles come from the network, which an export must not depend on.
+    for attr in ("map", "mapbox"):
+        sub = getattr(out.layout, attr, None)
+        if sub is not None and any(getattr(t, "subplot", None) or t.type.endswith(("map", "mapbox")) for t in out.data):
+            if sub.style is None or "white-bg" not in str(sub.style):
+                sub.style = "white-bg"
+    return out

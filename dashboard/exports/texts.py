@@ -1,0 +1,118 @@
+"""The Norwegian sentences every export carries: filters, source line, made date, citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from zoneinfo import ZoneInfo
+
+from dashboard.formatting import fmt_date_short, fmt_period
+
+SOURCE_ORGAN = "referater fra Osloregionens faggruppe for Næringssamarbeid"
+APP_NAME = "Næringspuls"
+SEPARATOR = " · "
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def today() -> dt.date:
+    """The date in Oslo, for "Laget …" (the server may run in UTC)."""
+    return dt.datetime.now(OSLO).date()
+
+
+def period_text(period: Sequence[dt.date | None]) -> str | None:
+    start, end = (tuple(period) + (None, None))[:2]
+    if start is None and end is None:
+        return None
+    return fmt_period(start or end, end or start)
+
+
+def filter_items(filters: Mapping[str, str], period: Sequence[dt.date | None] = (None, None)) -> list[tuple[str, str]]:
+    """Filters in display order; adds "Periode" from the data when the page did not name it."""
+    items = [(str(k), str(v)) for k, v in filters.items() if v is not None and str(v) != ""]
+    if not any(k.lower() == "periode" for k, _ in items):
+        text = period_text(period)
+        if text:
+            items.append(("Periode", text))
+    return items
+
+
+def filters_line(filters: Mapping[str, str], period: Sequence[dt.date | None] = (None, None)) -> str:
+    """``Tema: Forsvar · Region: Alle · Periode: 23.10.2025–12.03.2026``."""
+    return SEPARATOR.join(f"{k}: {v}" for k, v in filter_items(filters, period))
+
+
+def source_line(period: Sequence[dt.date | None] = (None, None)) -> str:
+    """``Kilde: referater fra Osloregionens faggruppe for Næringssamarbeid, 23.10.2025–12.03.2026``."""
+    text = period_text(period)
+    return f"Kilde: {SOURCE_ORGAN}, {text}" if text else f"Kilde: {SOURCE_ORGAN}"
+
+
+def made_line(made: dt.date | None = None) -> str:
+    """``Laget 26.11.2026``."""
+    return f"Laget {fmt_date_short(made or today())}"
+
+
+def footer_line(period: Sequence[dt.date | None] = (None, None), made: dt.date | None = None) -> str:
+    """Source and made date on one line, for the foot of a chart or slide."""
+    return f"{source_line(period)}{SEPARATOR}{made_line(made)} med {APP_NAME}"
+
+
+def _present(value) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, float) and math.isnan(value):
+        return False
+    try:
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return False
+    except ImportError:  # pragma: no cover
+        pass
+    return str(value).strip() != ""
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value) if _present(value) else None
+    except (TypeError, ValueError):
+        return None
+
+
+def location(source_file=None, page=None, line_start=None, line_end=None) -> str:
+    """``fil.pdf s. 1, l. 49–51`` (parts that are unknown are left out)."""
+    parts: list[str] = []
+    if _present(source_file):
+        parts.append(str(source_file))
+    p, a, b = _int(page), _int(line_start), _int(line_end)
+    where: list[str] = []
+    if p is not None:
+        where.append(f"s. {p}")
+    if a is not None:
+        where.append(f"l. {a}" if b is None or b == a else f"l. {a}–{b}")
+    if where:
+        parts.append(", ".join(where))
+    return " ".join(parts)
+
+
+def citation(row: Mapping) -> str:
+    """``Enhet · 23.10.2025 · fil.pdf s. 1, l. 49–51`` for one statement row."""
+    parts = []
+    if _present(row.get("unit_name")):
+        parts.append(str(row.get("unit_name")))
+    if _present(row.get("meeting_date")):
+        parts.append(fmt_date_short(row.get("meeting_date")))
+    loc = location(row.get("source_file"), row.get("page"), row.get("line_start"), row.get("line_end"))
+    if loc:
+        parts.append(loc)
+    return SEPARATOR.join(parts)
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut at a word boundary with an ellipsis."""
+    text = " ".join(str(text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return f"{cut}…"
