@@ -1,0 +1,84 @@
+"""Oversikt (/): key figures, map of activity, themes per region, highlights of the latest meeting."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, queries
+from dashboard.components.common import context, page_header, theme_labels, version
+from dashboard.components.downloads import chart_with_downloads
+from dashboard.components.statements import source_ref
+from dashboard.components.text import escape_markdown, quote
+from dashboard.formatting import fmt_date_long, fmt_int, fmt_nok, fmt_period
+from etl.vocab import FACT_TYPE_LABELS
+
+v = version()
+summ = queries.summary(v)
+period = (summ["first_date"], summ["last_date"])
+page_header(
+    "Næringspuls – oversikt",
+    f"{fmt_int(summ['n_meetings'])} møter i faggruppen for Næringssamarbeid, "
+    f"{fmt_period(*period) if period[0] else 'uten dato'}.",
+)
+
+k = queries.key_figures(v)
+cols = st.columns(4)
+cols[0].metric("Møter", fmt_int(k["meetings"]))
+cols[1].metric("Rapporterende enheter", fmt_int(k["units"]), help="Kommuner og regioner som rapporterte i runden rundt bordet.")
+cols[2].metric("Utsagn", fmt_int(k["statements"]))
+cols[3].metric("Nye datasenterprosjekter", fmt_int(k["datacenter_new"]),
+               help="Utsagn med tema datasenter og type etablering. "
+                    f"Alle utsagn om datasentre: {fmt_int(k['datacenter_all'])}.")
+cols = st.columns(4)
+cols[0].metric("Utsagn om datasentre (alle)", fmt_int(k["datacenter_all"]))
+cols[1].metric("Nedleggelser", fmt_int(k["closures"]), help="Utsagn av typen nedleggelse.")
+cols[2].metric("Berørte arbeidsplasser ved nedleggelser", fmt_int(k["closure_jobs"]),
+               help="Summen av antall ansatte/arbeidsplasser nevnt i utsagn om nedleggelse.")
+cols[3].metric("Nevnte beløp (sum)", fmt_nok(k["amount_nok"]),
+               help=f"Summen av kronebeløp nevnt i {fmt_int(k['n_amounts'])} utsagn (tilskudd, gaver, budsjetter).")
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader("Aktivitet per kommune og region")
+    units = queries.unit_map(v)
+    fig = charts.unit_map(units)
+    ctx = context("Aktivitet per kommune og region", "aktivitet-kart", {"Periode": fmt_period(*period)}, period)
+    data = units.rename(columns={"unit_name": "Enhet", "unit_kind": "Type", "region": "Region", "lat": "Breddegrad",
+                                 "lon": "Lengdegrad", "n_statements": "Utsagn", "n_meetings": "Møter"})
+    chart_with_downloads(fig, ctx, data, key="oversikt-kart")
+    st.caption("Punktstørrelse = antall utsagn i runden rundt bordet. Grå punkter: ingen utsagn ennå. "
+               "Kartet tegnes uten nettilgang (koordinater fra stedsregisteret).")
+with right:
+    st.subheader("Tema per region")
+    heat = queries.themes_by_region(v)
+    fig = charts.region_theme_heatmap(heat)
+    ctx = context("Tema per region", "tema-per-region", {"Periode": fmt_period(*period)}, period)
+    data = heat.rename(columns={"region": "Region", "theme_id": "Tema-id", "theme_label": "Tema", "n": "Utsagn"})
+    chart_with_downloads(fig, ctx, data, key="oversikt-tema-region")
+    st.caption("De hyppigste temaene og regionene. Velg et tema under **Tema** for detaljer.")
+
+meeting, highlights = queries.latest_highlights(v)
+if meeting:
+    st.subheader(f"Høydepunkter fra siste møte, {fmt_date_long(meeting['meeting_date'])}")
+    if highlights.empty:
+        st.info("Ingen etableringer, nedleggelser eller beløp ble nevnt i siste møte.")
+    labels = theme_labels(v)
+    for row in highlights.itertuples():
+        with st.container(border=True):
+            head = FACT_TYPE_LABELS.get(row.fact_type, row.fact_type or "Annet")
+            extras = []
+            if pd.notna(row.jobs):
+                extras.append(f"{fmt_int(row.jobs)} arbeidsplasser")
+            if pd.notna(row.amount_nok):
+                extras.append(fmt_nok(row.amount_nok))
+            tema = ", ".join(labels.get(t, t) for t in row.themes)
+            st.markdown(
+                f"**{escape_markdown(head)}** · {escape_markdown(row.unit_name or '–')}"
+                + (f" · {escape_markdown(', '.join(extras))}" if extras else "")
+                + (f" · _{escape_markdown(tema)}_" if tema else "")
+            )
+            st.markdown(quote(row.text))
+            st.caption(f"Kilde: {escape_markdown(source_ref(row.source_file, row.page, row.line_start, row.line_end))}")
+    st.page_link("app_pages/moter.py", label="Se hele møtet under Møter", icon=":material/description:",
+                 query_params={"mote": meeting["meeting_id"]})

@@ -1,0 +1,61 @@
+"""Søk (/sok): full-text search over statements with theme, unit, period and section filters.
+
+URL: ``?q=chemring&tema=forsvar&enhet=Asker kommune&fra=2025-01-01&til=2025-12-31&seksjon=round_table``.
+Every word must occur (case-insensitive) in the statement, its unit or its organisations.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import filters, queries
+from dashboard.components.common import context, page_header, period_label, theme_labels, version
+from dashboard.components.statements import show_statements
+from etl.vocab import SECTION_LABELS, SECTIONS
+
+v = version()
+summ = queries.summary(v)
+themes_df = queries.themes(v)
+labels = theme_labels(v)
+unit_options = queries.units(v)["unit_name"].tolist()
+
+page_header("Søk", "Søk i alle utsagn fra referatene. Alle ordene må forekomme.")
+
+filters.init("sok.q", filters.get_str("q") or "")
+filters.init("sok.tema", filters.known(filters.get_list("tema"), themes_df["theme_id"]))
+filters.init("sok.enhet", [u for u in (filters.resolve_name(x, unit_options) for x in filters.get_list("enhet")) if u])
+url_sec = filters.get_str("seksjon")
+filters.init("sok.seksjon", url_sec if url_sec in SECTIONS else None)
+
+q = st.text_input("Søk", key="sok.q", placeholder="f.eks. datasenter, Chemring, hotell", icon=":material/search:")
+c1, c2, c3 = st.columns([2, 2, 1])
+with c1:
+    chosen = st.multiselect("Tema", options=themes_df["theme_id"].tolist(), format_func=lambda t: labels.get(t, t),
+                            key="sok.tema", placeholder="Alle temaer")
+with c2:
+    chosen_units = st.multiselect("Enhet", options=unit_options, key="sok.enhet", placeholder="Alle enheter")
+with c3:
+    section = st.selectbox("Del av referatet", options=list(SECTIONS), index=None, key="sok.seksjon",
+                           format_func=lambda s: SECTION_LABELS.get(s, s), placeholder="Alle deler")
+fra, til = filters.date_range("sok", summ["first_date"], summ["last_date"])
+filters.sync({"q": q, "tema": chosen, "enhet": chosen_units, "fra": fra, "til": til, "seksjon": section})
+
+words = tuple(w for w in (q or "").split() if w)
+if not words and not chosen and not chosen_units and section is None and fra is None and til is None:
+    st.info("Skriv ett eller flere ord, eller velg et filter, for å søke i utsagnene.")
+    st.stop()
+
+rows, total = queries.search(v, words, tuple(chosen), tuple(chosen_units), fra, til, section)
+filter_labels = {
+    "Søk": q or "–",
+    "Tema": ", ".join(labels.get(t, t) for t in chosen) or "Alle",
+    "Enhet": ", ".join(chosen_units) or "Alle",
+    "Periode": period_label(fra, til, summ["first_date"], summ["last_date"]),
+}
+show_statements(
+    rows, total, theme_labels=labels,
+    ctx=context(f"Søk: {q}" if q else "Søk", "sok", filter_labels, (fra or summ["first_date"], til or summ["last_date"])),
+    key="sok-treff",
+    empty_text="Ingen treff. Prøv færre eller kortere ord (f.eks. «datasenter» i stedet for «datasenteretableringer»), "
+               "eller fjern filtre.",
+)

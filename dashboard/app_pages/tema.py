@@ -1,0 +1,119 @@
+"""Tema (/tema): statements about one or more themes over time and per unit, with their sources.
+
+URL: ``?tema=forsvar,datasenter&region=Follo&fra=2025-01-01&til=2025-12-31``.
+Clicking (or box-selecting) a bar narrows the list below to its statements.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, filters, queries
+from dashboard.components.common import context, page_header, period_label, theme_labels, version
+from dashboard.components.downloads import board_pack_downloads, chart_with_downloads
+from dashboard.components.statements import show_statements
+from dashboard.formatting import fmt_date_short
+
+v = version()
+summ = queries.summary(v)
+themes_df = queries.themes(v)
+labels = theme_labels(v)
+all_regions = queries.regions(v)
+
+page_header("Tema", "Hva rapporteres om et tema i regionen, over tid og per kommune/region?")
+
+filters.init("tema.tema", filters.known(filters.get_list("tema"), themes_df["theme_id"]))
+filters.init("tema.region", filters.known(filters.get_list("region"), all_regions))
+
+c1, c2 = st.columns([3, 2])
+with c1:
+    chosen = st.multiselect(
+        "Tema",
+        options=themes_df["theme_id"].tolist(),
+        format_func=lambda t: labels.get(t, t),
+        key="tema.tema",
+        placeholder="Alle temaer – velg ett eller flere",
+    )
+with c2:
+    chosen_regions = st.multiselect("Region", options=all_regions, key="tema.region", placeholder="Alle regioner")
+fra, til = filters.date_range("tema", summ["first_date"], summ["last_date"])
+filters.sync({"tema": chosen, "region": chosen_regions, "fra": fra, "til": til})
+
+f = queries.StatementFilter(tuple(chosen), tuple(chosen_regions), fra, til)
+theme_text = ", ".join(labels.get(t, t) for t in chosen) or "Alle temaer"
+filter_labels = {
+    "Tema": theme_text,
+    "Region": ", ".join(chosen_regions) or "Alle",
+    "Periode": period_label(fra, til, summ["first_date"], summ["last_date"]),
+}
+period = (fra or summ["first_date"], til or summ["last_date"])
+
+trend = queries.theme_trend(v, f)
+by_unit = queries.theme_by_unit(v, f)
+
+left, right = st.columns([3, 2])
+with left:
+    title = f"Utsagn om {theme_text.lower()} per møte" if chosen else "Utsagn per tema per møte"
+    st.subheader(title)
+    trend_fig = charts.theme_trend(trend)
+    trend_ctx = context(title, "tema-over-tid", filter_labels, period)
+    trend_data = trend.assign(meeting_date=[fmt_date_short(d) for d in trend["meeting_date"]]).rename(
+        columns={"meeting_date": "Møtedato", "theme_id": "Tema-id", "theme_label": "Tema", "n": "Utsagn"})
+    trend_event = chart_with_downloads(trend_fig, trend_ctx, trend_data, key="tema-trend", on_select="rerun")
+with right:
+    title_u = "Utsagn per kommune og region"
+    st.subheader(title_u)
+    unit_fig = charts.unit_bars(by_unit)
+    unit_ctx = context(title_u, "tema-per-enhet", filter_labels, period)
+    unit_data = by_unit.rename(columns={"unit_name": "Enhet", "unit_kind": "Type", "n": "Utsagn"})
+    unit_event = chart_with_downloads(unit_fig, unit_ctx, unit_data, key="tema-enhet", on_select="rerun")
+
+
+def _points(event) -> list[dict]:
+    try:
+        return list(event.selection.points) if event else []
+    except AttributeError:
+        try:
+            return list(event["selection"]["points"])
+        except (KeyError, TypeError):
+            return []
+
+
+# Chart selections narrow the list: bars of the trend give (theme, date), bars per unit give units.
+sel_dates: list = []
+sel_themes: list[str] = []
+for p in _points(trend_event):
+    cd = p.get("customdata") or []
+    if len(cd) >= 2:
+        sel_themes.append(cd[0])
+        sel_dates.append(pd.Timestamp(cd[1]).date())
+    elif p.get("x"):
+        sel_dates.append(pd.Timestamp(p["x"]).date())
+sel_units = [p.get("customdata", [None])[0] or p.get("y") for p in _points(unit_event)]
+sel_units = [u for u in sel_units if u]
+
+st.subheader("Utsagnene bak tallene")
+if sel_dates or sel_units:
+    parts = []
+    if sel_dates:
+        parts.append("møter " + ", ".join(sorted({fmt_date_short(d) for d in sel_dates})))
+    if sel_themes and len(set(sel_themes)) < max(1, trend["theme_id"].nunique()):
+        parts.append("tema " + ", ".join(sorted({labels.get(t, t) for t in sel_themes})))
+    if sel_units:
+        parts.append(", ".join(sorted(set(sel_units))))
+    st.caption("Utvalg fra diagrammet: " + "; ".join(parts) + ". Klikk utenfor søylene (eller dobbeltklikk) for å nullstille.")
+
+rows, total = queries.filtered_statements(
+    v, f, tuple(sorted(set(sel_dates))), tuple(sorted(set(sel_units))), tuple(sorted(set(sel_themes)))
+)
+list_ctx = context(f"Utsagn – {theme_text}", "tema-utsagn", filter_labels, period)
+show_statements(rows, total, theme_labels=labels, ctx=list_ctx, key="tema-utsagn")
+
+st.divider()
+board_pack_downloads(
+    [(trend_fig, trend_ctx, trend_data), (unit_fig, unit_ctx, unit_data)],
+    rows,
+    filter_labels,
+    key="tema-styrepakke",
+)

@@ -1,0 +1,188 @@
+"""Plotly figure builders: pure functions DataFrame → Figure, shared by pages and exports.
+
+Every figure uses the project template (``dashboard.style``), Norwegian labels and
+number formats, and carries ``customdata`` so a page can filter by a selection.
+No figure needs the internet: the map is a plain scatter of gazetteer
+coordinates (no tile server, no topojson from a CDN).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.formatting import fmt_date_long, fmt_date_short, fmt_int
+from dashboard.style import MUTED, PALETTE, SEQUENTIAL, TEMPLATE_NAME, color_for, register_template
+from etl.vocab import FACT_TYPE_LABELS, UNIT_KIND_LABELS
+
+INACTIVE = "#BDBDBD"
+
+
+def _base(fig: go.Figure, title: str | None, height: int = 420) -> go.Figure:
+    register_template()
+    fig.update_layout(
+        template=TEMPLATE_NAME,
+        title=dict(text=title) if title else None,
+        height=height,
+        margin=dict(l=10, r=10, t=50 if title else 10, b=10),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, title=None),
+    )
+    return fig
+
+
+def empty_figure(message: str = "Ingen data for valgt filter.", height: int = 300) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, font=dict(color=MUTED, size=16), x=0.5, y=0.5,
+                       xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _base(fig, None, height)
+
+
+def unit_map(df: pd.DataFrame, title: str | None = None, height: int = 560) -> go.Figure:
+    """Kommuner and sub-regions at their gazetteer coordinates, sized by number of statements.
+
+    ``df``: unit_name, unit_kind, lat, lon, n_statements.  Longitude is stretched by
+    1/cos(latitude) (≈ 2 at 60° N) so the region keeps its real proportions.
+    Units without activity are drawn small and grey.
+    """
+    if df.empty:
+        return empty_figure("Ingen enheter med koordinater i stedsregisteret.")
+    df = df.copy()
+    df["n_statements"] = df["n_statements"].fillna(0).astype(int)
+    active = df[df["n_statements"] > 0]
+    idle = df[df["n_statements"] == 0]
+    fig = go.Figure()
+    if not idle.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=idle["lon"], y=idle["lat"], mode="markers", name="Ingen utsagn",
+                marker=dict(size=6, color=INACTIVE, line=dict(width=0)),
+                text=idle["unit_name"], customdata=idle[["unit_name"]].to_numpy(),
+                hovertemplate="%{text}<br>Ingen utsagn<extra></extra>",
+            )
+        )
+    max_n = max(int(active["n_statements"].max()) if not active.empty else 1, 1)
+    for i, kind in enumerate(("kommune", "region")):
+        part = active[active["unit_kind"] == kind] if kind == "kommune" else active[active["unit_kind"] != "kommune"]
+        if part.empty:
+            continue
+        sizes = [10 + 40 * math.sqrt(n / max_n) for n in part["n_statements"]]
+        fig.add_trace(
+            go.Scatter(
+                x=part["lon"], y=part["lat"], mode="markers+text",
+                name=UNIT_KIND_LABELS.get(kind, kind) if kind == "kommune" else "Region",
+                marker=dict(size=sizes, color=color_for(i), opacity=0.8, line=dict(width=1, color="white"),
+                            symbol="circle" if kind == "kommune" else "square"),
+                text=part["unit_name"].str.replace(" kommune", "", regex=False),
+                textposition="top center", textfont=dict(size=11),
+                customdata=list(zip(part["unit_name"], [fmt_int(n) for n in part["n_statements"]])),
+                hovertemplate="%{customdata[0]}<br>%{customdata[1]} utsagn<extra></extra>",
+            )
+        )
+    mean_lat = float(df["lat"].mean())
+    ratio = 1 / math.cos(math.radians(mean_lat))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=ratio)
+    return _base(fig, title, height)
+
+
+def region_theme_heatmap(df: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """``df``: region, theme_label, n → heatmap of regions × themes."""
+    if df.empty:
+        return empty_figure()
+    pivot = df.pivot_table(index="region", columns="theme_label", values="n", aggfunc="sum", fill_value=0)
+    pivot = pivot.loc[pivot.sum(axis=1).sort_values().index, pivot.sum().sort_values(ascending=False).index]
+    text = [[fmt_int(v) if v else "" for v in row] for row in pivot.to_numpy()]
+    fig = go.Figure(
+        go.Heatmap(
+            z=pivot.to_numpy(), x=list(pivot.columns), y=list(pivot.index), text=text,
+            texttemplate="%{text}", colorscale=[[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)],
+            colorbar=dict(title="Utsagn"), hovertemplate="%{y} – %{x}: %{z} utsagn<extra></extra>",
+            xgap=2, ygap=2,
+        )
+    )
+    fig.update_xaxes(side="top", showgrid=False)
+    fig.update_yaxes(showgrid=False)
+    return _base(fig, title, height=max(320, 28 * len(pivot) + 120))
+
+
+def theme_trend(df: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """``df``: meeting_date, theme_id, theme_label, n → stacked bars per meeting date, one colour per theme.
+
+    ``customdata`` of every bar is ``[theme_id, meeting date ISO]`` for selections.
+    """
+    if df.empty:
+        return empty_figure()
+    fig = go.Figure()
+    order = df.groupby(["theme_id", "theme_label"])["n"].sum().sort_values(ascending=False).reset_index()
+    for i, row in enumerate(order.itertuples()):
+        part = df[df["theme_id"] == row.theme_id]
+        dates = pd.to_datetime(part["meeting_date"])
+        fig.add_trace(
+            go.Bar(
+                x=dates, y=part["n"], name=row.theme_label, marker_color=color_for(i),
+                customdata=list(zip([row.theme_id] * len(part), dates.dt.strftime("%Y-%m-%d"),
+                                    [fmt_date_long(d) for d in dates])),
+                hovertemplate=f"{row.theme_label}<br>%{{customdata[2]}}: %{{y}} utsagn<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack", bargap=0.15)
+    fig.update_xaxes(title="Møtedato", tickformat="%d.%m.%Y")
+    fig.update_yaxes(title="Antall utsagn", rangemode="tozero")
+    return _base(fig, title)
+
+
+def unit_bars(df: pd.DataFrame, title: str | None = None, value: str = "n") -> go.Figure:
+    """``df``: unit_name, n → horizontal bars, largest on top; customdata = [unit_name]."""
+    if df.empty:
+        return empty_figure()
+    df = df.sort_values(value)
+    fig = go.Figure(
+        go.Bar(
+            x=df[value], y=df["unit_name"], orientation="h", marker_color=PALETTE[0],
+            customdata=df[["unit_name"]].to_numpy(),
+            text=[fmt_int(v) for v in df[value]], textposition="outside",
+            hovertemplate="%{y}: %{x} utsagn<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title="Antall utsagn", rangemode="tozero")
+    fig.update_yaxes(title=None, automargin=True)
+    return _base(fig, title, height=max(300, 26 * len(df) + 100))
+
+
+def fact_type_bars(df: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """``df``: fact_type, n → horizontal bars with Norwegian fact-type labels."""
+    if df.empty:
+        return empty_figure()
+    df = df.sort_values("n")
+    labels = [FACT_TYPE_LABELS.get(f, f or "Ukjent") for f in df["fact_type"]]
+    fig = go.Figure(
+        go.Bar(
+            x=df["n"], y=labels, orientation="h", marker_color=PALETTE[2],
+            customdata=df[["fact_type"]].to_numpy(), text=[fmt_int(v) for v in df["n"]],
+            textposition="outside", hovertemplate="%{y}: %{x} utsagn<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title="Antall utsagn", rangemode="tozero")
+    fig.update_yaxes(title=None, automargin=True)
+    return _base(fig, title, height=max(260, 30 * len(df) + 100))
+
+
+def meetings_timeline(df: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """``df``: meeting_date, n_statements → one bar per meeting."""
+    if df.empty:
+        return empty_figure()
+    dates = pd.to_datetime(df["meeting_date"])
+    fig = go.Figure(
+        go.Bar(
+            x=dates, y=df["n_statements"], marker_color=PALETTE[0],
+            customdata=[[fmt_date_short(d)] for d in dates],
+            hovertemplate="%{customdata[0]}: %{y} utsagn<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title="Møtedato", tickformat="%d.%m.%Y")
+    fig.update_yaxes(title="Antall utsagn", rangemode="tozero")
+    return _base(fig, title, height=300)

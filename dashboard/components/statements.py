@@ -1,0 +1,98 @@
+"""Lists of statements with their quote and source (file, page, lines)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.components.downloads import table_downloads
+from dashboard.exports.spec import ExportContext
+from dashboard.formatting import fmt_date_short, fmt_int, fmt_nok
+from etl.vocab import FACT_TYPE_LABELS, SECTION_LABELS
+
+
+def source_ref(source_file, page, line_start, line_end) -> str:
+    """``referat.txt, s. 1, linje 45–46``."""
+    parts = [str(source_file)]
+    if page is not None and not pd.isna(page):
+        parts.append(f"s. {int(page)}")
+    if line_start is not None and not pd.isna(line_start):
+        a = int(line_start)
+        b = int(line_end) if line_end is not None and not pd.isna(line_end) else a
+        parts.append(f"linje {a}" if a == b else f"linje {a}–{b}")
+    return ", ".join(parts)
+
+
+def line_range(line_start, line_end) -> str:
+    if line_start is None or pd.isna(line_start):
+        return "–"
+    a = int(line_start)
+    b = int(line_end) if line_end is not None and not pd.isna(line_end) else a
+    return f"{a}" if a == b else f"{a}–{b}"
+
+
+def display_frame(df: pd.DataFrame, theme_labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """Statements as a Norwegian table: Dato, Enhet, Tema, Type, Utsagn, Kilde (text only, no markup)."""
+    theme_labels = theme_labels or {}
+    if df.empty:
+        return pd.DataFrame(columns=["Dato", "Enhet", "Tema", "Type", "Utsagn", "Kilde"])
+    out = pd.DataFrame(
+        {
+            "Dato": [fmt_date_short(d) for d in df["meeting_date"]],
+            "Enhet": df["unit_name"].fillna("–"),
+            "Tema": [
+                ", ".join(theme_labels.get(t, t) for t in (themes if themes is not None else []))
+                for themes in df["themes"]
+            ],
+            "Type": [FACT_TYPE_LABELS.get(f, f or "–") for f in df["fact_type"]],
+            "Utsagn": df["text"],
+            "Kilde": [
+                source_ref(*r)
+                for r in df[["source_file", "page", "line_start", "line_end"]].itertuples(index=False, name=None)
+            ],
+        }
+    )
+    if "section" in df.columns and df["section"].nunique() > 1:
+        out.insert(2, "Del", [SECTION_LABELS.get(s, s) for s in df["section"]])
+    extra = []
+    if "jobs" in df.columns and df["jobs"].notna().any():
+        out["Arbeidsplasser"] = [fmt_int(v) if pd.notna(v) else "" for v in df["jobs"]]
+        extra.append("Arbeidsplasser")
+    if "amount_nok" in df.columns and df["amount_nok"].notna().any():
+        out["Beløp"] = [fmt_nok(v) if pd.notna(v) else "" for v in df["amount_nok"]]
+    return out
+
+
+def count_note(shown: int, total: int, noun: str = "utsagn") -> str:
+    if total > shown:
+        return f"Viser {fmt_int(shown)} av {fmt_int(total)} {noun} (de nyeste). Snevre inn filteret for å se resten."
+    return f"{fmt_int(total)} {noun}."
+
+
+def show_statements(
+    df: pd.DataFrame,
+    total: int,
+    *,
+    theme_labels: dict[str, str] | None,
+    ctx: ExportContext,
+    key: str,
+    empty_text: str = "Ingen utsagn for valgt filter. Prøv å fjerne et filter eller velge en lengre periode.",
+) -> pd.DataFrame:
+    """Render a statement table with its count note and downloads; returns the display frame."""
+    frame = display_frame(df, theme_labels)
+    if df.empty:
+        st.info(empty_text)
+        return frame
+    st.caption(count_note(len(df), total))
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        key=key,
+        column_config={
+            "Utsagn": st.column_config.TextColumn("Utsagn", width="large"),
+            "Kilde": st.column_config.TextColumn("Kilde", width="medium"),
+        },
+    )
+    table_downloads(frame, ctx, key=f"{key}-dl")
+    return frame

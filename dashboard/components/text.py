@@ -1,0 +1,27 @@
+"""Safe display of text taken from documents.
+
+Document text is data, never markup: nothing from a document goes through
+``unsafe_allow_html``, and where a Streamlit element interprets Markdown
+(``st.markdown``, ``st.caption``, ``st.info``…) the text is escaped first.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Every character with a meaning in (GitHub-flavoured / Streamlit) Markdown or HTML.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=^&])")
+
+
+def escape_markdown(text: str | None) -> str:
+    """Backslash-escape Markdown so ``text`` renders literally in st.markdown/st.caption."""
+    if text is None:
+        return ""
+    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
+    # Line breaks inside a quote stay line breaks, not paragraph or list syntax.
+    return escaped.replace("\r\n", "\n").replace("\n", "  \n")
+
+
+def quote(text: str | None) -> str:
+    """A document quote ready for st.markdown/st.caption: escaped and in Norwegian quotes."""
+    return f"«{escape_markdown(text)}»"

@@ -1,0 +1,52 @@
+"""Næringspuls dashboard: entry point for ``streamlit run dashboard/streamlit_app.py``.
+
+Pages (URL paths are stable, bookmarks depend on them):
+``/`` Oversikt, ``/tema`` Tema, ``/enhet`` Enhet, ``/moter`` Møter,
+``/kalender`` Kalender, ``/sok`` Søk.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run` puts dashboard/ on the path, not the repo root
+    sys.path.insert(0, str(ROOT))
+
+import duckdb  # noqa: E402
+import streamlit as st  # noqa: E402
+
+from dashboard import db, queries  # noqa: E402
+from dashboard.components.empty import no_data, unavailable  # noqa: E402
+from dashboard.style import register_template  # noqa: E402
+
+st.set_page_config(page_title="Næringspuls", page_icon=":material/monitoring:", layout="wide")
+register_template()
+
+PAGES = [
+    st.Page("app_pages/oversikt.py", title="Oversikt", icon=":material/dashboard:", url_path="", default=True),
+    st.Page("app_pages/tema.py", title="Tema", icon=":material/category:", url_path="tema"),
+    st.Page("app_pages/enhet.py", title="Enhet", icon=":material/location_city:", url_path="enhet"),
+    st.Page("app_pages/moter.py", title="Møter", icon=":material/description:", url_path="moter"),
+    st.Page("app_pages/kalender.py", title="Kalender", icon=":material/event:", url_path="kalender"),
+    st.Page("app_pages/sok.py", title="Søk", icon=":material/search:", url_path="sok"),
+]
+
+page = st.navigation(PAGES)
+
+with st.sidebar:
+    st.caption("Næringspuls – referater fra Osloregionens faggruppe for Næringssamarbeid.")
+
+try:
+    version = db.db_version()
+    if version is None:
+        no_data(missing_db=True)
+    elif queries.summary(version)["n_meetings"] == 0:
+        no_data(missing_db=False)
+    else:
+        page.run()
+except db.DatabaseUnavailable as exc:
+    unavailable(str(exc))
+except duckdb.Error as exc:  # e.g. a half-written or foreign file: never show a traceback
+    unavailable(f"Databasen kunne ikke leses ({type(exc).__name__}).")
