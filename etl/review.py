@@ -30,8 +30,8 @@ def format_meeting(m: Meeting) -> str:
     add(f"## Statements ({len(m.statements)})")
     unit = object()
     for s in m.statements:
-        if s.unit_raw != unit:
-            unit = s.unit_raw
+        if (s.section, s.unit_raw) != unit:
+            unit = (s.section, s.unit_raw)
             resolved = f" → {s.unit_name} [{s.unit_kind}, {s.kommunenummer or '-'}, {s.region or '-'}]" if s.unit_raw else ""
             add(f"  [{s.section}] {s.unit_raw or '(no unit)'} ({s.reporter or '-'}){resolved}")
         extras = [
