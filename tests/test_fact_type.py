@@ -1,0 +1,99 @@
+"""Fact types: the seed's must-haves, the priority order, and one row per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.fact_type import classify_fact_type
+from etl.vocab import FACT_TYPES
+
+SEED = [
+    ("Nedleggelse av Blowtech-fabrikken (70 ansatte).", "nedleggelse"),
+    ("Nytt omsorgssenter og regionsenterprosjekt med støtte fra Sparebankstiftelsen (70 mill. gave).", "finansiering"),
+    ("Mapei åpner forskningssenter for betongteknologi.", "etablering"),
+    ("Store datasenteretableringer (Microsoft + nytt prosjekt).", "etablering"),
+    ("Seminar om kjernekraft 11. November, velkommen til å delta.", "arrangement"),
+    ("Kostnadskutt i næringsbudsjettet i kommunen.", "utfordring"),
+    ("Bekymring for kutt i statsbudsjettet: FOR-region og kompetansesporet foreslått fjernet.", "utfordring"),
+    ("Kompetansebehov-prosjekt vant Fyrlyktprisen på NOKIOS.", "annet"),
+    ("Møterekke om maritime næringer med OIFO, NorShipping og Osloregionen – tre globale aktører presenterte nylig.", "arrangement"),
+    ("Stor satsing på forsvarsindustri, inkl. mulig ny fabrikk fra Chemring Nobel.", "etablering"),
+    ("Arbeid med kvalitetssikring av næringsarealer langs E134.", "plan"),
+    ("Fokus på helseteknologi og «En vei inn»-portal for kommuner og leverandører.", "plan"),
+    ("Ny fylkesplan med sterk begrensning på næringsarealer – stor motstand.", "utfordring"),
+    ("Viken Park-prosjekt møter økende innvendinger.", "utfordring"),
+    ("Kommunene ønsker tettere regionalt samarbeid om næring.", "samarbeid"),
+    ("Innsiktsarbeid: 100 bedriftsbesøk med funn om kontakt med kommunene og NAV.", "plan"),
+    ("Workshops med næringsliv for å definere vekstprofil.", "arrangement"),
+    ("Utfordringer med mobilitet og arbeidskraft.", "utfordring"),
+    ("Satsing på sirkulære næringsparker og helsenæring.", "plan"),
+    ("Besøk hos Elverum for samarbeid om helse og beredskap.", "samarbeid"),
+    ("Fornyelse av samarbeid etter lederavgang.", "samarbeid"),
+    ("Fokus på LUNA-samarbeid og kompetansebehov.", "samarbeid"),
+    ("Ringeriksbanen og E16 er kritiske prosjekter.", "plan"),
+    ("Ønske om å bli inkludert i Oslo/Akershus mobilitetsplan.", "plan"),
+    ("Stedsutvikling og boligkonferanse.", "arrangement"),
+    ("Samarbeid med Hadeland og Raufoss-miljøet.", "samarbeid"),
+    ("Satsing på utdanningstilbud innen tekniske og merkantile fag.", "plan"),
+    ("Nye næringsparker og hotellprosjekt i Askim.", "etablering"),
+    ("Ventemodus, men noe bevegelse på næringsbygg.", "utfordring"),
+    ("Stedsutvikling på Roa.", "plan"),
+    ("Nytt hotellprosjekt fra Bane Nor, med konferansemuligheter.", "etablering"),
+    ("Utfordringer med reiselivssamarbeid og stram økonomi.", "utfordring"),
+    ("Ny næringsarealplan med energiperspektiv.", "plan"),
+    ("Grønt industriløft og ringvirkningsanalyser.", "plan"),
+    ("Store datasentre gir betydelig lokal effekt.", "annet"),
+    ("Utfordringer med krafttilgang og behov for endret syn på vindkraft.", "utfordring"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEED)
+def test_seed_statements(text, expected):
+    assert classify_fact_type(text) == expected
+
+
+RULES = [
+    # one clear example per type, then the priority order between them
+    ("Fabrikken legges ned til sommeren", "nedleggelse"),
+    ("Bedriften stenger avdelingen på Ski", "nedleggelse"),
+    ("Permitteringer ved sagbruket", "nedleggelse"),
+    ("Oppsigelser i kommunen", "nedleggelse"),
+    ("Industrien mister 40 arbeidsplasser", "nedleggelse"),
+    ("Tilskudd på 2 mill. kroner fra fylket", "finansiering"),
+    ("Søker tilskudd fra Innovasjon Norge", "finansiering"),
+    ("Ny fabrikk gir 300 nye stillinger", "etablering"),
+    ("Tesla etablerer seg på Gardermoen", "etablering"),
+    ("Mangel på fagarbeidere", "utfordring"),
+    ("Frokostmøte om eiendom 3. mars", "arrangement"),
+    ("Webinar for næringslivet", "arrangement"),
+    ("Partnerskap med NTNU", "samarbeid"),
+    ("Kartlegging av næringsarealer", "plan"),
+    ("Ny strategi for reiseliv", "plan"),
+    ("Møtet opplevdes nyttig og effektivt.", "annet"),
+    ("", "annet"),
+    # priority: nedleggelse beats etablering and utfordring
+    ("Nedleggelse av fabrikken, men ny fabrikk åpner i Moss", "nedleggelse"),
+    # priority: funding with an amount beats etablering
+    ("Nytt hotell med støtte på 5 mill. kroner", "finansiering"),
+    # without a funding word, an amount does not beat etablering
+    ("Nytt datasenter til 2 mrd. kroner", "etablering"),
+    # priority: etablering beats utfordring
+    ("Ny fabrikk åpner tross bekymring for kraft", "etablering"),
+    # priority: utfordring beats plan and samarbeid
+    ("Utfordringer i samarbeidet om ny plan", "utfordring"),
+    # priority: arrangement beats samarbeid
+    ("Seminar om samarbeid med næringslivet", "arrangement"),
+    # a bare amount with nothing else
+    ("Ramme på 500 000 kroner", "finansiering"),
+    ("Forslag om å øke terskel for små innkjøp fra 100 000 til 300 000 kroner.", "plan"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RULES)
+def test_rules_and_priority(text, expected):
+    assert classify_fact_type(text) == expected
+
+
+def test_result_is_always_in_the_vocabulary():
+    for text, _ in SEED + RULES:
+        assert classify_fact_type(text) in FACT_TYPES
