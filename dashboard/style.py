@@ -64,6 +64,13 @@ PACK_HEADING_PT = 26  # slide titles
 PACK_BODY_PT = 16
 PACK_NOTE_PT = 11
 PACK_FONT = "DejaVu Sans"  # PowerPoint falls back to its default sans if missing
+# Chart pictures in the pack: full slide width under the slide title (≈ 12.3 × 5.4 in).
+PACK_CHART_WIDTH_PX = 1280
+PACK_CHART_HEIGHT_PX = 560
+PACK_CHART_SCALE = 2.5  # 3200×1400 px
+PACK_STATEMENTS_PER_SLIDE = 4
+PACK_MAX_STATEMENTS = 12
+PACK_STATEMENT_CHARS = 320
 
 TEMPLATE_NAME = "naeringspuls"
 

@@ -101,9 +101,7 @@ def decorate(
             font=dict(size=style.EXPORT_NOTE_SIZE, family=style.EXPORT_FONT_FAMILY, color=style.MUTED),
         )
     # Map traces: tiles come from the network, which an export must not depend on.
-    for attr in ("map", "mapbox"):
-        sub = getattr(out.layout, attr, None)
-        if sub is not None and any(getattr(t, "subplot", None) or t.type.endswith(("map", "mapbox")) for t in out.data):
-            if sub.style is None or "white-bg" not in str(sub.style):
-                sub.style = "white-bg"
+    map_types = {"scattermap", "choroplethmap", "densitymap", "scattermapbox", "choroplethmapbox", "densitymapbox"}
+    if any(t.type in map_types for t in out.data):
+        out.update_layout(map_style="white-bg", mapbox_style="white-bg")
     return out

@@ -1,0 +1,123 @@
+"""The board pack as PDF (fpdf2, DejaVu Sans for æøå): same pages as the PowerPoint."""
+
+from __future__ import annotations
+
+import io
+
+from fpdf import FPDF
+
+from dashboard import style
+from dashboard.exports import pack as pack_mod
+from dashboard.exports import tables
+from dashboard.exports.pack import BoardPack
+
+_MM = 25.4
+_W, _H, _M = style.SLIDE_WIDTH_IN * _MM, style.SLIDE_HEIGHT_IN * _MM, style.SLIDE_MARGIN_IN * _MM
+_FONT = "DejaVu"
+_PT_MM = 0.3528  # 1 pt in mm
+
+
+class _Pdf(FPDF):
+    def __init__(self, pack: BoardPack) -> None:
+        super().__init__(orientation="L", unit="mm", format=(_H, _W))
+        self.pack = pack
+        self.set_auto_page_break(False)
+        self.set_margins(_M, _M, _M)
+        self.add_font(_FONT, "", style.FONT_REGULAR_PATH)
+        self.add_font(_FONT, "B", style.FONT_BOLD_PATH)
+        self.set_title(f"{pack.title} – " + " · ".join(f"{k}: {v}" for k, v in pack.filter_items))
+        self.set_author("Næringspuls")
+        self.set_creator("Næringspuls")
+        self.set_lang("nb-NO")
+
+    def color(self, hex_color: str) -> None:
+        self.set_text_color(*style.rgb(hex_color))
+
+    def text_block(self, text: str, size: float, *, bold: bool = False, color: str = style.TEXT, w: float = 0,
+                   after: float = 0, align: str = "L") -> None:  # fmt: skip
+        self.set_font(_FONT, "B" if bold else "", size)
+        self.color(color)
+        self.multi_cell(w or (_W - 2 * _M), size * _PT_MM * 1.3, text, align=align, new_x="LMARGIN", new_y="NEXT")
+        if after:
+            self.ln(after)
+
+    def heading(self, title: str) -> None:
+        self.add_page()
+        self.set_xy(_M, 9)
+        self.text_block(title, style.PACK_HEADING_PT, bold=True)
+        self.set_fill_color(*style.rgb(style.PRIMARY))
+        self.rect(_M, self.get_y() + 1, 30, 1, style="F")
+        self.set_y(self.get_y() + 4)
+
+    def foot(self, text: str) -> None:
+        self.set_xy(_M, _H - 13)
+        self.text_block(text, style.PACK_NOTE_PT, color=style.MUTED, w=_W - 2 * _M - 15)
+        self.set_xy(_W - _M - 15, _H - 13)
+        self.set_font(_FONT, "", style.PACK_NOTE_PT)
+        self.cell(15, style.PACK_NOTE_PT * _PT_MM * 1.3, str(self.page_no()), align="R")
+
+
+def _title_page(pdf: _Pdf, pack: BoardPack) -> None:
+    pdf.add_page()
+    pdf.set_fill_color(*style.rgb(style.PRIMARY))
+    pdf.rect(0, 0, _W, 6, style="F")
+    pdf.set_xy(_M + 8, 26)
+    pdf.text_block(pack.kicker, style.PACK_BODY_PT, color=style.MUTED, after=6)
+    pdf.set_x(_M + 8)
+    pdf.text_block(pack.title, style.PACK_TITLE_PT + 8, bold=True, color=style.PRIMARY, after=8)
+    for k, v in pack.filter_items:
+        pdf.set_x(_M + 8)
+        pdf.text_block(f"{k}: {v}", style.PACK_BODY_PT + 4, after=2)
+    pdf.set_xy(_M + 8, _H - 38)
+    pdf.text_block(pack.source_line, style.PACK_NOTE_PT + 1, color=style.MUTED, after=1)
+    pdf.set_x(_M + 8)
+    pdf.text_block(pack.made_line, style.PACK_NOTE_PT + 1, color=style.MUTED)
+
+
+def _chart_page(pdf: _Pdf, chart: pack_mod.PackChart) -> None:
+    pdf.heading(chart.title)
+    pdf.text_block(chart.filters_line, style.PACK_NOTE_PT + 2, color=style.MUTED, after=2)
+    top = pdf.get_y()
+    avail_w, avail_h = _W - 2 * _M, _H - top - 16
+    if chart.png is not None:
+        ratio = style.PACK_CHART_WIDTH_PX / style.PACK_CHART_HEIGHT_PX
+        w = min(avail_w, avail_h * ratio)
+        pdf.image(io.BytesIO(chart.png), x=_M + (avail_w - w) / 2, y=top, w=w, h=w / ratio, alt_text=chart.title)
+    else:
+        pdf.text_block(chart.problem or "Grafen kunne ikke tegnes.", style.PACK_BODY_PT, color=style.ACCENT, after=3)
+        frame = tables.export_frame(chart.data).head(10)
+        frame = frame[[c for c in frame.columns if c not in tables.SOURCE_LABELS][:5]]
+        if not frame.empty and len(frame.columns):
+            pdf.set_font(_FONT, "", style.PACK_NOTE_PT)
+            pdf.color(style.TEXT)
+            with pdf.table(width=avail_w, text_align="LEFT") as table:
+                table.row([str(c) for c in frame.columns])
+                for values in frame.itertuples(index=False, name=None):
+                    table.row(["" if v is None else str(v) for v in values])
+    pdf.foot(chart.source_note)
+
+
+def _statement_pages(pdf: _Pdf, pack: BoardPack) -> None:
+    pages = pack.statement_pages()
+    for n, items in enumerate(pages, start=1):
+        title = pack_mod.STATEMENTS_TITLE if len(pages) == 1 else f"{pack_mod.STATEMENTS_TITLE} ({n} av {len(pages)})"
+        pdf.heading(title)
+        pdf.ln(2)
+        for st in items:
+            pdf.text_block(f"«{st.text}»", style.PACK_BODY_PT - 1, after=1)
+            pdf.text_block(st.citation, style.PACK_NOTE_PT + 1, color=style.PRIMARY, after=5)
+        if not items:
+            pdf.text_block(pack_mod.NO_STATEMENTS, style.PACK_BODY_PT, color=style.MUTED)
+        note = pack.source_line
+        if pack.n_statements_total > len(pack.statements):
+            note = f"Viser {len(pack.statements)} av {pack.n_statements_total} utsagn. {note}"
+        pdf.foot(note)
+
+
+def build_pdf(pack: BoardPack) -> bytes:
+    pdf = _Pdf(pack)
+    _title_page(pdf, pack)
+    for chart in pack.charts:
+        _chart_page(pdf, chart)
+    _statement_pages(pdf, pack)
+    return bytes(pdf.output())
