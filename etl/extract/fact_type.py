@@ -35,7 +35,8 @@ _CLOSURE = re.compile(
     _F,
 )
 _FUNDING = re.compile(
-    r"\bgave\b|gaven\b|tilskudd|\bstøtte[rt]?\b|\bstøtte\s+fra|\bmidler\b|bevilg|finansier|\bstipend|\bfond(?:et)?\b"
+    r"\bgave\b|gaven\b|tilskudd|\bstøtte[rt]?\s+(?:fra|på|med)\b|økonomisk\s+støtte|støttemidler|\bmidler\b|bevilg"
+    r"|finansier|\bstipend|\bfond(?:et)?\b"
     r"|\btildel|\bsponse|\bspleis",
     _F,
 )
@@ -57,7 +58,7 @@ _EVENT = re.compile(
     r"|festival|\bkurs(?:et|ene)?\b|\bdialogmøte|\bfagdag|\bnettverksmøte|\btreff\b|\bbefaring",
     _F,
 )
-_COOPERATION = re.compile(r"samarbeid|partnerskap|\ballianse|\bintensjonsavtale|\bsamarbeider", _F)
+_COOPERATION = re.compile(r"samarbeid|partnerskap|\bpartner(?:e|ne)?\b|\ballianse|\bintensjonsavtale|\bsamarbeider", _F)
 _AWARD = re.compile(r"\bvant\b|\bvinner\s+av\b|\bkåret\b|\bprisvinn|\bfikk\s+\w*prisen\b", _F)
 _PLAN = re.compile(
     r"plan(?:er|en|ene|lagt|legg\w*|arbeid\w*)?\b|strategi|kartlegg|analyse|prosjekt|\barbeid\s+med\b|\bjobber\s+med\b"

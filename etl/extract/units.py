@@ -61,8 +61,9 @@ def _key(text: str) -> str:
 
 def clean_unit_name(raw: str) -> str:
     """Unit name as written, tidied: no soft hyphens, no trailing ':' or reporter in parentheses."""
-    s = unicodedata.normalize("NFKC", raw).translate(_INVISIBLE)
-    s = re.sub(r"\s*\([^()]*\)\s*$", "", s) if not re.search(r"\((Østfold|Innlandet)\)\s*:?\s*$", s) else s
+    s = unicodedata.normalize("NFKC", raw).translate(_INVISIBLE).strip().rstrip(":;,.–- ")
+    if not re.search(r"\((?:Østfold|Innlandet)\)$", s):  # keep "Våler (Østfold)"
+        s = re.sub(r"\s*\([^()]*\)$", "", s)  # drop a reporter in parentheses
     return " ".join(s.strip().rstrip(":;,.–- ").split())
 
 
@@ -77,9 +78,14 @@ def _load_path(path: str | os.PathLike[str] | None) -> Path:
     return Path(path) if path else Path(env) if env else DEFAULT_PATH
 
 
+def load_gazetteer(path: str | os.PathLike[str] | None = None) -> Gazetteer:
+    """The gazetteer (``path``, else $NAERINGSPULS_GAZETTEER, else the bundled file), parsed once."""
+    return _load(str(_load_path(path)))
+
+
 @lru_cache(maxsize=4)
-def load_gazetteer(path: str | None = None) -> Gazetteer:
-    data = tomllib.loads(_load_path(path).read_text(encoding="utf-8"))
+def _load(path: str) -> Gazetteer:
+    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     units: dict[str, UnitMatch] = {}
     by_key: dict[str, UnitMatch] = {}
     text_names: dict[str, UnitMatch] = {}
