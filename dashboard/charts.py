@@ -8,8 +8,6 @@ coordinates (no tile server, no topojson from a CDN).
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -17,7 +15,7 @@ from dashboard.formatting import fmt_date_long, fmt_date_short, fmt_int
 from dashboard.style import MUTED, PALETTE, SEQUENTIAL, TEMPLATE_NAME, color_for, register_template
 from etl.vocab import FACT_TYPE_LABELS, UNIT_KIND_LABELS
 
-INACTIVE = "#BDBDBD"
+from dashboard.map import unit_map  # noqa: E402,F401  (the offline map; re-exported for pages/exports)
 
 
 def _base(fig: go.Figure, title: str | None, height: int = 420) -> go.Figure:
@@ -39,54 +37,6 @@ def empty_figure(message: str = "Ingen data for valgt filter.", height: int = 30
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return _base(fig, None, height)
-
-
-def unit_map(df: pd.DataFrame, title: str | None = None, height: int = 560) -> go.Figure:
-    """Kommuner and sub-regions at their gazetteer coordinates, sized by number of statements.
-
-    ``df``: unit_name, unit_kind, lat, lon, n_statements.  Longitude is stretched by
-    1/cos(latitude) (≈ 2 at 60° N) so the region keeps its real proportions.
-    Units without activity are drawn small and grey.
-    """
-    if df.empty:
-        return empty_figure("Ingen enheter med koordinater i stedsregisteret.")
-    df = df.copy()
-    df["n_statements"] = df["n_statements"].fillna(0).astype(int)
-    active = df[df["n_statements"] > 0]
-    idle = df[df["n_statements"] == 0]
-    fig = go.Figure()
-    if not idle.empty:
-        fig.add_trace(
-            go.Scatter(
-                x=idle["lon"], y=idle["lat"], mode="markers", name="Ingen utsagn",
-                marker=dict(size=6, color=INACTIVE, line=dict(width=0)),
-                text=idle["unit_name"], customdata=idle[["unit_name"]].to_numpy(),
-                hovertemplate="%{text}<br>Ingen utsagn<extra></extra>",
-            )
-        )
-    max_n = max(int(active["n_statements"].max()) if not active.empty else 1, 1)
-    for i, kind in enumerate(("kommune", "region")):
-        part = active[active["unit_kind"] == kind] if kind == "kommune" else active[active["unit_kind"] != "kommune"]
-        if part.empty:
-            continue
-        sizes = [10 + 40 * math.sqrt(n / max_n) for n in part["n_statements"]]
-        fig.add_trace(
-            go.Scatter(
-                x=part["lon"], y=part["lat"], mode="markers+text",
-                name=UNIT_KIND_LABELS.get(kind, kind) if kind == "kommune" else "Region",
-                marker=dict(size=sizes, color=color_for(i), opacity=0.8, line=dict(width=1, color="white"),
-                            symbol="circle" if kind == "kommune" else "square"),
-                text=part["unit_name"].str.replace(" kommune", "", regex=False),
-                textposition="top center", textfont=dict(size=11),
-                customdata=list(zip(part["unit_name"], [fmt_int(n) for n in part["n_statements"]])),
-                hovertemplate="%{customdata[0]}<br>%{customdata[1]} utsagn<extra></extra>",
-            )
-        )
-    mean_lat = float(df["lat"].mean())
-    ratio = 1 / math.cos(math.radians(mean_lat))
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=ratio)
-    return _base(fig, title, height)
 
 
 def region_theme_heatmap(df: pd.DataFrame, title: str | None = None) -> go.Figure:

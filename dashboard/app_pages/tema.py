@@ -6,12 +6,12 @@ Clicking (or box-selecting) a bar narrows the list below to its statements.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts, filters, queries
 from dashboard.components.common import context, page_header, period_label, theme_labels, version
 from dashboard.components.downloads import board_pack_downloads, chart_with_downloads
+from dashboard.components.selection import parse_selection
 from dashboard.components.statements import show_statements
 from dashboard.formatting import fmt_date_short
 
@@ -70,28 +70,9 @@ with right:
     unit_event = chart_with_downloads(unit_fig, unit_ctx, unit_data, key="tema-enhet", on_select="rerun")
 
 
-def _points(event) -> list[dict]:
-    try:
-        return list(event.selection.points) if event else []
-    except AttributeError:
-        try:
-            return list(event["selection"]["points"])
-        except (KeyError, TypeError):
-            return []
-
-
 # Chart selections narrow the list: bars of the trend give (theme, date), bars per unit give units.
-sel_dates: list = []
-sel_themes: list[str] = []
-for p in _points(trend_event):
-    cd = p.get("customdata") or []
-    if len(cd) >= 2:
-        sel_themes.append(cd[0])
-        sel_dates.append(pd.Timestamp(cd[1]).date())
-    elif p.get("x"):
-        sel_dates.append(pd.Timestamp(p["x"]).date())
-sel_units = [p.get("customdata", [None])[0] or p.get("y") for p in _points(unit_event)]
-sel_units = [u for u in sel_units if u]
+sel = parse_selection(trend_event, unit_event)
+sel_dates, sel_themes, sel_units = sel.dates, sel.themes, sel.units
 
 st.subheader("Utsagnene bak tallene")
 if sel_dates or sel_units:

@@ -75,7 +75,7 @@ def test_overview_to_forsvar_and_shared_url(page, app_url, screenshot):
     # Pick Forsvar in the theme multiselect.
     page.locator('input[aria-label="Tema"]').click()
     page.keyboard.type("Forsvar")
-    page.get_by_role("option", name=re.compile(r"^Forsvar$")).click()
+    page.get_by_role("option", name=re.compile(r"^Forsvar")).first.click()
     page.keyboard.press("Escape")
     page.wait_for_url(re.compile(r"tema=forsvar"))
     wait_for_app(page)
