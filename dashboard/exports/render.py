@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import collections
 import hashlib
 import logging
@@ -109,6 +110,7 @@ class _Renderer:
         self._path: str | None = None
         self.started_at: float | None = None
         self.start_seconds: float | None = None
+        self._atexit_registered = False
 
     @property
     def running(self) -> bool:
@@ -146,6 +148,9 @@ class _Renderer:
                 raise ExportUnavailable(f"{CHROMIUM_MISSING}. (Chromium i {path} startet ikke: {type(exc).__name__})") from exc
             self._loop, self._thread, self._kaleido, self._path = loop, thread, k, path
             self.started_at = time.time()
+            if not self._atexit_registered:
+                atexit.register(self.stop)  # close Chromium with the process
+                self._atexit_registered = True
             self.start_seconds = time.perf_counter() - t0
             log.info("Kaleido started with %s in %.1f s", path, self.start_seconds)
 

@@ -1,0 +1,49 @@
+"""Shared sample charts and data for the export tests (not a test module)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import style
+from dashboard.exports.spec import ExportContext
+
+MADE = dt.date(2026, 11, 26)
+PERIOD = (dt.date(2025, 10, 23), dt.date(2026, 3, 12))
+FILTERS = {"Tema": "Forsvar", "Region": "Alle", "Periode": "23.10.2025–12.03.2026"}
+
+
+def region_data() -> pd.DataFrame:
+    return pd.DataFrame({"region": ["Oslo", "Bærum", "Asker", "Lillestrøm", "Ås"], "n": [12, 7, 5, 4, 3]})
+
+
+def bar_figure(df: pd.DataFrame | None = None) -> go.Figure:
+    style.register_template()
+    df = region_data() if df is None else df
+    fig = go.Figure(go.Bar(x=df["n"], y=df["region"], orientation="h", marker_color=style.PRIMARY))
+    fig.update_layout(template=style.TEMPLATE_NAME, height=420)
+    return fig
+
+
+def context(title: str = "Utsagn om forsvar per region", slug: str = "forsvar-per-region") -> ExportContext:
+    return ExportContext(title=title, slug=slug, filters=dict(FILTERS), period=PERIOD)
+
+
+def statements(n: int = 6) -> pd.DataFrame:
+    units = ["Bærum kommune", "Ås kommune", "Lillestrøm kommune"]
+    return pd.DataFrame(
+        {
+            "statement_id": [f"s{i}" for i in range(n)],
+            "unit_name": [units[i % 3] for i in range(n)],
+            "meeting_date": pd.to_datetime(["2025-10-23", "2026-03-12"] * (n // 2) + ["2025-10-23"] * (n % 2)),
+            "text": [f"Utsagn {i}: Forsvarsbygg øker aktiviteten på Kjeller; «næringsareal» på 1,5 mrd." for i in range(n)],
+            "themes": [np.array(["forsvar", "naeringsareal"])] * n,
+            "source_file": ["referat-2025-10-23.pdf"] * n,
+            "page": [1 + i % 2 for i in range(n)],
+            "line_start": [49 + i for i in range(n)],
+            "line_end": [51 + i for i in range(n)],
+        }
+    )
