@@ -1,0 +1,91 @@
+"""End-to-end: click PNG and PowerPoint on /tema?tema=forsvar in Chromium and check the files.
+
+Runs against a server on the bundled seed minutes (what `make run` shows).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from conftest import ARTIFACTS, start_server, stop_server, wait_for_app
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+
+FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}\.(png|pptx|pdf|svg|csv|xlsx)$")
+CITATION = re.compile(r"· \d{2}\.\d{2}\.\d{4} · \S+ s\. \d+(, l\. \d+(–\d+)?)?")
+
+
+@pytest.fixture(scope="module")
+def seed_app_url(seed_db):
+    server = start_server(seed_db, log=ARTIFACTS / "streamlit-e2e-downloads.log")
+    try:
+        yield server.url
+    finally:
+        stop_server(server.process)
+
+
+def _open_tema(page, url: str) -> None:
+    page.goto(f"{url}/tema?tema=forsvar")
+    wait_for_app(page)
+    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    page.get_by_role("button", name="PowerPoint").wait_for(timeout=30_000)
+
+
+def _download(page, name: str):
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name=name, exact=True).first.click()
+    download = info.value
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"e2e-{download.suggested_filename}"
+    download.save_as(path)
+    return download.suggested_filename, path
+
+
+def test_png_download_is_slide_ready(page, seed_app_url, screenshot):
+    from PIL import Image
+
+    _open_tema(page, seed_app_url)
+    screenshot(page, "e2e-tema-forsvar-downloads")
+    name, path = _download(page, "PNG")
+    assert FILE_NAME.match(name), name
+    assert name.startswith("tema-over-tid-"), name
+    im = Image.open(path)
+    assert im.format == "PNG" and im.size == (3200, 1800)
+    dark = sum(im.convert("L").histogram()[:245])
+    assert dark > 50_000, "chart, title and source line are drawn"
+
+
+def test_powerpoint_download_has_right_titles_filters_and_sources(page, seed_app_url):
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    _open_tema(page, seed_app_url)
+    name, path = _download(page, "PowerPoint")
+    assert FILE_NAME.match(name) and name.startswith("styrepakke-forsvar-"), name
+    prs = Presentation(io.BytesIO(path.read_bytes()))
+    slides = list(prs.slides)
+    assert len(slides) >= 4, "title, two charts, statements"
+
+    def texts(slide) -> str:
+        return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+    first = texts(slides[0])
+    assert "Styrepakke" in first
+    assert "Tema: Forsvar" in first and "Region: Alle" in first and "Periode: " in first
+    assert "Kilde: referater fra Osloregionens faggruppe for Næringssamarbeid" in first
+
+    chart_titles = [s.shapes.title.text for s in slides[1:3]]
+    assert chart_titles[0].startswith("Utsagn om forsvar") and chart_titles[0].endswith("per møte"), chart_titles
+    assert chart_titles[1] == "Utsagn per kommune og region"
+    for slide in slides[1:3]:
+        assert [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE], "chart picture"
+        body = texts(slide)
+        assert "Tema: Forsvar" in body
+        assert "Kilde: referater fra Osloregionens faggruppe for Næringssamarbeid" in body
+
+    statement_text = "\n".join(texts(s) for s in slides[3:])
+    assert slides[3].shapes.title.text.startswith("Sentrale utsagn")
+    assert CITATION.search(statement_text), statement_text[:500]
