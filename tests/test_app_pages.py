@@ -1,0 +1,264 @@
+"""AppTest for every dashboard page: smoke, URL parameters and filter interactions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard" / "streamlit_app.py")
+PAGES = ("oversikt", "tema", "enhet", "moter", "kalender", "sok")
+
+
+def run_app(monkeypatch, db: Path, page: str | None = None, params: dict | None = None) -> AppTest:
+    monkeypatch.setenv("NAERINGSPULS_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(f"app_pages/{page}.py")
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def spec(at: AppTest, i: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[i].proto.spec)
+
+
+def table_text(at: AppTest, i: int = -1) -> list[dict]:
+    return at.dataframe[i].value.to_dict("records")
+
+
+def all_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info]
+    return "\n".join(str(p) for p in parts)
+
+
+# --- smoke ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("which", ["seed_db", "fixture_db"])
+def test_every_page_serves(monkeypatch, request, page, which):
+    at = run_app(monkeypatch, request.getfixturevalue(which), page)
+    assert at.title, "page has a title"
+    assert not at.error
+
+
+# --- Oversikt -------------------------------------------------------------------------
+
+
+def test_oversikt_key_figures_and_map(monkeypatch, seed_db):
+    at = run_app(monkeypatch, seed_db)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Møter"] == "1"
+    assert int(metrics["Rapporterende enheter"].replace(" ", "")) >= 8
+    assert int(metrics["Nedleggelser"]) >= 1
+    assert int(metrics["Berørte arbeidsplasser ved nedleggelser"].replace(" ", "")) >= 70
+    assert "mill. kr" in metrics["Nevnte beløp (sum)"] or "mrd. kr" in metrics["Nevnte beløp (sum)"]
+    assert "Nye datasenterprosjekter" in metrics
+    # Map: plain scatter (no geo/mapbox → no internet), reporting units labelled.
+    fig = spec(at, 0)
+    types = {t.get("type", "scatter") for t in fig["data"]}
+    assert types == {"scatter"}
+    labels = [x for t in fig["data"] if "text" in t and "markers+text" == t.get("mode") for x in t["text"]]
+    assert "Asker" in labels and "Hamarregionen" in labels
+    assert fig["layout"]["yaxis"]["scaleanchor"] == "x"
+    assert 1.8 < fig["layout"]["yaxis"]["scaleratio"] < 2.2
+    # Highlights of the latest meeting with quotes and sources.
+    text = all_text(at)
+    assert "Blowtech" in text and "Kilde:" in text
+    assert "23. oktober 2025" in "\n".join(s.value for s in at.subheader)
+
+
+def test_oversikt_themes_per_region_heatmap(monkeypatch, fixture_db):
+    at = run_app(monkeypatch, fixture_db)
+    heat = spec(at, 1)
+    assert heat["data"][0]["type"] == "heatmap"
+    assert len(heat["data"][0]["y"]) > 3
+
+
+# --- Tema -----------------------------------------------------------------------------
+
+
+def test_tema_forsvar_url_lists_chemring_not_blowtech(monkeypatch, seed_db):
+    at = run_app(monkeypatch, seed_db, "tema", {"tema": "forsvar"})
+    assert at.multiselect(key="tema.tema").value == ["forsvar"]
+    rows = table_text(at)
+    assert any("Chemring Nobel" in r["Utsagn"] and r["Enhet"].startswith("Asker") for r in rows)
+    assert not any("Blowtech" in r["Utsagn"] for r in rows)
+    assert all("Forsvar" in r["Tema"] for r in rows)
+
+
+def test_tema_trend_over_many_meetings(monkeypatch, fixture_db):
+    at = run_app(monkeypatch, fixture_db, "tema", {"tema": "forsvar"})
+    trend = spec(at, 0)
+    xs = [x for t in trend["data"] for x in t["x"]]
+    ys = [y for t in trend["data"] for y in t["y"]]
+    assert len(set(xs)) > 1, "trend needs more than one meeting date"
+    assert len(set(ys)) > 1, "counts should vary over time"
+    assert trend["layout"]["barmode"] == "stack"
+    units = spec(at, 1)
+    assert units["data"][0]["orientation"] == "h" and len(units["data"][0]["y"]) > 3
+
+
+def test_tema_filters_write_the_url(monkeypatch, fixture_db):
+    at = run_app(monkeypatch, fixture_db, "tema")
+    assert "tema" not in at.query_params
+    at.multiselect(key="tema.tema").set_value(["forsvar", "datasenter"]).run()
+    assert at.query_params["tema"] == "forsvar,datasenter" or at.query_params["tema"] == ["forsvar,datasenter"]
+    n_two = len(table_text(at))
+    region = at.multiselect(key="tema.region").options[0]
+    at.multiselect(key="tema.region").set_value([region]).run()
+    assert not at.exception
+    assert "region" in at.query_params
+    at.date_input(key="tema.fra").set_value(dt.date(2025, 1, 1)).run()
+    assert not at.exception
+    fra = at.query_params["fra"]
+    assert (fra if isinstance(fra, str) else fra[0]) == "2025-01-01"
+    assert len(table_text(at)) <= n_two
+
+
+def test_tema_bookmark_with_all_params(monkeypatch, fixture_db):
+    at = run_app(monkeypatch, fixture_db, "tema",
+                 {"tema": "forsvar,ukjent-tema", "fra": "2025-01-01", "til": "2026-12-31", "region": "Follo"})
+    assert at.multiselect(key="tema.tema").value == ["forsvar"]  # stale ids are dropped, not fatal
+    assert at.date_input(key="tema.fra").value == dt.date(2025, 1, 1)
+    trend = spec(at, 0)
+    assert all(x >= "2025-01-01" for t in trend["data"] for x in t["x"])
+
+
+# --- Enhet -----------------------------------------------------------------------------
+
+
+def test_enhet_short_name_and_region(monkeypatch, seed_db):
+    at = run_app(monkeypatch, seed_db, "enhet", {"enhet": "Asker"})
+    assert at.selectbox(key="enhet.enhet").value.startswith("Asker")
+    rows = table_text(at, 0)
+    assert any("Chemring" in r["Utsagn"] for r in rows)
+    assert all(r["Enhet"].startswith("Asker") for r in rows)
+    assert any("Fra regionen" in s.value for s in at.subheader)  # Asker is a kommune in a sub-region
+    # Switching unit updates the URL.
+    at.selectbox(key="enhet.enhet").set_value("Hamarregionen").run()
+    assert not at.exception
+    assert at.query_params["enhet"] in ("Hamarregionen", ["Hamarregionen"])
+    assert any("forsvar" in r["Utsagn"] for r in table_text(at, 0))
+
+
+def test_enhet_charts_over_time(monkeypatch, fixture_db):
+    at = run_app(monkeypatch, fixture_db, "enhet", {"enhet": "Asker"})
+    trend = spec(at, 0)
+    assert len({x for t in trend["data"] for x in t["x"]}) > 1
+    facts = spec(at, 1)
+    assert facts["data"][0]["orientation"] == "h"
+
+
+# --- Møter ------------------------------------------------------------------------------
+
+
+def test_moter_list_and_detail(monkeypatch, fixture_db):
+    at = run_app(monkeypatch, fixture_db, "moter")
+    listing = at.dataframe[0].value
+    assert len(listing) >= 20
+    mote = listing["Møte-id"].iloc[-1]
+    at.selectbox(key="moter.mote").set_value(mote).run()
+    assert not at.exception
+    assert at.query_params["mote"] in (mote, [mote])
+    assert any("Kildetekst" in s.value for s in at.subheader)
+
+
+def test_moter_parse_next_to_source(monkeypatch, seed_db):
+    con = duckdb.connect(str(seed_db), read_only=True)
+    mote, = con.execute("SELECT meeting_id FROM v_meetings").fetchone()
+    sid, line_start = con.execute(
+        "SELECT statement_id, line_start FROM v_statements WHERE text LIKE '%Chemring%'"
+    ).fetchone()
+    con.close()
+    at = run_app(monkeypatch, seed_db, "moter", {"mote": mote})
+    subheads = [s.value for s in at.subheader]
+    assert "Tolket struktur" in subheads and "Kildetekst" in subheads
+    assert at.selectbox(key="moter.mote").value == mote
+    saker = at.dataframe[0].value
+    assert any("Orienteringene tas til etterretning" in d for d in saker["Vedtak"])
+    # Selecting a statement shows its source lines, with line numbers, next to the parse.
+    at.selectbox(key="moter.utsagn").set_value(sid).run()
+    assert not at.exception
+    excerpt = at.code[0].value
+    assert "Chemring" in excerpt and str(line_start) in excerpt
+    assert any(f"linje {line_start}" in c.value for c in at.caption)
+    # Narrow to the round table through the section selectbox → ?seksjon=round_table
+    at.selectbox(key="moter.seksjon").set_value("round_table").run()
+    assert not at.exception
+    assert at.query_params["seksjon"] in ("round_table", ["round_table"])
+
+
+# --- Kalender -----------------------------------------------------------------------------
+
+
+def test_kalender_ics_download(monkeypatch, seed_db):
+    at = run_app(monkeypatch, seed_db, "kalender")
+    subheads = [s.value for s in at.subheader]
+    assert "Kommende arrangementer" in subheads and "Tidligere arrangementer" in subheads
+    labels = [b.label for b in at.get("download_button")]
+    assert any(".ics" in label for label in labels)
+    events = [r["Arrangement"] for df in at.dataframe for r in df.value.to_dict("records")]
+    assert "Hadelandskonferansen" in events
+
+
+# --- Søk ------------------------------------------------------------------------------------
+
+
+def test_sok_query_and_filters(monkeypatch, seed_db):
+    at = run_app(monkeypatch, seed_db, "sok", {"q": "chemring"})
+    rows = table_text(at)
+    assert len(rows) == 1 and "Chemring Nobel" in rows[0]["Utsagn"] and rows[0]["Kilde"].startswith("seed-")
+    at.text_input(key="sok.q").set_value("Blowtech").run()
+    assert at.query_params["q"] in ("Blowtech", ["Blowtech"])
+    assert any("Blowtech" in r["Utsagn"] for r in table_text(at))
+    # Blowtech is not a forsvar statement.
+    at.multiselect(key="sok.tema").set_value(["forsvar"]).run()
+    assert not at.exception
+    assert any("Ingen treff" in i.value for i in at.info)
+
+
+def test_sok_injection_is_just_text(monkeypatch, seed_db):
+    at = run_app(monkeypatch, seed_db, "sok", {"q": "'; DROP TABLE statements; --"})
+    assert any("Ingen treff" in i.value for i in at.info)
+    at = run_app(monkeypatch, seed_db, "sok", {"q": "forsvar", "enhet": "Asker", "seksjon": "round_table"})
+    rows = table_text(at)
+    assert rows and all(r["Enhet"] == "Asker" for r in rows)
+
+
+# --- empty and unavailable states -------------------------------------------------------------
+
+
+def test_no_database_shows_how_to_load(monkeypatch, tmp_path):
+    for page in (None, "tema"):
+        at = run_app(monkeypatch, tmp_path / "missing.duckdb", page)
+        assert any("Ingen referater er lastet inn ennå" in i.value and "data/raw" in i.value for i in at.info)
+
+
+def test_empty_database(monkeypatch, tmp_path):
+    from etl.warehouse.schema import create_tables, create_views
+
+    db = tmp_path / "empty.duckdb"
+    con = duckdb.connect(str(db))
+    create_tables(con)
+    create_views(con)
+    con.close()
+    at = run_app(monkeypatch, db, "sok")
+    assert any("Ingen referater er lastet inn ennå" in i.value for i in at.info)
+
+
+def test_unreadable_database_no_traceback(monkeypatch, tmp_path):
+    db = tmp_path / "broken.duckdb"
+    db.write_bytes(b"this is not a duckdb file" * 100)
+    at = run_app(monkeypatch, db)
+    assert any("Databasen" in i.value for i in at.info)
