@@ -26,46 +26,67 @@ import re
 
 from etl.extract.quantities import extract_amount_nok
 
-_F = re.IGNORECASE
+# Patterns run on one lower-cased word at a time ("^" = start of the word), so
+# each distinct word is classified once and cached; multi-word patterns run on
+# the whole text, only when one of their gate words occurs in it.
+_WORD_RULES: dict[str, str] = {
+    "nedleggelse": r"nedlegg|^permitter|oppsigelse|^nedbemann|konkurs|^avvikl|^stengning|^nedstenging|^steng(?:er|es|t|e)$",
+    "funding": r"^(?:gave|gaven|midler|stipend|fond|fondet)$|tilskudd|^bevilg|finansier|støttemidl|^tildel|^spons|^spleis",
+    "etablering": r"^(?:åpner|åpnet|åpnes|ansetter|etablert)$|^åpning|^nyetabler|^lanser|^byggestart|etablering|^etablere",
+    "utfordring": r"bekymr|utfordring|^motstand|innvending|ventemodus|mangel|^mangler$|problem|^krevende$|^usikker"
+    r"|^nedgang|^svikt|^forsink|^risiko|^begrensning|^frafall|^svekke|^vanskelig|^trussel|^konflikt|kutt"
+    r"|^(?:mister|fjernet|fjernes)$",
+    "arrangement": r"seminar|konferanse|workshop|webinar|frokostmøte|møterekke|møteplass|festival|dialogmøte|fagdag"
+    r"|nettverksmøte|^befaring|^(?:messe|messen|samling|kurs|kurset|kursene|treff)$",
+    "samarbeid": r"samarbeid|partnerskap|^allianse|^intensjonsavtale|^(?:partner|partnere|partnerne)$",
+    "award": r"^(?:vant|kåret)$|^prisvinn",
+    "plan": r"plan(?:er|en|ene|lagt|legg\w*|arbeid\w*)?$|strategi|kartlegg|analyse|prosjekt|^satsing|^satser$"
+    r"|^ønske[rt]?$|^utred|^vurder|^forslag|^tiltak|^innsikt|utvikling|^forbered|^ambisjon|^videreføring|^fornyelse"
+    r"|^omorganiser",
+}
+_PHRASE_RULES: list[tuple[str, tuple[str, ...], str]] = [  # (rule, gate words, pattern)
+    ("nedleggelse", ("ned",), r"\b(?:legges?|lagt|legger)\s+ned\b"),
+    ("nedleggelse", ("mister", "mistet"), r"\bmist(?:er|et)\s+(?:\S+\s+){0,2}(?:arbeidsplass|jobb|årsverk|ansatt|stilling)"),
+    ("nedleggelse", ("sier",), r"\bsier\s+opp\b"),
+    ("nedleggelse", ("flytter",), r"\bflytter\s+ut\b"),
+    ("nedleggelse", ("tap",), r"\btap\s+av\s+\d"),
+    ("funding", ("støtte", "støtter", "støttet", "økonomisk"), r"\bstøtte[rt]?\s+(?:fra|på|med)\b|\bøkonomisk\s+støtte\b"),
+    ("etablering", ("ny", "nye", "nytt"), r"\bny(?:e|tt)?\s+(?:\w+\s+)?(?:\w*(?:fabrikk|hotell|datasent|næringspark"
+     r"|kontor|anlegg|butikk|senter|arbeidsplass|stilling|bedrift|virksomhet|produksjon)\w*|\w*lager)\b"),
+    ("etablering", ("flytter",), r"\bflytter\s+(?:til|inn)\b"),
+    ("utfordring", ("økonomi", "økonomien"), r"\b(?:stram|trang)\w*\s+økonomi"),
+    ("utfordring", ("press",), r"\bunder\s+press\b|\bpress\s+på\b"),
+    ("award", ("vinner",), r"\bvinner\s+av\b"),
+    ("award", ("fikk",), r"\bfikk\s+\w*prisen\b"),
+    ("plan", ("arbeid", "jobber"), r"\b(?:arbeid|jobber)\s+med\b"),
+    ("plan", ("fokus",), r"\bfokus\s+på\b"),
+    ("plan", ("mål",), r"\bmål\s+om\b"),
+]
+_WORD = re.compile(r"\w+")
+_WORD_RX = [(rule, re.compile(rx)) for rule, rx in _WORD_RULES.items()]
+_PHRASE_RX = [(rule, frozenset(gates), re.compile(rx)) for rule, gates, rx in _PHRASE_RULES]
+_CACHE: dict[str, frozenset[str]] = {}
 
-_CLOSURE = re.compile(
-    r"nedlegg|\blegges?\s+ned\b|\blagt\s+ned\b|\bstenge[rst]?\b|\bstengning|permitter|oppsigelse|\bsier\s+opp\b"
-    r"|\bmist(?:er|et)\s+(?:\S+\s+){0,2}(?:arbeidsplass|jobb|årsverk|ansatt|stilling)|nedbemann|\bkonkurs|avvikl"
-    r"|\bflytter\s+ut\b|\btap\s+av\s+\d",
-    _F,
-)
-_FUNDING = re.compile(
-    r"\bgave\b|gaven\b|tilskudd|\bstøtte[rt]?\s+(?:fra|på|med)\b|økonomisk\s+støtte|støttemidler|\bmidler\b|bevilg"
-    r"|finansier|\bstipend|\bfond(?:et)?\b"
-    r"|\btildel|\bsponse|\bspleis",
-    _F,
-)
-_NEW = re.compile(
-    r"\båpne[rst]?\b|\båpning|etabler(?:ing|inger|ingen|ingene|er|es|e|t)?\b|\bnyetabler|\blanser"
-    r"|\bny(?:e|tt)?\s+(?:\w+\s+)?(?:\w*fabrikk|\w*hotell|hotell\w*|\w*datasent\w*|\w*næringspark\w*|\w*kontor\w*"
-    r"|\w*anlegg|\w*butikk\w*|\w*senter|\w*arbeidsplass\w*|\w*stilling\w*|\w*bedrift\w*|\w*virksomhet\w*"
-    r"|\w*produksjon\w*|\w*hovedkontor\w*|\w*lager)\b|\bbyggestart|\bansetter\b|\bflytter\s+(?:til|inn)\b",
-    _F,
-)
-_CHALLENGE = re.compile(
-    r"bekymr|kutt|utfordring|\bmotstand|innvending|\bstram\w*\s+økonomi|\btrang\w*\s+økonomi|ventemodus|\bmangel"
-    r"|\bmangler\b|\bproblem|\bkrevende\b|usikker|\bnedgang|\bsvikt|\bforsink|\brisiko|\bbegrensning|\bfjern(?:et|es)\b"
-    r"|\bunder\s+press|\bpress\s+på|\bfrafall|\bsvekke|\bvanskelig|\bmister\b|\btrussel|\bkonflikt",
-    _F,
-)
-_EVENT = re.compile(
-    r"seminar|konferanse(?!muligh)|workshop|webinar|frokostmøte|møterekke|møteplass|\bmesse\b|\bsamling\b"
-    r"|festival|\bkurs(?:et|ene)?\b|\bdialogmøte|\bfagdag|\bnettverksmøte|\btreff\b|\bbefaring",
-    _F,
-)
-_COOPERATION = re.compile(r"samarbeid|partnerskap|\bpartner(?:e|ne)?\b|\ballianse|\bintensjonsavtale|\bsamarbeider", _F)
-_AWARD = re.compile(r"\bvant\b|\bvinner\s+av\b|\bkåret\b|\bprisvinn|\bfikk\s+\w*prisen\b", _F)
-_PLAN = re.compile(
-    r"plan(?:er|en|ene|lagt|legg\w*|arbeid\w*)?\b|strategi|kartlegg|analyse|prosjekt|\barbeid\s+med\b|\bjobber\s+med\b"
-    r"|\bfokus\s+på\b|\bsatsing|\bsatser\b|\bønske[rt]?\b|\butred|\bvurder|\bforslag|\btiltak|\binnsikt|utvikling"
-    r"|\bforbered|\bmål\s+om\b|\bambisjon|\bvidereføring|\bfornyelse|\bomorganiser",
-    _F,
-)
+
+def _word_rules(w: str) -> frozenset[str]:
+    hit = _CACHE.get(w)
+    if hit is None:
+        if len(_CACHE) > 200_000:
+            _CACHE.clear()
+        hit = _CACHE[w] = frozenset(rule for rule, rx in _WORD_RX if rx.search(w))
+    return hit
+
+
+def _signals(text: str) -> set[str]:
+    low = text.lower()
+    found: set[str] = set()
+    words = set(_WORD.findall(low))
+    for w in words:
+        found |= _word_rules(w)
+    for rule, gates, rx in _PHRASE_RX:
+        if rule not in found and not gates.isdisjoint(words) and rx.search(low):
+            found.add(rule)
+    return found
 
 
 def classify_fact_type(text: str, amount_nok: int | None = None) -> str:
@@ -74,25 +95,22 @@ def classify_fact_type(text: str, amount_nok: int | None = None) -> str:
         return "annet"
     if amount_nok is None:
         amount_nok = extract_amount_nok(text)
-    if _CLOSURE.search(text):
+    sig = _signals(text)
+    if "nedleggelse" in sig:
         return "nedleggelse"
-    funding = _FUNDING.search(text) is not None
+    funding = "funding" in sig
     if funding and amount_nok is not None:
         return "finansiering"
-    if _NEW.search(text):
-        return "etablering"
-    if _CHALLENGE.search(text):
-        return "utfordring"
+    for rule in ("etablering", "utfordring"):
+        if rule in sig:
+            return rule
     if funding:
         return "finansiering"
-    if _EVENT.search(text):
-        return "arrangement"
-    if _COOPERATION.search(text):
-        return "samarbeid"
-    if _AWARD.search(text):
+    for rule in ("arrangement", "samarbeid"):
+        if rule in sig:
+            return rule
+    if "award" in sig:
         return "annet"
-    if _PLAN.search(text):
+    if "plan" in sig:
         return "plan"
-    if amount_nok is not None:
-        return "finansiering"
-    return "annet"
+    return "finansiering" if amount_nok is not None else "annet"

@@ -23,20 +23,20 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from etl.extract.units import _key, place_names
+from etl.extract.units import Gazetteer, _key, place_names
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "resources" / "organisations.toml"
-_CAP = r"[A-ZÆØÅ][\w&]*"
 
-_GLUED = re.compile(
-    rf"(?<![\w-])([A-ZÆØÅ][\w&]+)-(?:fabrikken|fabrikk|konsernet|konsern|anlegget|selskapet|bedriften"
-    r"|butikken|verket|verftet|lageret|hovedkontoret|gruppen)\b"
+# One scan finds the capitalised tokens; everything else is string checks around them.
+_TOKEN = re.compile(r"(?<![\w&])[A-ZÆØÅ][\w&]*")
+_GLUED_SUFFIX = re.compile(
+    r"-(?:fabrikken|fabrikk|konsernet|konsern|anlegget|selskapet|bedriften|butikken|verket|verftet|lageret"
+    r"|hovedkontoret|gruppen)\b"
 )
-_LEGAL = re.compile(rf"(?<![\w-])((?:{_CAP}\s+){{1,4}})(AS|ASA|SA|AB|BA|IKS|Ltd|GmbH|Inc)\b")
-_CAMEL = re.compile(r"(?<![\w-])([A-ZÆØÅ][a-zæøå]+[A-ZÆØÅ][\wæøå]*)(?![\w-])")
-_VERB = re.compile(
-    rf"(?<![\w-])({_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:åpner|åpnet|etablerer|etablerte|investerer|bygger|ansetter"
-    r"|kjøper|utvider|flytter|legger ned|permitterer|nedbemanner|stenger|lanserer|satser)\b"
+_LEGAL_FORMS = frozenset({"AS", "ASA", "SA", "AB", "BA", "IKS", "Ltd", "GmbH", "Inc"})
+_VERB_AFTER = re.compile(
+    r"\s+(?:åpner|åpnet|etablerer|etablerte|investerer|bygger|ansetter|kjøper|utvider|flytter|legger\s+ned"
+    r"|permitterer|nedbemanner|stenger|lanserer|satser)\b"
 )
 # Capitalised words that are not names (sentence starts, months, pronouns, titles).
 _COMMON = frozenset(
@@ -54,16 +54,18 @@ _COMMON = frozenset(
 
 
 @lru_cache(maxsize=4)
-def _known(path: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def _known(path: str) -> tuple[dict[str, list[str]], dict[str, str], tuple[str, ...]]:
+    """(first token -> aliases longest first, alias -> canonical, aliases starting in lower case)."""
     data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     canon: dict[str, str] = {}
     for row in data.get("org", []):
         for alias in [row["name"], *row.get("aliases", [])]:
             canon.setdefault(alias, row["name"])
-    if not canon:
-        return None, canon
-    alts = "|".join(re.escape(a) for a in sorted(canon, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), canon
+    by_first: dict[str, list[str]] = {}
+    for alias in sorted(canon, key=len, reverse=True):
+        by_first.setdefault(re.match(r"[\w&]+", alias).group(), []).append(alias)
+    lower = tuple(a for a in canon if not a[0].isupper())
+    return by_first, canon, lower
 
 
 def known_organisations(path: str | Path | None = None) -> list[str]:
@@ -81,35 +83,67 @@ def _plausible(name: str, places: frozenset[str]) -> bool:
     return not (len(tokens) == 1 and re.search(r"(?:en|et|ene|ane|erne)$", tokens[0]) and not tokens[0].isupper())
 
 
-def extract_organisations(text: str, *, exclude: tuple[str, ...] | list[str] = ()) -> list[str]:
+def _is_camel(tok: str) -> bool:
+    return len(tok) > 3 and tok[1].islower() and any(c.isupper() for c in tok[2:]) and tok.isalpha()
+
+
+_DEFAULT = str(DEFAULT_PATH)
+
+
+def extract_organisations(
+    text: str, *, exclude: tuple[str, ...] | list[str] | frozenset[str] = (), gazetteer: Gazetteer | None = None
+) -> list[str]:
     """Organisation names in ``text``, canonical where known, in order of mention.
     ``exclude``: extra names never to report (e.g. the meeting's attendees)."""
     if not text:
         return []
-    rx, canon = _known(str(DEFAULT_PATH))
+    by_first, canon, lower = _known(_DEFAULT)
     found: dict[str, int] = {}  # name -> position
-    masked = text
-    if rx is not None:
-        for m in rx.finditer(text):
-            found.setdefault(canon[m.group()], m.start())
-        masked = rx.sub(lambda m: "\x00" * len(m.group()), text)
-    places = place_names()
-    skip = {_key(x) for x in exclude}
+    taken_until = -1  # tokens inside a known name are not candidates
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    unknown: list[tuple[int, int, str]] = []
+    for a, b, tok in tokens:
+        if a < taken_until:
+            continue
+        for alias in by_first.get(tok, ()):
+            end = a + len(alias)
+            if text.startswith(alias, a) and not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+                found.setdefault(canon[alias], a)
+                taken_until = end
+                break
+        else:
+            unknown.append((a, b, tok))
+    for alias in lower:
+        pos = text.find(alias)
+        if pos >= 0:
+            found.setdefault(canon[alias], pos)
+    if not unknown:
+        return sorted(found, key=found.__getitem__)
+    places = place_names(gazetteer)
     candidates: list[tuple[int, str]] = []
-    for m in _GLUED.finditer(masked):
-        candidates.append((m.start(), m.group(1)))
-    for m in _LEGAL.finditer(masked):
-        tokens = m.group(1).split()
-        while tokens and tokens[0].lower() in _COMMON:  # "Nye Foo AS" → "Foo AS"
-            tokens.pop(0)
-        if tokens:
-            candidates.append((m.start(), " ".join([*tokens, m.group(2)])))
-    for m in _CAMEL.finditer(masked):
-        candidates.append((m.start(), m.group(1)))
-    for m in _VERB.finditer(masked):
-        candidates.append((m.start(), m.group(1)))
+    chain: list[tuple[int, int, str]] = []  # capitalised tokens separated by single spaces
+    for a, b, tok in unknown:
+        if chain and not (a - chain[-1][1] == 1 and text[chain[-1][1]] == " "):
+            chain = []
+        if tok in _LEGAL_FORMS and chain:
+            names = [t for *_, t in chain[-4:]]
+            while names and names[0].lower() in _COMMON:  # "Nye Foo AS" -> "Foo AS"
+                names.pop(0)
+            if names:
+                candidates.append((chain[-len(names)][0], " ".join([*names, tok])))
+            chain = []
+            continue
+        chain.append((a, b, tok))
+        if _GLUED_SUFFIX.match(text, b):
+            candidates.append((a, tok))
+        elif _is_camel(tok):
+            candidates.append((a, tok))
+        if _VERB_AFTER.match(text, b):
+            names = chain[-3:]
+            candidates.append((names[0][0], " ".join(t for *_, t in names)))
+    skip = {_key(x) for x in exclude} if exclude else set()
     for pos, name in sorted(candidates):
-        base = re.sub(r"\s+(?:AS|ASA|SA|AB|BA|IKS|Ltd|GmbH|Inc)$", "", name)
-        if name not in found and _key(name) not in skip and _plausible(base, places):
+        base = name.rsplit(" ", 1)[0] if name.split()[-1] in _LEGAL_FORMS else name
+        if name not in found and _plausible(base, places) and _key(name) not in skip:
             found[name] = pos
-    return [n for n, _ in sorted(found.items(), key=lambda kv: kv[1])]
+    return sorted(found, key=found.__getitem__)

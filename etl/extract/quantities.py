@@ -58,6 +58,13 @@ _AMOUNT_PREFIX = re.compile(
 )
 
 
+# Cheap gates (substring checks) so the regexes only run on text that can match.
+_DIGIT = re.compile(r"\d")
+_JOB_GATES = ("ansatt", "arbeidsplass", "stilling", "jobb", "årsverk", "sysselsatt", "medarbeider", "ansettelse",
+              "lærlingplass")  # fmt: skip
+_MONEY_GATES = ("mill", "mrd", "milliard", "mia", "kr", "nok", ",-")
+
+
 def _to_number(s: str) -> float:
     s = s.replace("\u00a0", " ").replace("\u202f", " ")
     if re.fullmatch(r"\d{1,3}(?:[ .]\d{3})+(?:,\d+)?", s):
@@ -68,7 +75,10 @@ def _to_number(s: str) -> float:
 def extract_jobs(text: str) -> int | None:
     """Number of jobs/employees mentioned ("70 ansatte", "ca. 1 200 jobber"), or None.
     Fractions ("1,5 årsverk") are rounded; a range gives its upper bound."""
-    if not text:
+    if not text or not _DIGIT.search(text):
+        return None
+    low = text.lower()
+    if not any(g in low for g in _JOB_GATES):
         return None
     m = _JOBS.search(text)
     if not m:
@@ -78,7 +88,10 @@ def extract_jobs(text: str) -> int | None:
 
 def extract_amount_nok(text: str) -> int | None:
     """First amount of money in NOK ("70 mill." → 70_000_000), or None."""
-    if not text:
+    if not text or not _DIGIT.search(text):
+        return None
+    low = text.lower()
+    if not any(g in low for g in _MONEY_GATES):
         return None
     best: tuple[int, int] | None = None  # (position, value)
     for rx in (_AMOUNT_SCALED, _AMOUNT_PLAIN, _AMOUNT_PREFIX):

@@ -44,6 +44,8 @@ class Gazetteer:
     place_by_name: dict[str, UnitMatch]
     mask_re: re.Pattern[str] | None
     persons: dict[str, str] = field(default_factory=dict)  # normalised alias -> canonical
+    name_keys: frozenset[str] = frozenset()  # every unit/place name and alias, as keys
+    memo: dict[str, UnitMatch | None] = field(default_factory=dict)  # resolve_unit results
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -51,6 +53,7 @@ _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
 
 
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     """Case-, diacritic-, hyphen- and whitespace-insensitive lookup key."""
     s = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).casefold().translate(_FOLD)
@@ -146,7 +149,8 @@ def _load(path: str) -> Gazetteer:
     masks = sorted(data.get("mask_in_text", []), key=len, reverse=True)
     mask_re = re.compile("|".join(map(re.escape, masks))) if masks else None
     persons = {_key(a): c for a, c in data.get("persons", {}).items()}
-    return Gazetteer(list(units.values()), by_key, places_re, text_names, mask_re, persons)
+    name_keys = frozenset(by_key) | frozenset(_key(n) for n in text_names)
+    return Gazetteer(list(units.values()), by_key, places_re, text_names, mask_re, persons, name_keys)
 
 
 def resolve_unit(name: str, gazetteer: Gazetteer | None = None) -> UnitMatch | None:
@@ -156,6 +160,15 @@ def resolve_unit(name: str, gazetteer: Gazetteer | None = None) -> UnitMatch | N
     g = gazetteer or load_gazetteer()
     if not name or not name.strip():
         return None
+    if name in g.memo:
+        return g.memo[name]
+    if len(g.memo) > 50_000:
+        g.memo.clear()
+    g.memo[name] = found = _resolve(name, g)
+    return found
+
+
+def _resolve(name: str, g: Gazetteer) -> UnitMatch | None:
     for candidate in (name, clean_unit_name(name)):
         k = _key(candidate).strip(" :;,.")
         for _ in range(3):
@@ -187,8 +200,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[UnitMatch
 
 def place_names(gazetteer: Gazetteer | None = None) -> frozenset[str]:
     """Every place and unit name and alias, as lookup keys (for the organisation filter)."""
-    g = gazetteer or load_gazetteer()
-    return frozenset(g.by_key) | frozenset(_key(n) for n in g.place_by_name)
+    return (gazetteer or load_gazetteer()).name_keys
 
 
 def all_units(gazetteer: Gazetteer | None = None) -> list[UnitMatch]:
