@@ -67,6 +67,9 @@ RULES = [
     ("Frokostmøte om eiendom 3. mars", "arrangement"),
     ("Webinar for næringslivet", "arrangement"),
     ("Partnerskap med NTNU", "samarbeid"),
+    ("Dialog med Forsvarsbygg om nye arealer til forsvaret.", "samarbeid"),
+    ("Mer støtte til kommunene", "annet"),  # support, not funding
+    ("Bruke næringsklynger mer aktivt og inkludere næringslivet som partner.", "samarbeid"),
     ("Kartlegging av næringsarealer", "plan"),
     ("Ny strategi for reiseliv", "plan"),
     ("Møtet opplevdes nyttig og effektivt.", "annet"),

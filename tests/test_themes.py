@@ -97,6 +97,7 @@ SNIPPETS = [
     ("Kan havne i en vanskelig situasjon", []),
     ("Satsing på kunstig intelligens og digitalisering", ["innovasjon"]),
     ("Ny fabrikk for batterier", ["industri"]),
+    ("Hydro åpner ny produksjonslinje", ["industri"]),
     ("Budsjettet for 2026 er vedtatt", ["offentlig_okonomi"]),
     ("Internasjonal profilering på MIPIM", ["internasjonal"]),
     ("Internasjonal arbeidskraft og språkopplæring", ["kompetanse"]),

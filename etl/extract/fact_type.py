@@ -38,7 +38,7 @@ _WORD_RULES: dict[str, str] = {
     r"|^(?:mister|fjernet|fjernes)$",
     "arrangement": r"seminar|konferanse|workshop|webinar|frokostmøte|møterekke|møteplass|festival|dialogmøte|fagdag"
     r"|nettverksmøte|^befaring|^(?:messe|messen|samling|kurs|kurset|kursene|treff)$",
-    "samarbeid": r"samarbeid|partnerskap|^allianse|^intensjonsavtale|^(?:partner|partnere|partnerne)$",
+    "samarbeid": r"samarbeid|partnerskap|^allianse|^intensjonsavtale|^(?:partner|partnere|partnerne|dialog)$",
     "award": r"^(?:vant|kåret)$|^prisvinn",
     "plan": r"plan(?:er|en|ene|lagt|legg\w*|arbeid\w*)?$|strategi|kartlegg|analyse|prosjekt|^satsing|^satser$"
     r"|^ønske[rt]?$|^utred|^vurder|^forslag|^tiltak|^innsikt|utvikling|^forbered|^ambisjon|^videreføring|^fornyelse"
