@@ -23,6 +23,7 @@ Rules are tried in priority order; the first that matches wins:
 from __future__ import annotations
 
 import re
+from types import EllipsisType
 
 from etl.extract.quantities import extract_amount_nok
 
@@ -89,11 +90,11 @@ def _signals(text: str) -> set[str]:
     return found
 
 
-def classify_fact_type(text: str, amount_nok: int | None = None) -> str:
-    """One of ``vocab.FACT_TYPES``. ``amount_nok`` may be passed when already known."""
+def classify_fact_type(text: str, amount_nok: int | None | EllipsisType = ...) -> str:
+    """One of ``vocab.FACT_TYPES``. Pass ``amount_nok`` (even None) when already extracted."""
     if not text:
         return "annet"
-    if amount_nok is None:
+    if amount_nok is ...:
         amount_nok = extract_amount_nok(text)
     sig = _signals(text)
     if "nedleggelse" in sig:
