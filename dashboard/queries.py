@@ -54,6 +54,33 @@ class StatementFilter:
         return {"themes": list(self.themes), "regions": list(self.regions), "fra": self.fra, "til": self.til}
 
 
+GRAINS = ("day", "month", "quarter", "year")  # whitelisted date_trunc parts; "day" = per meeting
+GRAIN_LABELS = {"day": "per møte", "month": "per måned", "quarter": "per kvartal", "year": "per år"}
+MAX_BUCKETS = 60
+
+
+def trend_grain(dates, fra: dt.date | None = None, til: dt.date | None = None) -> str:
+    """Per meeting while that stays readable (<= 60 bars), else month, quarter or year."""
+    fra = _date(fra) if fra is not None else None
+    til = _date(til) if til is not None else None
+    ds = [d for d in (pd.Timestamp(x).date() for x in dates if x is not None and not pd.isna(x))
+          if (fra is None or d >= fra) and (til is None or d <= til)]
+    if len(set(ds)) <= MAX_BUCKETS or not ds:
+        return "day"
+    span_days = (max(ds) - min(ds)).days
+    if span_days / 30.44 <= MAX_BUCKETS:
+        return "month"
+    if span_days / 91.3 <= MAX_BUCKETS:
+        return "quarter"
+    return "year"
+
+
+@st.cache_data(**CACHE)
+def meeting_dates(version) -> list[dt.date]:
+    df = db.query(version, "SELECT DISTINCT meeting_date FROM v_meetings WHERE meeting_date IS NOT NULL ORDER BY 1")
+    return [pd.Timestamp(d).date() for d in df["meeting_date"]]
+
+
 # --- overview ---------------------------------------------------------------
 
 
@@ -225,20 +252,27 @@ def units(version) -> pd.DataFrame:
 
 
 @st.cache_data(**CACHE)
-def theme_trend(version, f: StatementFilter) -> pd.DataFrame:
-    """Statements per (meeting date, theme) for the filter; without themes, for every theme."""
+def theme_trend(version, f: StatementFilter, grain: str = "day") -> pd.DataFrame:
+    """Statements per (period, theme) for the filter; without themes, for every theme.
+
+    ``grain`` "day" gives one bar per meeting; "month"/"quarter"/"year" buckets long
+    histories (``meeting_date`` is then the first day of the bucket).
+    """
+    if grain not in GRAINS:
+        raise ValueError(grain)
     return db.query(
         version,
         f"""
-        SELECT meeting_date, theme_id, any_value(theme_label) AS theme_label, count(*) AS n
+        SELECT CAST(date_trunc($grain, meeting_date) AS DATE) AS meeting_date,
+               theme_id, any_value(theme_label) AS theme_label, count(*) AS n
         FROM v_statement_themes
         WHERE meeting_date IS NOT NULL
           AND (len(CAST($themes AS VARCHAR[])) = 0 OR list_contains(CAST($themes AS VARCHAR[]), theme_id))
           AND {_REST}
-        GROUP BY meeting_date, theme_id
-        ORDER BY meeting_date, theme_id
+        GROUP BY 1, theme_id
+        ORDER BY 1, theme_id
         """,
-        f.params(),
+        f.params() | {"grain": grain},
     )
 
 
@@ -267,21 +301,29 @@ def filtered_statements(
     units_sel: tuple[str, ...] = (),
     themes_sel: tuple[str, ...] = (),
     limit: int = LIST_LIMIT,
+    grain: str = "day",
 ) -> tuple[pd.DataFrame, int]:
-    """The statements behind the Tema charts, narrowed by a chart selection; (rows, total)."""
+    """The statements behind the Tema charts, narrowed by a chart selection; (rows, total).
+
+    ``dates`` are bucket starts at ``grain`` (meeting dates when grain is "day").
+    """
+    if grain not in GRAINS:
+        raise ValueError(grain)
     df = db.query(
         version,
         f"""
         SELECT {_STATEMENT_COLUMNS}, count(*) OVER () AS total
         FROM v_statements
         WHERE {_FILTER}
-          AND (len(CAST($dates AS DATE[])) = 0 OR list_contains(CAST($dates AS DATE[]), meeting_date))
+          AND (len(CAST($dates AS DATE[])) = 0
+               OR list_contains(CAST($dates AS DATE[]), CAST(date_trunc($grain, meeting_date) AS DATE)))
           AND (len(CAST($units AS VARCHAR[])) = 0 OR list_contains(CAST($units AS VARCHAR[]), unit_name))
           AND (len(CAST($tsel AS VARCHAR[])) = 0 OR list_has_any(themes, CAST($tsel AS VARCHAR[])))
         ORDER BY meeting_date DESC NULLS LAST, meeting_id, seq
         LIMIT $lim
         """,
-        f.params() | {"dates": list(dates), "units": list(units_sel), "tsel": list(themes_sel), "lim": limit},
+        f.params()
+        | {"dates": list(dates), "units": list(units_sel), "tsel": list(themes_sel), "lim": limit, "grain": grain},
     )
     return _split_total(df)
 
@@ -317,17 +359,20 @@ def unit_info(version, unit: str) -> dict | None:
 
 
 @st.cache_data(**CACHE)
-def unit_theme_trend(version, unit: str) -> pd.DataFrame:
+def unit_theme_trend(version, unit: str, grain: str = "day") -> pd.DataFrame:
+    if grain not in GRAINS:
+        raise ValueError(grain)
     return db.query(
         version,
         """
-        SELECT meeting_date, theme_id, any_value(theme_label) AS theme_label, count(*) AS n
+        SELECT CAST(date_trunc($grain, meeting_date) AS DATE) AS meeting_date,
+               theme_id, any_value(theme_label) AS theme_label, count(*) AS n
         FROM v_statement_themes
         WHERE unit_name = $u AND meeting_date IS NOT NULL
-        GROUP BY meeting_date, theme_id
-        ORDER BY meeting_date, theme_id
+        GROUP BY 1, theme_id
+        ORDER BY 1, theme_id
         """,
-        {"u": unit},
+        {"u": unit, "grain": grain},
     )
 
 

@@ -59,8 +59,9 @@ c[2].metric("Sist rapportert", fmt_date_long(info["last_meeting_date"]) if info[
 filter_labels = {"Enhet": unit, "Periode": fmt_period(*period) if period[0] else "Alle"}
 left, right = st.columns([3, 2])
 with left:
-    st.subheader("Per tema over tid")
-    trend = queries.unit_theme_trend(v, unit)
+    grain = queries.trend_grain(queries.meeting_dates(v), info.get("first_date"), info.get("last_meeting_date"))
+    st.subheader(f"Per tema over tid ({queries.GRAIN_LABELS[grain]})")
+    trend = queries.unit_theme_trend(v, unit, grain)
     fig = charts.theme_trend(trend)
     data = trend.assign(meeting_date=[fmt_date_short(d) for d in trend["meeting_date"]]).rename(
         columns={"meeting_date": "Møtedato", "theme_id": "Tema-id", "theme_label": "Tema", "n": "Utsagn"})

@@ -14,6 +14,8 @@ from dashboard.components.statements import source_ref
 from dashboard.formatting import fmt_date_long, fmt_date_short, fmt_int
 from dashboard.ics import CalendarEvent, to_ics
 
+PAST_LIMIT = 200
+
 v = version()
 page_header("Kalender", "Arrangementer som er nevnt i referatene – kommende og tidligere.")
 events = queries.events(v)
@@ -47,6 +49,16 @@ def _s(value) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _calendar_cached(version, which: str, today: dt.date) -> bytes:
+    """The .ics of the upcoming (or all dated) events, built once per database version and day."""
+    ev = queries.events(version)
+    dated = ev[ev["event_date"].notna()]
+    if which == "upcoming":
+        dated = dated[pd.to_datetime(dated["event_date"]).dt.date >= today]
+    return _calendar(dated)
+
+
 def _calendar(df: pd.DataFrame) -> bytes:
     items = [
         CalendarEvent(
@@ -73,11 +85,11 @@ c[2].metric("Uten dato", fmt_int(len(undated)))
 
 cols = st.columns(2)
 cols[0].download_button(
-    "Last ned kommende arrangementer (.ics)", _calendar(upcoming), file_name="naeringspuls-kommende.ics",
+    "Last ned kommende arrangementer (.ics)", _calendar_cached(v, "upcoming", today), file_name="naeringspuls-kommende.ics",
     mime="text/calendar", key="kalender-ics-kommende", disabled=upcoming.empty, icon=":material/calendar_month:",
 )
 cols[1].download_button(
-    "Last ned alle arrangementer (.ics)", _calendar(events[has_date]), file_name="naeringspuls-arrangementer.ics",
+    "Last ned alle arrangementer (.ics)", _calendar_cached(v, "all", today), file_name="naeringspuls-arrangementer.ics",
     mime="text/calendar", key="kalender-ics-alle", icon=":material/calendar_month:",
 )
 st.caption(f"I dag er {fmt_date_long(today)}. Kalenderfilen kan åpnes i Outlook, Google Kalender og Apple Kalender.")
@@ -96,7 +108,10 @@ st.subheader("Tidligere arrangementer")
 if past.empty:
     st.caption("Ingen tidligere arrangementer.")
 else:
-    t = _table(past)
+    if len(past) > PAST_LIMIT:
+        st.caption(f"Viser de {fmt_int(PAST_LIMIT)} siste av {fmt_int(len(past))} tidligere arrangementer. "
+                   "Alle er med i kalenderfilen.")
+    t = _table(past.head(PAST_LIMIT))
     st.dataframe(t, hide_index=True, width="stretch", column_config=config, key="kalender-tidligere")
     table_downloads(t, context("Tidligere arrangementer", "tidligere-arrangementer", {}, (None, today)),
                     key="kalender-tidligere-dl")

@@ -49,12 +49,14 @@ filter_labels = {
 }
 period = (fra or summ["first_date"], til or summ["last_date"])
 
-trend = queries.theme_trend(v, f)
+grain = queries.trend_grain(queries.meeting_dates(v), fra, til)
+trend = queries.theme_trend(v, f, grain)
 by_unit = queries.theme_by_unit(v, f)
 
 left, right = st.columns([3, 2])
 with left:
-    title = f"Utsagn om {theme_text.lower()} per møte" if chosen else "Utsagn per tema per møte"
+    per = queries.GRAIN_LABELS[grain]
+    title = f"Utsagn om {theme_text.lower()} {per}" if chosen else f"Utsagn per tema {per}"
     st.subheader(title)
     trend_fig = charts.theme_trend(trend)
     trend_ctx = context(title, "tema-over-tid", filter_labels, period)
@@ -78,7 +80,7 @@ st.subheader("Utsagnene bak tallene")
 if sel_dates or sel_units:
     parts = []
     if sel_dates:
-        parts.append("møter " + ", ".join(sorted({fmt_date_short(d) for d in sel_dates})))
+        parts.append(("møter " if grain == "day" else "perioder fra ") + ", ".join(sorted({fmt_date_short(d) for d in sel_dates})))
     if sel_themes and len(set(sel_themes)) < max(1, trend["theme_id"].nunique()):
         parts.append("tema " + ", ".join(sorted({labels.get(t, t) for t in sel_themes})))
     if sel_units:
@@ -86,7 +88,7 @@ if sel_dates or sel_units:
     st.caption("Utvalg fra diagrammet: " + "; ".join(parts) + ". Klikk utenfor søylene (eller dobbeltklikk) for å nullstille.")
 
 rows, total = queries.filtered_statements(
-    v, f, tuple(sorted(set(sel_dates))), tuple(sorted(set(sel_units))), tuple(sorted(set(sel_themes)))
+    v, f, tuple(sorted(set(sel_dates))), tuple(sorted(set(sel_units))), tuple(sorted(set(sel_themes))), grain=grain
 )
 list_ctx = context(f"Utsagn – {theme_text}", "tema-utsagn", filter_labels, period)
 show_statements(rows, total, theme_labels=labels, ctx=list_ctx, key="tema-utsagn")
