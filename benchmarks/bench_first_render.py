@@ -1,0 +1,60 @@
+"""Time from launching `streamlit run` to the first rendered Oversikt in Chromium.
+
+    .venv/bin/python benchmarks/bench_first_render.py [--db data/naering.duckdb] [--runs 3]
+
+Prints: server healthy (s), first chart visible in Chromium (s), both measured
+from the moment the server process was launched.  Target: first render <= 3 s.
+Uses Debian's Chromium (/usr/bin/chromium); never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+
+from conftest import CHROMIUM_ARGS, chromium_path, start_server, stop_server  # noqa: E402
+
+
+def measure(db: Path, browser) -> tuple[float, float]:
+    server = start_server(db, log=Path("/tmp") / "naeringspuls-first-render.log")
+    try:
+        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        page.goto(server.url)
+        page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+        rendered = time.perf_counter()
+        page.close()
+    finally:
+        stop_server(server.process)
+    return server.ready - server.started, rendered - server.started
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path, default=ROOT / "data" / "naering.duckdb")
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args(argv)
+    if not args.db.exists():
+        sys.exit(f"{args.db} not found: run `make db` (or pass --db)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        # The browser is launched before the server, so its start-up is not counted.
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            results = [measure(args.db, browser) for _ in range(args.runs)]
+        finally:
+            browser.close()
+    for i, (healthy, rendered) in enumerate(results, 1):
+        print(f"run {i}: server healthy {healthy:.2f} s, first chart in Chromium {rendered:.2f} s")
+    med = statistics.median(r for _, r in results)
+    print(f"median first render: {med:.2f} s (target <= 3 s){'' if med <= 3 else '  SLOW'}")
+
+
+if __name__ == "__main__":
+    main()
