@@ -52,6 +52,10 @@ def enrich(meeting: Meeting, *, gazetteer: Gazetteer | None = None, taxonomy: Ta
             s.reporter_canonical = None
         text = s.text or ""
         s.themes = classify(text, tax)
+        if s.area:
+            # An action-programme area ("c) Helsenæring") is the theme of every
+            # point under it, even when the point itself does not name it.
+            s.themes = _merge_ordered(classify(s.area, tax), s.themes, tax)
         s.amount_nok = extract_amount_nok(text)
         s.jobs = extract_jobs(text)
         s.fact_type = "arrangement" if s.section == SECTION_EVENTS else classify_fact_type(text, s.amount_nok)
@@ -79,3 +83,9 @@ def _unit(s: Statement, gaz: Gazetteer, meeting: Meeting, warned: set[str]) -> N
         warning = ParseWarning("unknown_unit", f"round-table unit not in the gazetteer: {name!r}", s.prov.line_start)
         if warning not in meeting.warnings:  # enrich twice, warn once
             meeting.warnings.append(warning)
+
+
+def _merge_ordered(first: list[str], second: list[str], tax: Taxonomy) -> list[str]:
+    """Union of two theme lists, in taxonomy order (as ``classify`` returns them)."""
+    wanted = set(first) | set(second)
+    return sorted(wanted, key=lambda t: tax.order.get(t, len(tax.order)))

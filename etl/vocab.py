@@ -1,6 +1,6 @@
 """Controlled vocabularies shared by the parser, the warehouse and the dashboard.
 
-The theme taxonomy itself lives in ``data/taxonomy.toml`` so users can edit it;
+The theme taxonomy itself lives in ``etl/resources/taxonomy.toml`` so users can edit it;
 everything here is part of the data contract and changes only with the code.
 """
 

@@ -66,7 +66,7 @@ def test_changed_file_replaces_its_facts_and_removed_file_goes(folder, tmp_path)
     report = build(folder, db)
     assert (report.parsed, report.unchanged, report.removed) == (1, 1, 1)
     assert count(db, "SELECT count(*) FROM v_meetings") == 2
-    assert count(db, "SELECT max(jobs) FILTER (WHERE text ILIKE '%Blowtech%') FROM v_statements") == 90
+    assert count(db, "SELECT max(jobs) FILTER (WHERE text ILIKE '%Blowtech%' AND source_file = ?) FROM v_statements", [SEED.name]) == 90
     assert count(db, "SELECT count(*) FROM v_statements WHERE text ILIKE '%(70 ansatte)%'") == 0
     assert count(db, "SELECT count(*) FROM documents WHERE source_file = ?", [extra[0].name]) == 0
 

@@ -100,3 +100,28 @@ def test_rules_and_priority(text, expected):
 def test_result_is_always_in_the_vocabulary():
     for text, _ in SEED + RULES:
         assert classify_fact_type(text) in FACT_TYPES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mosseregionens Næringsutvikling har fått 3 mill. kroner til et forsvarsnettverk.", "finansiering"),
+        ("Kjeller Innovasjon får 15 mill. kroner fra Innovasjon Norge.", "finansiering"),
+        ("Kommunen har fått nye eiere.", "annet"),
+    ],
+)
+def test_receiving_an_amount_is_funding(text, expected):
+    assert classify_fact_type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brakar bygger nytt bussdepot på Lierstranda med 60 arbeidsplasser.", "etablering"),
+        ("Datasenteret på Kjeller er under bygging.", "etablering"),
+        ("Equinor flytter 400 ansatte fra Fornebu til Bergen.", "nedleggelse"),
+        ("Equinor flytter til nye lokaler på Fornebu.", "etablering"),
+    ],
+)
+def test_building_and_moving(text, expected):
+    assert classify_fact_type(text) == expected

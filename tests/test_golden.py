@@ -4,15 +4,12 @@ The expected files are hand-checked truth, not snapshots.  To rewrite them after
 deliberate change run ``python -m tests.test_golden --update`` (or set
 ``UPDATE_GOLDEN=1`` when running pytest) and review ``git diff`` line by line.
 
-While ``etl.enrich`` does not exist yet the documents are compared on the
-parser output (read_document + parse_document); once it exists the full
-``etl.pipeline.process`` output is compared.
+The full ``etl.pipeline.process`` output (read, parse, enrich) is compared.
 """
 
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import json
 import os
 import sys
@@ -33,16 +30,9 @@ def fixture_documents() -> list[Path]:
 
 
 def produce(doc: Path) -> dict:
-    if importlib.util.find_spec("etl.enrich") is not None:
-        from etl.pipeline import process
+    from etl.pipeline import process
 
-        meeting = process(doc, root=MINUTES)
-    else:
-        from etl.parse import parse_document
-        from etl.readers import read_document
-
-        meeting = parse_document(read_document(doc, MINUTES))
-    return meeting.to_dict()
+    return process(doc, root=MINUTES).to_dict()
 
 
 def dump(data: dict) -> str:
@@ -55,7 +45,7 @@ def update(docs: list[Path]) -> None:
         print("wrote", golden_path(doc).relative_to(MINUTES.parent.parent.parent))
 
 
-DOCS = [d for d in fixture_documents() if golden_path(d).exists() or os.environ.get("UPDATE_GOLDEN")]
+DOCS = fixture_documents()
 
 
 def test_every_fixture_document_has_a_golden():
@@ -68,8 +58,8 @@ def test_golden(doc: Path):
     actual = dump(produce(doc))
     path = golden_path(doc)
     if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(actual, encoding="utf-8")
-        pytest.skip("golden rewritten")
+        path.write_text(actual, encoding="utf-8")  # then review `git diff` by eye
+    assert path.exists(), f"{doc.name} has no golden file; run with UPDATE_GOLDEN=1 and review it"
     expected = path.read_text(encoding="utf-8")
     if actual != expected:
         diff = "".join(

@@ -41,6 +41,8 @@ _WORD_RULES: dict[str, str] = {
     r"|nettverksmøte|^befaring|^(?:messe|messen|samling|kurs|kurset|kursene|treff)$",
     "samarbeid": r"samarbeid|partnerskap|^allianse|^intensjonsavtale|^(?:partner|partnere|partnerne|dialog)$",
     "award": r"^(?:vant|kåret)$|^prisvinn",
+    # Receiving verbs count as funding only together with an amount ("har fått 3 mill. kroner").
+    "receive": r"^(?:fått|får|fikk|mottar|mottok|mottatt|innvilget|henter|hentet)$",
     "plan": r"plan(?:er|en|ene|lagt|legg\w*|arbeid\w*)?$|strategi|kartlegg|analyse|prosjekt|^satsing|^satser$"
     r"|^ønske[rt]?$|^utred|^vurder|^forslag|^tiltak|^innsikt|utvikling|^forbered|^ambisjon|^videreføring|^fornyelse"
     r"|^omorganiser",
@@ -50,11 +52,14 @@ _PHRASE_RULES: list[tuple[str, tuple[str, ...], str]] = [  # (rule, gate words, 
     ("nedleggelse", ("mister", "mistet"), r"\bmist(?:er|et)\s+(?:\S+\s+){0,2}(?:arbeidsplass|jobb|årsverk|ansatt|stilling)"),
     ("nedleggelse", ("sier",), r"\bsier\s+opp\b"),
     ("nedleggelse", ("flytter",), r"\bflytter\s+ut\b"),
+    # "Equinor flytter 400 ansatte fra Fornebu til Bergen": jobs leave the region.
+    ("nedleggelse", ("flytter",), r"\bflytter\s+\d[\d\s]*\s+(?:ansatte|arbeidsplasser|stillinger|årsverk)\s+fra\b"),
     ("nedleggelse", ("tap",), r"\btap\s+av\s+\d"),
     ("funding", ("støtte", "støtter", "støttet", "økonomisk"), r"\bstøtte[rt]?\s+(?:fra|på|med)\b|\bøkonomisk\s+støtte\b"),
     ("etablering", ("ny", "nye", "nytt"), r"\bny(?:e|tt)?\s+(?:\w+\s+)?(?:\w*(?:fabrikk|hotell|datasent|næringspark"
      r"|kontor|anlegg|butikk|senter|arbeidsplass|stilling|bedrift|virksomhet|produksjon)\w*|\w*lager)\b"),
     ("etablering", ("flytter",), r"\bflytter\s+(?:til|inn)\b"),
+    ("etablering", ("bygging", "bygger", "bygges"), r"\bunder\s+bygging\b|\bbygg(?:er|es)\s+(?:et\s+|en\s+)?ny(?:tt|e)?\b"),
     ("utfordring", ("økonomi", "økonomien"), r"\b(?:stram|trang)\w*\s+økonomi"),
     ("utfordring", ("press",), r"\bunder\s+press\b|\bpress\s+på\b"),
     ("award", ("vinner",), r"\bvinner\s+av\b"),
@@ -100,7 +105,7 @@ def classify_fact_type(text: str, amount_nok: int | None | EllipsisType = ...) -
     if "nedleggelse" in sig:
         return "nedleggelse"
     funding = "funding" in sig
-    if funding and amount_nok is not None:
+    if (funding or "receive" in sig) and amount_nok is not None:
         return "finansiering"
     for rule in ("etablering", "utfordring"):
         if rule in sig:
