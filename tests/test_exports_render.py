@@ -83,10 +83,11 @@ def test_warm_exports_are_fast_and_cached(warm):
     for fmt in ("png", "svg", "pdf"):
         t0 = time.perf_counter()
         api.export_chart(fig, context(), fmt, made=MADE)
-        assert time.perf_counter() - t0 < 1.5, f"{fmt} warm export too slow"
+        # Target is ≤ 1 s (see benchmarks/bench_export.py); slack here for busy CI machines.
+        assert time.perf_counter() - t0 < 2.5, f"{fmt} warm export too slow"
     t0 = time.perf_counter()
     api.export_chart(fig, context(), "png", made=MADE)
-    assert time.perf_counter() - t0 < 0.2, "second export of the same figure comes from the cache"
+    assert time.perf_counter() - t0 < 0.5, "second export of the same figure comes from the cache"
 
 
 @needs_chromium
