@@ -12,7 +12,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from dashboard import style
 from dashboard.exports import api, render
-from tests.exports_helpers import FILTERS, MADE, bar_figure, context, region_data, statements
+from exports_helpers import FILTERS, MADE, bar_figure, context, region_data, statements
 
 needs_chromium = pytest.mark.skipif(not render.chromium_available(), reason="Chromium not installed")
 

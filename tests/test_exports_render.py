@@ -10,7 +10,7 @@ import pytest
 
 from dashboard import style
 from dashboard.exports import api, render
-from tests.exports_helpers import MADE, bar_figure, context
+from exports_helpers import MADE, bar_figure, context
 
 needs_chromium = pytest.mark.skipif(not render.chromium_available(), reason="Chromium not installed")
 

@@ -5,7 +5,7 @@ import io
 import pandas as pd
 
 from dashboard.exports import tables
-from tests.exports_helpers import MADE, context, statements
+from exports_helpers import MADE, context, statements
 
 
 def test_csv_has_bom_norwegian_headers_and_source_columns():

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from dashboard.exports import texts
-from tests.exports_helpers import PERIOD
+from exports_helpers import PERIOD
 
 
 def test_filters_line_names_filters_and_adds_period():
