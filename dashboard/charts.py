@@ -94,7 +94,7 @@ def unit_bars(df: pd.DataFrame, title: str | None = None, value: str = "n") -> g
         go.Bar(
             x=df[value], y=df["unit_name"], orientation="h", marker_color=PALETTE[0],
             customdata=df[["unit_name"]].to_numpy(),
-            text=[fmt_int(v) for v in df[value]], textposition="outside",
+            text=[fmt_int(v) for v in df[value]], textposition="outside", cliponaxis=False,
             hovertemplate="%{y}: %{x} utsagn<extra></extra>",
         )
     )
@@ -113,7 +113,7 @@ def fact_type_bars(df: pd.DataFrame, title: str | None = None) -> go.Figure:
         go.Bar(
             x=df["n"], y=labels, orientation="h", marker_color=PALETTE[2],
             customdata=df[["fact_type"]].to_numpy(), text=[fmt_int(v) for v in df["n"]],
-            textposition="outside", hovertemplate="%{y}: %{x} utsagn<extra></extra>",
+            textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x} utsagn<extra></extra>",
         )
     )
     fig.update_xaxes(title="Antall utsagn", rangemode="tozero")
