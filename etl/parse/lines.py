@@ -173,6 +173,8 @@ def clean_lines(src_lines: list[SourceLine], n_pages: int) -> list[Line]:
 
 # --- joining -----------------------------------------------------------------
 _TERMINAL = ".!?:;"
+_TRAILING_HYPHEN_RE = re.compile(r"(\S+)-$")
+_SPACES_RE = re.compile(r"[ \t]+")
 _DECISION_START_RE = re.compile(r"^(vedtak|konklusjon|beslutning|vedtatt|oppsummering)\s*:", re.IGNORECASE)
 _LABEL_START_RE = re.compile(r"^[A-ZÆØÅ][\w/.\-]*(?:\s+[\w/.\-()]+){0,5}:\s")
 
@@ -190,7 +192,7 @@ def join_text(parts: list[str]) -> str:
         if not out:
             out = part
             continue
-        m = re.search(r"(\S+)-$", out)
+        m = _TRAILING_HYPHEN_RE.search(out) if out.endswith("-") else None
         if m and len(m.group(1)) > 1 and m.group(1)[-1].isalnum():
             word = m.group(1)
             plain = word.isalpha() and word.islower() and len(word) > 2
@@ -200,7 +202,7 @@ def join_text(parts: list[str]) -> str:
                 out = out + part
         else:
             out = out + " " + part
-    return re.sub(r"[ \t]+", " ", out).strip()
+    return _SPACES_RE.sub(" ", out).strip()
 
 
 def ends_sentence(text: str) -> bool:
@@ -226,6 +228,9 @@ class Block:
     """A bullet or paragraph with its continuation lines."""
 
     lines: list[Line] = field(default_factory=list)
+    # (number of lines, joined text): the text is read many times while a block
+    # is classified, and recomputed only when lines were appended since.
+    _text_cache: tuple[int, str] | None = None
 
     @property
     def first(self) -> Line:
@@ -237,7 +242,12 @@ class Block:
 
     @property
     def text(self) -> str:
-        return join_text([ln.text for ln in self.content])
+        cache = self._text_cache
+        if cache is not None and cache[0] == len(self.lines):
+            return cache[1]
+        text = join_text([ln.text for ln in self.content])
+        self._text_cache = (len(self.lines), text)
+        return text
 
     @property
     def level(self) -> int:

@@ -15,15 +15,19 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import hashlib
+import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from etl.errors import DocumentError
+from etl.model import Meeting, RawDocument
 from etl.warehouse import reference
 from etl.warehouse.load import Batch
 from etl.warehouse.schema import SCHEMA_VERSION, create_tables, create_views
@@ -31,6 +35,8 @@ from etl.warehouse.schema import SCHEMA_VERSION, create_tables, create_views
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 _ETL_DIR = Path(__file__).resolve().parent.parent
 _FLUSH_EVERY = 250  # documents per insert batch: bounds memory on big folders
+_PARALLEL_FROM = 64  # parse in worker processes from this many changed files on
+_MAX_WORKERS = 4
 
 
 @dataclass
@@ -121,9 +127,6 @@ def build(
     force: bool = False,
 ) -> BuildReport:
     """Build or update ``db_path`` from ``input_dir``. Never raises for a bad document."""
-    from etl.pipeline import parse_raw
-    from etl.readers import read_document
-
     started = time.perf_counter()
     input_dir, db_path = Path(input_dir), Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -154,6 +157,11 @@ def build(
         report.unchanged = len(keep)
         _cleanup_stale_builds(db_path)
         tmp = db_path.parent / f".{db_path.name}.build-{os.getpid()}"
+        kept = set(keep)
+        to_parse = [f for f in contents if f not in kept]
+        # Started before DuckDB opens the new file, so workers fork from a process
+        # without DuckDB's threads.
+        results = _parse_all([(rel, contents[rel]) for rel in to_parse], input_dir)
         try:
             con = duckdb.connect(str(tmp))
             try:
@@ -162,27 +170,15 @@ def build(
                 for f in keep:
                     if old_docs[f][1] == "failed":
                         report.failures.append(Failure(f, _old_error(con, f)))
-                to_parse = [f for f in contents if f not in set(keep)]
                 batch = Batch()
-                for n, rel in enumerate(to_parse, 1):
-                    path = contents[rel]
-                    size = path.stat().st_size
-                    raw = meeting = None
-                    try:
-                        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                            raise DocumentError(
-                                rel,
-                                f"unsupported file type '{path.suffix or '(none)'}' "
-                                f"(supported: {', '.join(SUPPORTED_SUFFIXES)})",
-                            )
-                        raw = read_document(path, input_dir)
-                        meeting = parse_raw(raw)
-                        _validate(meeting, rel, seen)
-                    except DocumentError as exc:
-                        report.failures.append(Failure(rel, exc.reason))
-                        batch.add_document(raw, source_file=rel, sha256=hashes[rel], size_bytes=size, error=exc.reason)
-                    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the folder
-                        reason = f"could not be parsed ({type(exc).__name__}: {exc})"
+                for n, (rel, raw, meeting, reason) in enumerate(results, 1):
+                    size = contents[rel].stat().st_size
+                    if reason is None:
+                        try:
+                            _validate(meeting, rel, seen)
+                        except DocumentError as exc:
+                            reason = exc.reason
+                    if reason is not None:
                         report.failures.append(Failure(rel, reason))
                         batch.add_document(raw, source_file=rel, sha256=hashes[rel], size_bytes=size, error=reason)
                     else:
@@ -211,6 +207,45 @@ def build(
     _fill_counts(report, db_path)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def parse_one(item: tuple[str, Path], input_dir: Path) -> tuple[str, RawDocument | None, Meeting | None, str | None]:
+    """(rel, raw, meeting, failure reason) for one file; never raises for a bad document."""
+    from etl import pipeline
+    from etl.readers import read_document
+
+    rel, path = item
+    raw = None
+    try:
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise DocumentError(
+                rel, f"unsupported file type '{path.suffix or '(none)'}' (supported: {', '.join(SUPPORTED_SUFFIXES)})"
+            )
+        raw = read_document(path, input_dir)
+        return rel, raw, pipeline.parse_raw(raw), None
+    except DocumentError as exc:
+        return rel, raw, None, exc.reason
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the folder
+        return rel, raw, None, f"could not be parsed ({type(exc).__name__}: {exc})"
+
+
+def _parse_all(items: list[tuple[str, Path]], input_dir: Path) -> Iterator[tuple]:
+    """Parse files in document order, on every core when there are enough of them.
+
+    Parsing is pure Python and CPU-bound, so processes (not threads) are used;
+    a small folder is parsed in-process, where starting workers would cost more.
+    """
+    workers = min(os.cpu_count() or 1, _MAX_WORKERS)
+    if workers < 2 or len(items) < _PARALLEL_FROM:
+        return (parse_one(item, input_dir) for item in items)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    pool.submit(int).result()  # fork the workers now (all at once with "fork")
+
+    def run() -> Iterator[tuple]:
+        with pool:
+            yield from pool.map(partial(parse_one, input_dir=input_dir), items, chunksize=16)
+
+    return run()
 
 
 def _validate(meeting, rel: str, seen: dict[tuple, str]) -> None:
