@@ -30,6 +30,33 @@ def _base(fig: go.Figure, title: str | None, height: int = 420) -> go.Figure:
     return fig
 
 
+def _date_axis(fig: go.Figure, dates: pd.Series) -> None:
+    """A readable date axis for meetings: with few meetings one tick per meeting
+    (Norwegian short dates) and bars a few days wide instead of one bar filling
+    the plot; with many, plotly's own ticks formatted as dd.mm.yyyy."""
+    distinct = pd.Series(pd.to_datetime(dates).unique()).sort_values()
+    fig.update_xaxes(title="Møtedato", tickformat="%d.%m.%Y")
+    if 0 < len(distinct) <= 12:
+        gaps = distinct.diff().dropna()
+        width = gaps.min() if len(gaps) else pd.Timedelta(days=30)
+        width = min(max(width, pd.Timedelta(days=4)), pd.Timedelta(days=30))
+        pad = max(width, pd.Timedelta(days=10))
+        fig.update_xaxes(
+            tickvals=list(distinct),
+            ticktext=[fmt_date_short(d) for d in distinct],
+            range=[distinct.iloc[0] - pad, distinct.iloc[-1] + pad],
+        )
+        fig.update_traces(width=width.total_seconds() * 1000 * 0.7, selector=dict(type="bar"))
+
+
+def _count_axis(fig: go.Figure, max_value: float, axis: str = "y") -> None:
+    """Counts are whole numbers: no "0,5" ticks on small charts."""
+    settings = dict(rangemode="tozero", tickformat=",d")
+    if max_value <= 10:
+        settings["dtick"] = 1
+    (fig.update_yaxes if axis == "y" else fig.update_xaxes)(**settings)
+
+
 def empty_figure(message: str = "Ingen data for valgt filter.", height: int = 300) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=message, showarrow=False, font=dict(color=MUTED, size=16), x=0.5, y=0.5,
@@ -80,8 +107,9 @@ def theme_trend(df: pd.DataFrame, title: str | None = None) -> go.Figure:
             )
         )
     fig.update_layout(barmode="stack", bargap=0.15)
-    fig.update_xaxes(title="Møtedato", tickformat="%d.%m.%Y")
-    fig.update_yaxes(title="Antall utsagn", rangemode="tozero")
+    _date_axis(fig, df["meeting_date"])
+    fig.update_yaxes(title="Antall utsagn")
+    _count_axis(fig, df.groupby("meeting_date")["n"].sum().max())
     return _base(fig, title)
 
 
@@ -98,7 +126,8 @@ def unit_bars(df: pd.DataFrame, title: str | None = None, value: str = "n") -> g
             hovertemplate="%{y}: %{x} utsagn<extra></extra>",
         )
     )
-    fig.update_xaxes(title="Antall utsagn", rangemode="tozero")
+    fig.update_xaxes(title="Antall utsagn")
+    _count_axis(fig, df[value].max(), axis="x")
     fig.update_yaxes(title=None, automargin=True)
     return _base(fig, title, height=max(300, 26 * len(df) + 100))
 
@@ -116,7 +145,8 @@ def fact_type_bars(df: pd.DataFrame, title: str | None = None) -> go.Figure:
             textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x} utsagn<extra></extra>",
         )
     )
-    fig.update_xaxes(title="Antall utsagn", rangemode="tozero")
+    fig.update_xaxes(title="Antall utsagn")
+    _count_axis(fig, df["n"].max(), axis="x")
     fig.update_yaxes(title=None, automargin=True)
     return _base(fig, title, height=max(260, 30 * len(df) + 100))
 
@@ -133,6 +163,7 @@ def meetings_timeline(df: pd.DataFrame, title: str | None = None) -> go.Figure:
             hovertemplate="%{customdata[0]}: %{y} utsagn<extra></extra>",
         )
     )
-    fig.update_xaxes(title="Møtedato", tickformat="%d.%m.%Y")
-    fig.update_yaxes(title="Antall utsagn", rangemode="tozero")
+    _date_axis(fig, df["meeting_date"])
+    fig.update_yaxes(title="Antall utsagn")
+    _count_axis(fig, df["n_statements"].max())
     return _base(fig, title, height=300)

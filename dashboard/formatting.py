@@ -79,3 +79,9 @@ def fmt_period(start, end) -> str:
     """``23.10.2025–12.03.2026``; a single date when start == end."""
     a, b = fmt_date_short(start), fmt_date_short(end)
     return a if a == b else f"{a}–{b}"
+
+
+def fmt_count(n: int | None, singular: str, plural: str) -> str:
+    """``1 møte``, ``2 møter``, ``1 200 utsagn``: a number with the noun in the right form."""
+    n = int(n or 0)
+    return f"{fmt_int(n)} {singular if n == 1 else plural}"

@@ -84,3 +84,14 @@ def test_template_is_the_project_template():
     import plotly.io as pio
 
     assert pio.templates[TEMPLATE_NAME].layout.colorway == tuple(PALETTE)
+
+
+def test_few_meetings_get_one_tick_each_and_whole_number_counts():
+    df = pd.DataFrame(
+        {"meeting_date": [dt.date(2025, 10, 23), dt.date(2025, 12, 4)], "theme_id": ["forsvar"] * 2,
+         "theme_label": ["Forsvar"] * 2, "n": [3, 1]}
+    )  # fmt: skip
+    fig = charts.theme_trend(df)
+    assert list(fig.layout.xaxis.ticktext) == ["23.10.2025", "04.12.2025"]
+    assert fig.data[0].width and fig.data[0].width < 30 * 86_400_000  # not one bar across the plot
+    assert fig.layout.yaxis.dtick == 1 and fig.layout.yaxis.tickformat == ",d"

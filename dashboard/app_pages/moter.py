@@ -14,7 +14,7 @@ from dashboard.components.common import context, page_header, theme_labels, vers
 from dashboard.components.downloads import chart_with_downloads, table_downloads
 from dashboard.components.statements import display_frame, line_range
 from dashboard.components.text import escape_markdown
-from dashboard.formatting import fmt_date_long, fmt_date_short, fmt_int
+from dashboard.formatting import fmt_date_long, fmt_count, fmt_date_short, fmt_int
 from etl.vocab import SECTION_LABELS, SECTIONS
 
 HIGHLIGHT = "background-color: #FFE8A3"  # light amber: readable with any colour vision
@@ -51,7 +51,7 @@ if mote is None:
     fig = charts.meetings_timeline(meetings)
     chart_with_downloads(fig, context("Utsagn per møte", "utsagn-per-mote", {}, period),
                          table[["Dato", "Utsagn", "Fil"]], key="moter-tidslinje")
-    st.caption(f"{fmt_int(len(table))} møter. Velg et møte i listen over for å se tolkningen og kildeteksten.")
+    st.caption(f"{fmt_count(len(table), 'møte', 'møter')}. Velg et møte i listen over for å se tolkningen og kildeteksten.")
     st.dataframe(table, hide_index=True, width="stretch", key="moter-liste")
     table_downloads(table, ctx, key="moter-liste-dl")
     st.stop()

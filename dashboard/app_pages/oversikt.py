@@ -10,7 +10,7 @@ from dashboard.components.common import context, page_header, theme_labels, vers
 from dashboard.components.downloads import chart_with_downloads
 from dashboard.components.statements import source_ref
 from dashboard.components.text import escape_markdown, quote
-from dashboard.formatting import fmt_date_long, fmt_int, fmt_nok, fmt_period
+from dashboard.formatting import fmt_count, fmt_date_long, fmt_int, fmt_nok, fmt_period
 from etl.vocab import FACT_TYPE_LABELS
 
 v = version()
@@ -18,7 +18,7 @@ summ = queries.summary(v)
 period = (summ["first_date"], summ["last_date"])
 page_header(
     "Næringspuls – oversikt",
-    f"{fmt_int(summ['n_meetings'])} møter i faggruppen for Næringssamarbeid, "
+    f"{fmt_count(summ['n_meetings'], 'møte', 'møter')} i faggruppen for Næringssamarbeid, "
     f"{fmt_period(*period) if period[0] else 'uten dato'}.",
 )
 

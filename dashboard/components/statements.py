@@ -32,28 +32,29 @@ def line_range(line_start, line_end) -> str:
 
 
 def display_frame(df: pd.DataFrame, theme_labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """Statements as a Norwegian table: Dato, Enhet, Tema, Type, Utsagn, Kilde (text only, no markup)."""
+    """Statements as a Norwegian table: Dato, Enhet, Utsagn, Kilde, Tema, Type (text only, no markup)."""
     theme_labels = theme_labels or {}
     if df.empty:
-        return pd.DataFrame(columns=["Dato", "Enhet", "Tema", "Type", "Utsagn", "Kilde"])
+        return pd.DataFrame(columns=["Dato", "Enhet", "Utsagn", "Kilde", "Tema", "Type"])
+    # The quote and its source come first: they are what a reader scans for.
     out = pd.DataFrame(
         {
             "Dato": [fmt_date_short(d) for d in df["meeting_date"]],
             "Enhet": df["unit_name"].fillna("–"),
-            "Tema": [
-                ", ".join(theme_labels.get(t, t) for t in (themes if themes is not None else []))
-                for themes in df["themes"]
-            ],
-            "Type": [FACT_TYPE_LABELS.get(f, f or "–") for f in df["fact_type"]],
             "Utsagn": df["text"],
             "Kilde": [
                 source_ref(*r)
                 for r in df[["source_file", "page", "line_start", "line_end"]].itertuples(index=False, name=None)
             ],
+            "Tema": [
+                ", ".join(theme_labels.get(t, t) for t in (themes if themes is not None else []))
+                for themes in df["themes"]
+            ],
+            "Type": [FACT_TYPE_LABELS.get(f, f or "–") for f in df["fact_type"]],
         }
     )
     if "section" in df.columns and df["section"].nunique() > 1:
-        out.insert(2, "Del", [SECTION_LABELS.get(s, s) for s in df["section"]])
+        out["Del"] = [SECTION_LABELS.get(s, s) for s in df["section"]]
     extra = []
     if "jobs" in df.columns and df["jobs"].notna().any():
         out["Arbeidsplasser"] = [fmt_int(v) if pd.notna(v) else "" for v in df["jobs"]]
