@@ -263,6 +263,9 @@ def start() -> float:
     return _renderer.start_seconds or 0.0
 
 
+PREWARM_DELAY_S = float(os.environ.get("NAERINGSPULS_PREWARM_DELAY", "4"))
+
+
 def prewarm() -> None:
     """Start the exporter in the background so the first click is fast; never raises."""
     global _prewarm_thread
@@ -275,6 +278,9 @@ def prewarm() -> None:
             return
 
         def _run():
+            # Wait until the first page has rendered: on a 2-core laptop a browser
+            # starting at the same moment slows the user's first view by a second or more.
+            time.sleep(PREWARM_DELAY_S)
             try:
                 _renderer.start()
             except ExportUnavailable as exc:
