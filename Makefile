@@ -48,7 +48,7 @@ system-deps:
 # A bad file is reported but does not stop the dashboard from starting.
 $(DB): $(VENV)/.installed $(RAW_FILES) $(ETL_SOURCES)
 	$(PY) -m etl build --input $(RAW) --db $(DB) || echo "Some minutes could not be loaded (see above); the rest is in $(DB)."
-	@touch $(DB)
+	@if [ -f $(DB) ]; then touch $(DB); fi
 
 db: $(DB)
 
@@ -62,9 +62,10 @@ test: install-test system-deps
 evaluate: install
 	$(PY) -m etl evaluate
 
-benchmark: install-test system-deps
+benchmark: install-test system-deps $(DB)
 	$(PY) benchmarks/bench_build.py
 	$(PY) benchmarks/bench_pages.py
+	$(PY) benchmarks/bench_first_render.py --db $(DB)
 	$(PY) benchmarks/bench_export.py
 
 clean:
