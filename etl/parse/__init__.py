@@ -11,7 +11,7 @@ import re
 
 from etl.model import AgendaItem, Link, Meeting, ParseWarning, RawDocument, Statement
 from etl.parse.events import events_from_blocks, match_links
-from etl.parse.header import parse_header
+from etl.parse.header import apply_trailer, parse_header
 from etl.parse.items import KIND_TO_SECTION, ItemSpan, item_kind, split_items, take_decision
 from etl.parse.lines import URL_RE, Block, Line, clean_lines, make_blocks, prov_for
 from etl.parse.round_table import round_table_statements
@@ -87,6 +87,10 @@ def parse_document(raw: RawDocument) -> Meeting:
     lines = clean_lines(raw.lines, raw.n_pages)
     preamble, items = split_items(lines)
     header = parse_header(preamble, src)
+    if items:  # "Referent: …" signed at the end belongs to the header, not to Eventuelt
+        tail = [ln for ln in items[-1].body if not ln.blank and not ln.noise][-2:]
+        used = apply_trailer(header, tail)
+        items[-1].body = [ln for ln in items[-1].body if ln.no not in used]
     m = Meeting(
         source_file=src,
         sha256=raw.sha256,

@@ -140,27 +140,69 @@ def match_links(events: list[Event], links: list[Link]) -> None:
         used_e.add(ei)
 
 
+# The group's own next meeting is not an event (it stays a statement of the item).
+_OWN_MEETING_RE = re.compile(r"^(?:neste|kommende|nytt) (?:møte|faggruppemøte)\b", re.IGNORECASE)
+_COLUMNS = {
+    "date": re.compile(r"^(?:dato|når|tidspunkt|tid)$", re.I),
+    "title": re.compile(r"^(?:arrangement|arrangementer|hva|tittel|aktivitet|navn)$", re.I),
+    "organiser": re.compile(r"^(?:arrangør|arrangører|ansvarlig|i regi av|hvem)$", re.I),
+}
+
+
+def _header_columns(cells: tuple[str, ...]) -> dict[str, int] | None:
+    """'Dato | Arrangement | Arrangør' → {"date": 0, "title": 1, "organiser": 2}."""
+    cols: dict[str, int] = {}
+    for i, c in enumerate(cells):
+        for name, pattern in _COLUMNS.items():
+            if pattern.match(c.strip().rstrip(":")) and name not in cols:
+                cols[name] = i
+    return cols if "title" in cols and len(cols) >= 2 else None
+
+
+def _table_event(cells: tuple[str, ...], cols: dict[str, int], ref: dt.date | None) -> tuple[str, dt.date | None, str | None]:
+    def cell(name: str) -> str:
+        i = cols.get(name)
+        return cells[i].replace("\n", " ").strip() if i is not None and i < len(cells) else ""
+
+    title, when, organiser = parse_event_text(cell("title"), ref)
+    dates = find_date_spans(cell("date"), ref)
+    return title, (dates[0][0] if dates else when), (cell("organiser") or organiser or None)
+
+
 def events_from_blocks(
     blocks: list[Block], source_file: str, item_no: str | None, ref: dt.date | None
 ) -> tuple[list[Event], list[Statement]]:
     events: list[Event] = []
     stmts: list[Statement] = []
     group: str | None = None
+    cols: dict[str, int] | None = None
     for b in blocks:
         if b.is_url:
             continue
         text = b.text
         if b.first.cells is not None:
+            header = _header_columns(b.first.cells)
+            if header is not None:
+                cols = header
+                continue
             cells = [c for c in (b.first.cells or ()) if c.strip()]
             if not cells or not find_date_spans(" ".join(cells), ref):
                 continue
             text = ", ".join(c.replace("\n", " ") for c in cells)
+            if cols is not None:
+                prov = prov_for(b.lines, source_file)
+                stmts.append(Statement(SECTION, text, prov, item_no=item_no))
+                title, when, organiser = _table_event(b.first.cells, cols, ref)
+                events.append(Event(title=title, prov=prov, event_date=when, organiser=organiser or group))
+                continue
         elif b.first.heading or (b.is_label and not find_date_spans(text, ref)):
             label = text.rstrip(":").strip()
             group = None if label.lower() in _GENERIC_GROUPS else label
             continue
         prov = prov_for(b.lines, source_file)
         stmts.append(Statement(SECTION, text, prov, item_no=item_no))
+        if _OWN_MEETING_RE.match(text):
+            continue  # "Neste møte: 11. juni" — a statement, not an event
         title, when, organiser = parse_event_text(text, ref)
         if when is None and not b.is_bullet:
             continue  # a remark, not an event

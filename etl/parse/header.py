@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from etl.extract.dates import parse_norwegian_date
 from etl.parse.lines import URL_RE, Line
+from etl.parse.round_table import is_person
 
 LABELS: dict[str, str] = {
     "tid": "time", "tidspunkt": "time", "klokkeslett": "time", "dato og tid": "time",
@@ -28,6 +29,9 @@ _LABEL_RE = re.compile(
 )
 _TIME_RE = re.compile(r"(\d{1,2})[:.](\d{2})\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})")
 _SINGLE_TIME_RE = re.compile(r"\bkl\.?\s*(\d{1,2})[:.](\d{2})")
+_HOURS_RE = re.compile(r"\bkl\.?\s*(\d{1,2})\s*(?:[-–—]|til)\s*(\d{1,2})\b(?![:.]\d)")  # "kl. 10–12"
+_AGENDA_LIST_RE = re.compile(r"^(?:saksliste|sakliste|dagsorden|agenda|innhold)\s*:?$", re.IGNORECASE)
+_ROLE_RE = re.compile(r"\((?P<role>møteleder|leder|referent|sekretær|ordstyrer)\)", re.IGNORECASE)
 _TITLE_RE = re.compile(r"^(?:møte)?referat\b|^protokoll\b", re.IGNORECASE)
 _NAME_IN_FILE_DATE_RE = re.compile(r"(\d{4})[-_.](\d{2})[-_.](\d{2})|(\d{2})[-_.](\d{2})[-_.](\d{4})")
 
@@ -52,8 +56,11 @@ def organ_from_title(title: str) -> str | None:
     # Drop a trailing date ("… 12. mars 2026", "… 12.03.2026") and separators.
     t = re.sub(r"[\s,–—-]*(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:den\s+)?\d{1,2}\.\s*\w+\.?\s*\d{4}$", "", t)
     t = re.sub(r"[\s,–—-]*\d{1,2}\.\d{1,2}\.\d{2,4}$|[\s,–—-]*\d{4}-\d{2}-\d{2}$", "", t)
+    t = re.sub(r"\s*[–—:-]\s*(?:møte)?referat$", "", t, flags=re.IGNORECASE)  # "Næringsgruppen – møtereferat"
     t = t.strip(" ,–—-:")
-    return t or None
+    if t.isupper() and len(t) > 3:  # "FAGGRUPPE FOR NÆRINGSSAMARBEID"
+        t = t.lower()
+    return (t[0].upper() + t[1:]) if t else None
 
 
 def _person(value: str) -> str | None:
@@ -73,6 +80,8 @@ def _times(text: str, h: Header) -> None:
     if m and h.time_start is None:
         h.time_start = f"{int(m.group(1)):02d}:{m.group(2)}"
         h.time_end = f"{int(m.group(3)):02d}:{m.group(4)}"
+    elif h.time_start is None and (m := _HOURS_RE.search(text)) and int(m.group(1)) < int(m.group(2)) <= 24:
+        h.time_start, h.time_end = f"{int(m.group(1)):02d}:00", f"{int(m.group(2)):02d}:00"
     elif h.time_start is None:
         m = _SINGLE_TIME_RE.search(text)
         if m:
@@ -91,23 +100,84 @@ def date_from_filename(name: str) -> dt.date | None:
         return None
 
 
+def _title(h: Header, content: list[Line]) -> None:
+    """Title and organ from the lines above the first label: "Referat fra …", or a
+    bare "REFERAT" with the organ on the next line; a letterhead above it is used up."""
+    top: list[Line] = []
+    for ln in content:
+        if ln.cells is not None or ln.is_bullet or _LABEL_RE.match(ln.text) or _AGENDA_LIST_RE.match(ln.text):
+            break
+        top.append(ln)
+        if len(top) == 4:
+            break
+    titled = next((i for i, ln in enumerate(top) if _TITLE_RE.search(ln.text)), None)
+    if titled is None:
+        h.title_line = next((ln for ln in content if ln.cells is None and not ln.is_bullet), None)
+        if h.title_line is not None and h.title_line.heading:
+            h.organ = organ_from_title(h.title_line.text)
+            h.used.add(h.title_line.no)
+        return
+    h.title_line = top[titled]
+    h.used.update(ln.no for ln in top[: titled + 1])
+    h.organ = organ_from_title(h.title_line.text)
+    nxt = top[titled + 1] if titled + 1 < len(top) else None
+    if h.organ is None and nxt is not None and len(nxt.text.split()) <= 10 and not nxt.text.endswith("."):
+        h.organ = organ_from_title(nxt.text)
+        h.used.add(nxt.no)
+
+
+def _entry_names(text: str) -> list[str] | None:
+    """Attendees on one list line: "Per Hansen, Nordre Follo kommune" is one person
+    with an affiliation; "Anne Solheim, Asbjørn Flo" two; None if not names."""
+    parts = _split_names(text)
+    if not parts:
+        return None
+    people = [is_person(_ROLE_RE.sub("", re.sub(r"\(.*?\)", "", p)).strip()) for p in parts]
+    if len(parts) == 2 and people[0] and not people[1] and len(parts[1].split()) <= 5:
+        return [text.strip().rstrip(",;.")]
+    if people[0] and all(len(p.split()) <= 5 for p in parts):
+        return parts
+    return None
+
+
+def _wraps(buf: str, text: str) -> bool:
+    """Does an attendee paragraph ending in ``buf`` continue on the line ``text``?"""
+    return (
+        buf.endswith((",", " og", ";"))
+        or buf.count("(") > buf.count(")")
+        or text.startswith("(")
+        or text[:1].islower()
+    )
+
+
 def parse_header(pre: list[Line], source_file: str) -> Header:
     """Read metadata from the preamble lines (label lines, lists and tables)."""
     h = Header()
     content = [ln for ln in pre if not ln.blank and not ln.noise]
-    for ln in content:
-        if ln.cells is None and not ln.is_bullet:
-            h.title_line = ln
-            break
+    _title(h, content)
     date_texts: list[str] = []
-    mode: str | None = None  # collecting a list after "Tilstede:" / "Forfall:"
+    mode: str | None = None  # collecting a list after "Tilstede:" / "Forfall:" / "Saksliste"
+    para: list[str] = []  # a "Til stede: A, B, …" paragraph wrapped over several lines
     name_col = 0
+
+    def flush() -> None:
+        if para and mode == "attendees":
+            h.attendees.extend(_split_names(" ".join(para)))
+        para.clear()
+
     for ln in content:
+        if ln.no in h.used:
+            continue
         if ln.cells is not None:
+            flush()
             cells = [c for c in ln.cells]
             label_m = _LABEL_RE.match(f"{cells[0]}: {' '.join(cells[1:])}") if len(cells) >= 2 else None
             if label_m and cells[0].strip().rstrip(":").lower() in LABELS:
-                _apply(h, LABELS[cells[0].strip().rstrip(':').lower()], " ".join(cells[1:]).strip(), date_texts)
+                kind = LABELS[cells[0].strip().rstrip(":").lower()]
+                value = " ".join(cells[1:]).replace("\n", ", ").strip()
+                if kind == "attendees":
+                    h.attendees.extend(_split_names(value))
+                _apply(h, kind, value, date_texts)
                 h.used.add(ln.no)
                 mode = None
                 continue
@@ -125,6 +195,18 @@ def parse_header(pre: list[Line], source_file: str) -> Header:
                 h.used.add(ln.no)
             continue
         text = ln.text
+        if para and not _LABEL_RE.match(text) and _wraps(para[-1], text):
+            para.append(text)
+            h.used.add(ln.no)
+            continue
+        flush()
+        if mode == "agenda" and (ln.numbered or ln.is_bullet):
+            h.used.add(ln.no)  # the agenda listed up front, not the items themselves
+            continue
+        if _AGENDA_LIST_RE.match(text) and not ln.is_bullet:
+            mode = "agenda"
+            h.used.add(ln.no)
+            continue
         m = _LABEL_RE.match(text)
         if m and not ln.is_bullet:
             kind = LABELS[m.group("label").lower()]
@@ -134,39 +216,58 @@ def parse_header(pre: list[Line], source_file: str) -> Header:
             if kind in ("attendees", "absent"):
                 mode = kind
                 name_col = 0
-                if value and kind == "attendees":
-                    h.attendees.extend(_split_names(value))
+                if value:
+                    para.append(value)
                 continue
             _apply(h, kind, value, date_texts)
             continue
-        names_line = "," in text and all(0 < len(x.split()) <= 5 for x in _split_names(text))
-        if mode in ("attendees", "absent") and (
-            ln.is_bullet or names_line or (len(text.split()) <= 8 and not text.endswith(":"))
-        ):
-            if mode == "attendees":
-                if ln.is_bullet:
-                    h.attendees.append(text.strip().rstrip(",;."))
-                else:
-                    h.attendees.extend(_split_names(text))
-            h.used.add(ln.no)
-            continue
+        if mode in ("attendees", "absent"):
+            names = [text.strip().rstrip(",;.")] if ln.is_bullet else _entry_names(text)
+            if names:
+                if mode == "attendees":
+                    h.attendees.extend(names)
+                h.used.add(ln.no)
+                continue
         mode = None
+    flush()
+    _roles(h)
     # Date: labelled lines first, then the title, then the file name.
     for t in date_texts:
         d = parse_norwegian_date(t, None)
         if d:
             h.meeting_date = d
             break
-    if h.title_line is not None:
-        title = h.title_line.text
-        if h.meeting_date is None:
-            h.meeting_date = parse_norwegian_date(title, None)
-        if _TITLE_RE.search(title) or h.title_line.heading:
-            h.organ = organ_from_title(title)
-            h.used.add(h.title_line.no)
+    if h.title_line is not None and h.meeting_date is None:
+        h.meeting_date = parse_norwegian_date(h.title_line.text, None)
     if h.meeting_date is None:
         h.meeting_date = date_from_filename(source_file)
     return h
+
+
+def _roles(h: Header) -> None:
+    """"Eli Bryhni (leder)", "Mari Strømsvåg (referent)" in the attendee list."""
+    for entry in h.attendees:
+        m = _ROLE_RE.search(entry)
+        if not m:
+            continue
+        person = _person(entry)
+        if m.group("role").lower() in ("referent", "sekretær"):
+            h.secretary = h.secretary or person
+        else:
+            h.chair = h.chair or person
+
+
+def apply_trailer(h: Header, lines: list[Line]) -> set[int]:
+    """"Referent: …" / "Møteleder: …" written after the last item; returns the used line numbers."""
+    used: set[int] = set()
+    for ln in lines:
+        m = _LABEL_RE.match(ln.text) if ln.cells is None and not ln.is_bullet else None
+        if m and LABELS[m.group("label").lower()] in ("secretary", "chair"):
+            kind = LABELS[m.group("label").lower()]
+            if getattr(h, kind) is None:
+                _apply(h, kind, m.group("value").strip(), [])
+            used.add(ln.no)
+    return used
 
 
 def _apply(h: Header, kind: str, value: str, date_texts: list[str]) -> None:

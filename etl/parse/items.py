@@ -105,13 +105,51 @@ def _plausible_title(title: str) -> bool:
     return 0 < len(words) <= 14 and not title.endswith((".", ",", ";")) and (title[0].isupper() or title[0] in "«\"")
 
 
+_AGENDA_LABEL_RE = re.compile(r"^(?:saksliste|sakliste|dagsorden|agenda)\s*:?$", re.IGNORECASE)
+_SUBNO_RE = re.compile(r"^(?P<no>\d{1,2})\.(?P<sub>\d{1,2})\.?\s+(?P<title>[A-ZÆØÅ«\"].*)$")
+
+
+def _sub_heading(ln: Line, item_no: int) -> bool:
+    """'2.1 Oslo kommune' inside item 2 is a sub-heading; the line becomes a heading."""
+    if ln.cells is not None or ln.heading or ln.is_bullet or ln.blank or ln.noise:
+        return False
+    m = _SUBNO_RE.match(ln.text)
+    if not m or int(m.group("no")) != item_no:
+        return False
+    title = m.group("title").strip()
+    if len(title.split()) > 10 or title.endswith((".", ",", ";")):
+        return False
+    ln.text, ln.heading = title, 4
+    return True
+
+
 def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
-    """Split the document into a preamble and agenda items."""
+    """Split the document into a preamble and agenda items.
+
+    A numbered list right after "Saksliste"/"Dagsorden" is the agenda announced up
+    front, not the items; "2.1 Oslo kommune" inside item 2 is a sub-heading; an
+    unnumbered Word/Markdown heading at the level of earlier item headings is an
+    item too (Word's automatic heading numbers are not in the text).
+    """
     preamble: list[Line] = []
     items: list[ItemSpan] = []
     last_no = 0  # last integer item number seen
     list_no: int | None = None  # a running numbered list that is not agenda items
+    agenda_list = False  # inside the "Saksliste" list before the items
+    item_levels: set[int] = set()  # heading levels of accepted item headings
     for ln in lines:
+        if not items and ln.cells is None and _AGENDA_LABEL_RE.match(ln.text) and not ln.is_bullet:
+            agenda_list = True
+            preamble.append(ln)
+            continue
+        if agenda_list and not ln.blank and not ln.noise:
+            agenda_list = ln.numbered and not ln.heading
+            if agenda_list:
+                preamble.append(ln)
+                continue
+        if items and last_no and _sub_heading(ln, last_no):
+            items[-1].body.append(ln)
+            continue
         cand = _heading_candidate(ln)
         accepted = False
         if cand is not None:
@@ -120,7 +158,9 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
             if explicit and no:
                 accepted = bool(title) or ln.heading > 0
             elif explicit:  # unnumbered markdown / Word heading
-                accepted = kind != "other" and bool(items or kind in ("approval", "round_table"))
+                accepted = (kind != "other" or ln.heading in item_levels) and bool(
+                    items or kind in ("approval", "round_table")
+                )
                 no = str(last_no + 1)
             else:
                 n = int(no)
@@ -134,10 +174,10 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
                 if m:
                     last_no = int(m.group())
                 list_no = None
+                if ln.heading:
+                    item_levels.add(ln.heading)
                 items.append(ItemSpan(ln, no, title))
                 continue
-        elif ln.is_bullet and not ln.blank:
-            pass
         (items[-1].body if items else preamble).append(ln)
     return preamble, items
 

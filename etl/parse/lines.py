@@ -8,15 +8,18 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from etl.model import Provenance, SourceLine
+from etl.model import SourceLine
 
 # --- page headers / footers --------------------------------------------------
 _PAGE_NO_RE = re.compile(
     r"^(?:(?:side|page|s\.)\s*\d+(?:\s*(?:av|of|/)\s*\d+)?|\d+\s*/\s*\d+|[-–]?\s*\d{1,3}\s*[-–]?)$",
     re.IGNORECASE,
 )
+# "Runde rundt bordet ........ 3" / "Eventuelt …… 12": dot leaders and a page number.
+_TOC_ENTRY_RE = re.compile(r"^\S.*?\S\s*(?:\.\s?){4,}\s*\d{1,3}$|^\S.*?\S\s*…+\s*\d{1,3}$")
+_TOC_TITLE_RE = re.compile(r"^(?:innhold|innholdsfortegnelse|saksliste|dagsorden)\s*:?$", re.IGNORECASE)
 
 # --- bullets -----------------------------------------------------------------
 TOP_MARKERS = "•●▪■*·-–—►➢✓"
@@ -32,6 +35,7 @@ _NUMBERED_RE = re.compile(
     re.IGNORECASE,
 )
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+_RULE_RE = re.compile(r"^(?:-\s*){3,}$|^(?:\*\s*){3,}$|^(?:_\s*){3,}$|^[=~]{3,}$")
 _MD_TABLE_SEP_RE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 URL_RE = re.compile(r"https?://[^\s<>\"')\]»]+|www\.[^\s<>\"')\]»]+")
 _URL_LINE_RE = re.compile(r"(?:[A-ZÆØÅa-zæøå][\wæøå ]{0,25}:\s*)?(?:" + URL_RE.pattern + r")[.]?")
@@ -71,9 +75,15 @@ class Line:
         return bool(self.marker) and self.marker[-1] in ".)"
 
 
+_MD_BOLD_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_MD_LINK_RE = re.compile(r"\[([^\]]+)\]\((https?://[^)]+)\)")
+
+
 def _strip_md(text: str) -> str:
-    text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), text)
-    text = re.sub(r"\[([^\]]+)\]\((https?://[^)]+)\)", r"\1 (\2)", text)
+    if "**" in text or "__" in text:
+        text = _MD_BOLD_RE.sub(lambda m: m.group(1) or m.group(2), text)
+    if "](" in text:
+        text = _MD_LINK_RE.sub(r"\1 (\2)", text)
     return text.strip()
 
 
@@ -106,7 +116,7 @@ def classify(src: SourceLine) -> Line:
     heading = _word_heading_level(src.style)
     if not s:
         return Line(src, "", indent=indent)
-    if _MD_TABLE_SEP_RE.match(s) and "|" in s:
+    if (_MD_TABLE_SEP_RE.match(s) and "|" in s) or _RULE_RE.match(s):  # table separator, "---" rule
         return Line(src, "", indent=indent, noise=True)
     row = _split_md_row(s)
     if row is not None:
@@ -115,6 +125,8 @@ def classify(src: SourceLine) -> Line:
     if m:
         return Line(src, _strip_md(m.group(2)), indent=indent, heading=len(m.group(1)))
     style = (src.style or "").lower()
+    if heading:  # a Word heading with automatic numbering is still a heading
+        return Line(src, _strip_md(s), indent=indent, heading=heading)
     if src.level is not None or style.startswith("list"):
         level = src.level or 1
         m2 = _NUMBERED_RE.match(s)  # typed numbers in a list paragraph
@@ -141,6 +153,21 @@ def _norm_furniture(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
 
 
+def _flag_toc(lines: list[Line]) -> None:
+    """Table-of-contents entries ("2. Runde rundt bordet ....... 3") and the
+    "Innhold" heading above them are page furniture, never agenda items."""
+    prev: Line | None = None
+    for ln in lines:
+        if ln.blank or ln.cells is not None:
+            continue
+        t = ln.src.text.strip()
+        if ("...." in t or "…" in t or ". . . ." in t) and _TOC_ENTRY_RE.match(t):
+            ln.noise = True
+            if prev is not None and _TOC_TITLE_RE.match(prev.text):
+                prev.noise = True
+        prev = ln
+
+
 def clean_lines(src_lines: list[SourceLine], n_pages: int) -> list[Line]:
     """Classify all lines and flag page headers/footers as noise."""
     lines = [classify(s) for s in src_lines]
@@ -148,6 +175,7 @@ def clean_lines(src_lines: list[SourceLine], n_pages: int) -> list[Line]:
         if ln.cells is None and ln.text and _PAGE_NO_RE.match(ln.text) and not ln.heading:
             if not ln.is_bullet or ln.marker in "-–":
                 ln.noise = True
+    _flag_toc(lines)
     pages: dict[int, list[Line]] = {}
     for ln in lines:
         if not ln.blank and not ln.noise and ln.cells is None:
@@ -171,153 +199,13 @@ def clean_lines(src_lines: list[SourceLine], n_pages: int) -> list[Line]:
     return lines
 
 
-# --- joining -----------------------------------------------------------------
-_TERMINAL = ".!?:;"
-_TRAILING_HYPHEN_RE = re.compile(r"(\S+)-$")
-_SPACES_RE = re.compile(r"[ \t]+")
-_DECISION_START_RE = re.compile(r"^(vedtak|konklusjon|beslutning|vedtatt|oppsummering)\s*:", re.IGNORECASE)
-_LABEL_START_RE = re.compile(r"^[A-ZÆØÅ][\w/.\-]*(?:\s+[\w/.\-()]+){0,5}:\s")
+# Re-exported: joining lives in etl.parse.blocks (imported last: it needs Line).
+from etl.parse.blocks import (  # noqa: E402
+    Block,
+    ends_sentence,
+    join_text,
+    make_blocks,
+    prov_for,
+)
 
-
-def join_text(parts: list[str]) -> str:
-    """Join wrapped fragments with single spaces, undoing end-of-line hyphenation.
-
-    "nærings-" + "areal" → "næringsareal" (both sides lower-case letters);
-    "FOR-" + "region", "Oslo/Akershus-" + "samarbeid" keep the hyphen and no space.
-    """
-    out = ""
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        if not out:
-            out = part
-            continue
-        m = _TRAILING_HYPHEN_RE.search(out) if out.endswith("-") else None
-        if m and len(m.group(1)) > 1 and m.group(1)[-1].isalnum():
-            word = m.group(1)
-            plain = word.isalpha() and word.islower() and len(word) > 2
-            if plain and part[0].islower():
-                out = out[:-1] + part
-            else:
-                out = out + part
-        else:
-            out = out + " " + part
-    return _SPACES_RE.sub(" ", out).strip()
-
-
-def ends_sentence(text: str) -> bool:
-    return bool(text) and text.rstrip()[-1] in _TERMINAL
-
-
-def prov_for(lines: list[Line], source_file: str) -> Provenance:
-    """Provenance of a run of lines: first/last line, verbatim text without page furniture."""
-    keep = [ln for ln in lines if not ln.noise]
-    first, last = keep[0], keep[-1]
-    inner = [ln for ln in lines if first.no <= ln.no <= last.no and not ln.noise]
-    return Provenance(
-        source_file=source_file,
-        page=first.page,
-        line_start=first.no,
-        line_end=last.no,
-        source_text="\n".join(ln.src.text for ln in inner),
-    )
-
-
-@dataclass(slots=True)
-class Block:
-    """A bullet or paragraph with its continuation lines."""
-
-    lines: list[Line] = field(default_factory=list)
-    # (number of lines, joined text): the text is read many times while a block
-    # is classified, and recomputed only when lines were appended since.
-    _text_cache: tuple[int, str] | None = None
-
-    @property
-    def first(self) -> Line:
-        return self.lines[0]
-
-    @property
-    def content(self) -> list[Line]:
-        return [ln for ln in self.lines if not ln.blank and not ln.noise]
-
-    @property
-    def text(self) -> str:
-        cache = self._text_cache
-        if cache is not None and cache[0] == len(self.lines):
-            return cache[1]
-        text = join_text([ln.text for ln in self.content])
-        self._text_cache = (len(self.lines), text)
-        return text
-
-    @property
-    def level(self) -> int:
-        return self.first.level
-
-    @property
-    def is_bullet(self) -> bool:
-        return self.first.is_bullet
-
-    @property
-    def is_label(self) -> bool:
-        """A short line ending in ':' with nothing after it ("Medlemmer:")."""
-        t = self.text
-        return t.endswith(":") and len(t.split()) <= 8 and not self.is_url
-
-    @property
-    def is_url(self) -> bool:
-        """A link line: "https://…" or "Påmelding: https://…"."""
-        return bool(_URL_LINE_RE.fullmatch(self.text.strip()))
-
-
-def make_blocks(lines: list[Line]) -> list[Block]:
-    """Group lines into blocks: a bullet or paragraph plus its wrapped lines.
-
-    A non-bullet line continues the current block unless the block ended with a
-    colon; after blank lines (or page furniture) it continues only if the block
-    did not end a sentence — so "…kompetansesporet / (blank) / foreslått fjernet."
-    stays one statement, also across a page break.  Table rows and headings are
-    blocks of their own.
-    """
-    blocks: list[Block] = []
-    cur: Block | None = None
-    gap = False
-    for ln in lines:
-        if ln.noise:
-            if cur is not None:
-                cur.lines.append(ln)
-            continue
-        if ln.blank:
-            gap = True
-            if cur is not None:
-                cur.lines.append(ln)
-            continue
-        if ln.cells is not None or ln.heading or ln.is_bullet:
-            cur = Block([ln])
-            blocks.append(cur)
-            if ln.cells is not None or ln.heading:
-                cur = None
-            gap = False
-            continue
-        if cur is not None:
-            last = cur.content[-1].text
-            cont = not last.endswith(":") and not URL_RE.fullmatch(ln.text) and not URL_RE.fullmatch(last)
-            if gap and ends_sentence(last):
-                cont = False
-            if _DECISION_START_RE.match(ln.text) or (ends_sentence(last) and _LABEL_START_RE.match(ln.text)):
-                cont = False  # "Vedtak: …" or a new "Unit: text" report line
-            if ends_sentence(last) and ln.text.endswith(":") and len(ln.text.split()) <= 9:
-                cont = False  # a new label / unit heading ("Asker kommune:")
-            if _URL_LINE_RE.fullmatch(ln.text.strip()):
-                cont = False  # "Påmelding: https://…" stands alone
-            if cont:
-                cur.lines.append(ln)
-                gap = False
-                continue
-        cur = Block([ln])
-        blocks.append(cur)
-        gap = False
-    # Trailing blank lines and page furniture are not part of a block.
-    for b in blocks:
-        while len(b.lines) > 1 and (b.lines[-1].noise or b.lines[-1].blank):
-            b.lines.pop()
-    return blocks
+__all__ = ["URL_RE", "Block", "Line", "classify", "clean_lines", "ends_sentence", "join_text", "make_blocks", "prov_for"]

@@ -43,12 +43,30 @@ def looks_like_unit(text: str) -> bool:
     t = text.strip()
     if not t or len(t.split()) > 7 or t[0].islower():
         return False
-    return bool(_UNIT_WORD_RE.search(t))
+    return bool(_UNIT_WORD_RE.search(t)) or known_unit(t)
+
+
+def known_unit(text: str) -> bool:
+    """A kommune or region of the gazetteer ("Eidsvoll", "ULLENSAKER")."""
+    from etl.extract.units import resolve_unit
+
+    return len(text.split()) <= 5 and resolve_unit(text) is not None
+
+
+_LOWER_IN_NAMES = {"kommune", "fylkeskommune", "og", "i", "for", "av", "på", "regionråd", "regionråd", "næringsråd"}
+
+
+def unit_case(text: str) -> str:
+    """'OSLO KOMMUNE' → 'Oslo kommune', 'SØNDRE ØSTFOLD' → 'Søndre Østfold'; others unchanged."""
+    if not text.isupper() or len(text) < 4:
+        return text
+    words = text.lower().split()
+    return " ".join(w if (w in _LOWER_IN_NAMES and i) else w.capitalize() for i, w in enumerate(words))
 
 
 def split_unit(text: str) -> tuple[str, str | None] | None:
     """'Oslo kommune (Anne Solheim)' → ('Oslo kommune', 'Anne Solheim'); None if not a unit."""
-    t = text.strip().rstrip(":").strip().strip("*").strip()
+    t = unit_case(text.strip().rstrip(":").strip().strip("*").strip())
     m = re.match(r"^(?P<unit>[^()]+?)\s*\((?:v/\s*)?(?P<rep>[^()]+)\)$", t)
     if m and is_person(m.group("rep")):
         return m.group("unit").strip(), m.group("rep").strip()
@@ -116,7 +134,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"[.!?](?=\s+[A-ZÆØÅ«\"0-9])", text):
         word = re.search(r"(\S+)$", text[start : m.start()])
         prev = word.group(1).lower() if word else ""
-        if prev in _ABBREV or prev.isdigit() or (len(prev) == 1 and prev.isalpha()):
+        ordinal = prev.isdigit() and len(prev) <= 2  # "11. November"; "i 2035. Oslo" ends a sentence
+        if prev in _ABBREV or ordinal or (len(prev) == 1 and prev.isalpha()):
             continue
         spans.append((start, m.end()))
         start = m.end()
@@ -210,6 +229,39 @@ def table_statements(rows: list[Line], source_file: str, item_no: str | None) ->
 
 
 # --- the section ------------------------------------------------------------------
+_BRIEFED_RE = re.compile(
+    r"^(?P<person>[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ][\w'\-]+){1,3})\s+"
+    r"(?:orienterte|informerte|redegjorde|fortalte|innledet)(?P<rest>\b.*)$"
+)
+
+
+def _split_heading_lines(blocks: list[Block]) -> list[Block]:
+    """A paragraph whose first line is only a unit ("Nordre Follo (v/Per Hansen)",
+    "OSLO KOMMUNE") is that unit's heading followed by its report."""
+    out: list[Block] = []
+    for b in blocks:
+        content = b.content
+        if b.is_bullet or b.first.cells is not None or b.first.heading or len(content) < 2:
+            out.append(b)
+            continue
+        first = content[0].text.strip()
+        parts = None if ends_sentence(first) or ":" in first else split_unit(first)
+        if parts is not None and (parts[1] is not None or known_unit(parts[0])):
+            cut = b.lines.index(content[0]) + 1
+            out.extend([Block(b.lines[:cut]), Block(b.lines[cut:])])
+        else:
+            out.append(b)
+    return out
+
+
+def _briefing(text: str, person_known: bool) -> tuple[str | None, bool]:
+    """'Anne Solheim orienterte.' → ('Anne Solheim', True: the sentence says nothing else)."""
+    m = _BRIEFED_RE.match(text)
+    if not m or person_known or not is_person(m.group("person")):
+        return None, False
+    return m.group("person"), m.group("rest").strip() in ("", ".", ":")
+
+
 def round_table_statements(
     blocks: list[Block], source_file: str, item_no: str | None
 ) -> tuple[list[Statement], list[ParseWarning]]:
@@ -226,6 +278,7 @@ def round_table_statements(
             stmts.extend(table_statements(rows, source_file, item_no))
             rows.clear()
 
+    blocks = _split_heading_lines(blocks)
     for i, b in enumerate(blocks):
         if b.first.cells is not None:
             rows.append(b.first)
@@ -250,10 +303,17 @@ def round_table_statements(
             warns.append(
                 ParseWarning("unparsed_line", "round-table text before any reporting unit", b.first.no)
             )
+        if b.is_bullet and b.is_label and nxt is not None and nxt.level > b.level:
+            continue  # a topic label ("Heggedal:") over its sub-bullets
         if b.is_bullet or b.first.heading:
             stmts.append(Statement(SECTION, b.text, prov_for(b.lines, source_file), item_no, unit, reporter))
         else:
             for text, prov in sentence_statements(b, source_file):
+                person, empty = _briefing(text, reporter is not None) if unit is not None else (None, False)
+                if person:  # "Anne Solheim orienterte." names the reporter
+                    reporter = person
+                    if empty:
+                        continue
                 stmts.append(Statement(SECTION, text, prov, item_no, unit, reporter))
     flush_rows()
     return stmts, warns

@@ -23,6 +23,29 @@ def clean_pdf_text(text: str) -> str:
     return _CONTROL_RE.sub("", text.replace("\t", " "))
 
 
+def _split_far_hyphens(textpage, text: str) -> str:  # noqa: ANN001
+    """pdfium marks a line-end hyphen with U+FFFE and glues the next text in the
+    content stream onto it.  That is right for the next line, wrong when the next
+    text is the page footer (a word hyphenated across a page break: "Heg" + "Side
+    1 av 3").  There the hyphen is kept and a line break inserted, so the parser
+    sees "Heg-", the footer, and "gedal" on the next page."""
+    if "\ufffe" not in text or len(text) != textpage.count_chars():
+        return text
+    out: list[str] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch != "\ufffe" or i == 0 or i + 1 >= len(text) or text[i + 1] in "\r\n":
+            continue
+        _, bottom, _, top = textpage.get_charbox(i - 1)
+        _, nbottom, _, ntop = textpage.get_charbox(i + 1)
+        height = max(top - bottom, 1.0)
+        if abs(nbottom - bottom) > 3 * height:  # not the next line: a jump
+            out.append(text[start:i] + "-\n")
+            start = i + 1
+    out.append(text[start:])
+    return "".join(out)
+
+
 def read_pdf(path: Path, data: bytes) -> tuple[list[SourceLine], int]:
     import pypdfium2 as pdfium
 
@@ -46,7 +69,7 @@ def read_pdf(path: Path, data: bytes) -> tuple[list[SourceLine], int]:
         for page_index in range(n_pages):
             page = pdf[page_index]
             textpage = page.get_textpage()
-            text = clean_pdf_text(textpage.get_text_range())
+            text = clean_pdf_text(_split_far_hyphens(textpage, textpage.get_text_range()))
             textpage.close()
             page.close()
             n_chars += len(text.strip())

@@ -1,0 +1,195 @@
+"""Joining wrapped lines into blocks (a bullet or paragraph plus its continuation lines).
+
+``join_text`` undoes line wrapping and end-of-line hyphenation; ``make_blocks``
+groups classified :class:`~etl.parse.lines.Line` objects into :class:`Block`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.model import Provenance
+from etl.parse.lines import _URL_LINE_RE, URL_RE, Line
+
+# --- joining -----------------------------------------------------------------
+_TERMINAL = ".!?:;"
+_TRAILING_HYPHEN_RE = re.compile(r"(\S+)-$")
+_SPACES_RE = re.compile(r"[ \t]+")
+_DECISION_START_RE = re.compile(r"^(vedtak|konklusjon|beslutning|vedtatt|oppsummering)\s*:", re.IGNORECASE)
+# "…, arrangør:" / "Påmelding:" at a line end: the value is on the next line.
+_FIELD_COLON_RE = re.compile(r"\S.*\b(?:arrangør|arrangører|arr\.|påmelding|kontakt|frist|sted|i regi av)\s*:$", re.I)
+_LABEL_START_RE = re.compile(r"^[A-ZÆØÅ][\w/.\-]*(?:\s+[\w/.\-()]+){0,5}:\s")
+
+
+_LEFT_WORD_RE = re.compile(r"([A-Za-zÆØÅæøåÉéÜüÄäÖö]+)-$")
+_RIGHT_WORD_RE = re.compile(r"^([a-zæøåéüäö]+)")
+_SUSPENDED = {"og", "eller", "samt", "til", "enn"}  # "inn- og utflytting"
+
+
+def _known_name(word: str) -> bool:
+    """A kommune, region or place in the gazetteer ("Hamarregionen", "Heggedal")."""
+    from etl.extract.units import find_places, resolve_unit
+
+    return resolve_unit(word) is not None or bool(find_places(word))
+
+
+def _hyphen_join(out: str, part: str) -> str:
+    """Join ``part`` to ``out`` that ends in a hyphen: drop the hyphen or keep it."""
+    token = out.rsplit(None, 1)[-1]
+    m = _LEFT_WORD_RE.search(token)
+    r = _RIGHT_WORD_RE.match(part)
+    if m is None or r is None or r.group(1) in _SUSPENDED:
+        return out + part if r is None or r.group(1) not in _SUSPENDED else out + " " + part
+    left, right = m.group(1), r.group(1)
+    whole = m.start() == 0 or not token[: m.start()].strip("(«\"'")
+    if whole and left.islower() and len(left) >= 2:
+        return out[:-1] + part  # "nærings-" + "arealer", "an-" + "satte"
+    if whole and left[0].isupper() and (len(left) == 1 or left[1:].islower()):
+        # A proper-noun compound keeps its hyphen ("Orkla-" + "lageret"); a name
+        # broken mid-word does not ("Hamarregio-" + "nen", "Kongs-" + "berg").
+        if len(right) <= 3 or _known_name(left + right):
+            return out[:-1] + part
+    return out + part  # "FOR-" + "region", "Oslo/Akershus-" + "samarbeid"
+
+
+def join_text(parts: list[str]) -> str:
+    """Join wrapped fragments with single spaces, undoing end-of-line hyphenation.
+
+    "nærings-" + "areal" → "næringsareal" (both sides lower-case letters);
+    "Hamarregio-" + "nen" → "Hamarregionen" (a short tail, or a gazetteer name);
+    "FOR-" + "region", "Oslo/Akershus-" + "samarbeid", "Orkla-" + "lageret" keep
+    the hyphen and no space; "inn-" + "og utflytting" keeps hyphen and space.
+    """
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if not out:
+            out = part
+            continue
+        m = _TRAILING_HYPHEN_RE.search(out) if out.endswith("-") else None
+        if m and len(m.group(1)) > 1 and m.group(1)[-1].isalnum():
+            out = _hyphen_join(out, part)
+        else:
+            out = out + " " + part
+    return _SPACES_RE.sub(" ", out).strip()
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(text) and text.rstrip()[-1] in _TERMINAL
+
+
+def prov_for(lines: list[Line], source_file: str) -> Provenance:
+    """Provenance of a run of lines: first/last line, verbatim text without page furniture."""
+    keep = [ln for ln in lines if not ln.noise]
+    first, last = keep[0], keep[-1]
+    inner = [ln for ln in lines if first.no <= ln.no <= last.no and not ln.noise]
+    return Provenance(
+        source_file=source_file,
+        page=first.page,
+        line_start=first.no,
+        line_end=last.no,
+        source_text="\n".join(ln.src.text for ln in inner),
+    )
+
+
+@dataclass(slots=True)
+class Block:
+    """A bullet or paragraph with its continuation lines."""
+
+    lines: list[Line] = field(default_factory=list)
+    # (number of lines, joined text): the text is read many times while a block
+    # is classified, and recomputed only when lines were appended since.
+    _text_cache: tuple[int, str] | None = None
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def content(self) -> list[Line]:
+        return [ln for ln in self.lines if not ln.blank and not ln.noise]
+
+    @property
+    def text(self) -> str:
+        cache = self._text_cache
+        if cache is not None and cache[0] == len(self.lines):
+            return cache[1]
+        text = join_text([ln.text for ln in self.content])
+        self._text_cache = (len(self.lines), text)
+        return text
+
+    @property
+    def level(self) -> int:
+        return self.first.level
+
+    @property
+    def is_bullet(self) -> bool:
+        return self.first.is_bullet
+
+    @property
+    def is_label(self) -> bool:
+        """A short line ending in ':' with nothing after it ("Medlemmer:")."""
+        t = self.text
+        return t.endswith(":") and len(t.split()) <= 8 and not self.is_url
+
+    @property
+    def is_url(self) -> bool:
+        """A link line: "https://…" or "Påmelding: https://…"."""
+        return bool(_URL_LINE_RE.fullmatch(self.text.strip()))
+
+
+def make_blocks(lines: list[Line]) -> list[Block]:
+    """Group lines into blocks: a bullet or paragraph plus its wrapped lines.
+
+    A non-bullet line continues the current block unless the block ended with a
+    colon; after blank lines (or page furniture) it continues only if the block
+    did not end a sentence — so "…kompetansesporet / (blank) / foreslått fjernet."
+    stays one statement, also across a page break.  Table rows and headings are
+    blocks of their own.
+    """
+    blocks: list[Block] = []
+    cur: Block | None = None
+    gap = False
+    for ln in lines:
+        if ln.noise:
+            if cur is not None:
+                cur.lines.append(ln)
+            continue
+        if ln.blank:
+            gap = True
+            if cur is not None:
+                cur.lines.append(ln)
+            continue
+        if ln.cells is not None or ln.heading or ln.is_bullet:
+            cur = Block([ln])
+            blocks.append(cur)
+            if ln.cells is not None or ln.heading:
+                cur = None
+            gap = False
+            continue
+        if cur is not None:
+            last = cur.content[-1].text
+            colon = last.endswith(":") and not _FIELD_COLON_RE.search(last)
+            cont = not colon and not URL_RE.fullmatch(ln.text) and not URL_RE.fullmatch(last)
+            if gap and ends_sentence(last):
+                cont = False
+            if _DECISION_START_RE.match(ln.text) or (ends_sentence(last) and _LABEL_START_RE.match(ln.text)):
+                cont = False  # "Vedtak: …" or a new "Unit: text" report line
+            if ends_sentence(last) and ln.text.endswith(":") and len(ln.text.split()) <= 9:
+                cont = False  # a new label / unit heading ("Asker kommune:")
+            if _URL_LINE_RE.fullmatch(ln.text.strip()):
+                cont = False  # "Påmelding: https://…" stands alone
+            if cont:
+                cur.lines.append(ln)
+                gap = False
+                continue
+        cur = Block([ln])
+        blocks.append(cur)
+        gap = False
+    # Trailing blank lines and page furniture are not part of a block.
+    for b in blocks:
+        while len(b.lines) > 1 and (b.lines[-1].noise or b.lines[-1].blank):
+            b.lines.pop()
+    return blocks
