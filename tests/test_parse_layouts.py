@@ -220,3 +220,180 @@ def test_odd_input_never_crashes(text):
 def test_parse_event_text(text, expected):
     assert parse_event_text(text, dt.date(2025, 10, 23) if "2025" not in text else None)[:3] == expected or \
         parse_event_text(text, dt.date(2025, 10, 23)) == expected
+
+
+# --- layouts added with the unseen-layout fixtures ------------------------------------
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (["45 an-", "satte mister jobben"], "45 ansatte mister jobben"),
+        (["arrangør: Hamarregio-", "nen Utvikling."], "arrangør: Hamarregionen Utvikling."),
+        (["(Kongs-", "berg Næringsforum)"], "(Kongsberg Næringsforum)"),
+        (["fabrikken i Heg-", "gedal, og"], "fabrikken i Heggedal, og"),
+        (["Nedleggelse av Orkla-", "lageret"], "Nedleggelse av Orkla-lageret"),
+        (["samarbeid om inn-", "og utflytting"], "samarbeid om inn- og utflytting"),
+    ],
+)
+def test_join_text_hyphenated_names_and_suspended_compounds(parts, expected):
+    assert join_text(parts) == expected
+
+
+def test_capital_units_colon_units_footer_and_wrapped_attendees():
+    m = parse_text(
+        "Osloregionen\n\nREFERAT\nFaggruppe for næringssamarbeid\n\n"
+        "Møtedato:\ttorsdag 19. februar 2026\nTid:\tkl. 12.00 – 14.30\n"
+        "Til stede: Anne Solheim (Oslo), Kari Holm (Lillestrøm), Eli Arnkværn\n"
+        "Bryhni (Hamarregionen) og Mari Strømsvåg (Osloregionen).\n"
+        "Forfall: Terje Myrseth (Indre Østfold), Line Berg (Bærum).\n\n"
+        "1.\tRunde rundt bordet\n\nOSLO KOMMUNE\n–\tOslo Science City får 50 mill. kroner.\n\n"
+        "Lillestrøm:\n\t–\tHydro legger ned verket, og 85 ansatte\n\n"
+        "Osloregionen | Referat faggruppe næring | side 1\n\f\t\tmister jobben.\n"
+        "Osloregionen | Referat faggruppe næring | side 2\n"
+    )
+    assert m.organ == "Faggruppe for næringssamarbeid"
+    assert (m.meeting_date, m.time_start, m.time_end) == (dt.date(2026, 2, 19), "12:00", "14:30")
+    assert m.attendees == [
+        "Anne Solheim (Oslo)", "Kari Holm (Lillestrøm)", "Eli Arnkværn Bryhni (Hamarregionen)", "Mari Strømsvåg (Osloregionen)"
+    ]
+    assert rt(m) == [
+        ("Oslo kommune", None, "Oslo Science City får 50 mill. kroner."),
+        ("Lillestrøm", None, "Hydro legger ned verket, og 85 ansatte mister jobben."),
+    ]
+    assert "side 1" not in m.statements[-1].prov.source_text
+    assert not any(s.section == "other" for s in m.statements)  # the letterhead is not a fact
+
+
+def test_saksliste_sak_headings_gazetteer_units_and_decision_on_next_line():
+    m = parse_text(
+        "REFERAT FRA MØTE I FAGGRUPPE FOR NÆRINGSSAMARBEID\nDato: 16. april 2026\n\n"
+        "Til stede:\nPer Hansen, Nordre Follo kommune\nOle Dahl, Ullensaker kommune\n\n"
+        "Saksliste\n1. Godkjenning av innkalling\n2. Orientering fra kommunene\n3. Eventuelt\n\n"
+        "SAK 1 – Godkjenning av innkalling\n\nVedtak:\nInnkalling godkjennes.\n\n"
+        "SAK 2 – Orientering fra kommunene\n\n"
+        "Nordre Follo (v/Per Hansen)\nLanghus får plass til om lag\n1 500 arbeidsplasser. Elvia bygger ny stasjon.\n\n"
+        "Ullensaker – Ole Dahl:\nAvinor flytter 200 stillinger.\n\n"
+        "Konklusjon:\nOrienteringene tas til orientering.\n\n"
+        "SAK 3 – Eventuelt\n\nNeste møte: 11. juni 2026 på Teams.\n\nReferent: Mari Strømsvåg\n"
+    )
+    assert m.organ == "Faggruppe for næringssamarbeid"
+    assert [(a.number, a.title) for a in m.agenda] == [
+        ("1", "Godkjenning av innkalling"), ("2", "Orientering fra kommunene"), ("3", "Eventuelt")
+    ]
+    assert m.agenda[0].decision == "Innkalling godkjennes."
+    assert m.agenda[1].decision == "Orienteringene tas til orientering."
+    assert m.attendees == ["Per Hansen, Nordre Follo kommune", "Ole Dahl, Ullensaker kommune"]
+    assert m.secretary == "Mari Strømsvåg"
+    assert rt(m) == [
+        ("Nordre Follo", "Per Hansen", "Langhus får plass til om lag 1 500 arbeidsplasser."),
+        ("Nordre Follo", "Per Hansen", "Elvia bygger ny stasjon."),
+        ("Ullensaker", "Ole Dahl", "Avinor flytter 200 stillinger."),
+    ]
+    assert [s.text for s in m.statements if s.section == "other"] == ["Neste møte: 11. juni 2026 på Teams."]
+    assert m.warnings == []
+
+
+def test_sub_numbered_units_with_prose_and_briefing_sentence():
+    m = parse_text(
+        "Referat\nOsloregionens faggruppe for næringssamarbeid\nDato: 22.10.2026\n\n"
+        "Innhold\n1. Godkjenning av innkalling ........ 1\n2. Runde rundt bordet ......... 1\n\n"
+        "1. Godkjenning av innkalling\nGodkjent.\n"
+        "2. Runde rundt bordet\n2.1 Oslo kommune\nAnne Solheim orienterte. Oslo har ny strategi med mål om 5 000 jobber innen\n"
+        "2035. Oslo Science City har fått byggetillatelse.\n2.2 Asker kommune\nKommunen bygger vei.\n"
+    )
+    assert [(a.number, a.title) for a in m.agenda] == [("1", "Godkjenning av innkalling"), ("2", "Runde rundt bordet")]
+    assert m.organ == "Osloregionens faggruppe for næringssamarbeid"
+    assert rt(m) == [
+        ("Oslo kommune", "Anne Solheim", "Oslo har ny strategi med mål om 5 000 jobber innen 2035."),
+        ("Oslo kommune", "Anne Solheim", "Oslo Science City har fått byggetillatelse."),
+        ("Asker kommune", None, "Kommunen bygger vei."),
+    ]
+
+
+def test_word_numbered_headings_tables_without_header_and_event_table():
+    def L(no, text, style=None, level=None, cells=None):
+        return SourceLine(no, 1, text, style=style, level=level, cells=cells)
+
+    lines = [
+        L(1, "Referat", "Title"),
+        L(2, "Faggruppe for næringssamarbeid", "Subtitle"),
+        L(3, "Tid | 11. juni 2026 kl. 09.00–11.00", cells=("Tid", "11. juni 2026 kl. 09.00–11.00")),
+        L(4, "Tilstede | …", cells=("Tilstede", "Kari Holm, Per Hansen")),
+        L(5, "Forfall | …", cells=("Forfall", "Anne Solheim")),
+        L(6, "Runde rundt bordet", "Heading 1", 1),
+        L(7, "…", cells=("Lillestrøm kommune (Kari Holm)", "Datasenteret er ferdig.\nEnova gir 10 mill. kroner.")),
+        L(8, "Status for datasenterprosjektene", "Heading 1", 1),
+        L(9, "Sekretariatet har kartlagt 14 prosjekter."),
+        L(10, "Orienteringer fra sekretariatet", "Heading 1", 1),
+        L(11, "Høringssvar er sendt.", "List Paragraph", 1),
+        L(12, "•\tNy rådgiver er ansatt."),
+        L(13, "Kommende arrangementer", "Heading 1", 1),
+        L(14, "Dato | Arrangement | Arrangør", cells=("Dato", "Arrangement", "Arrangør")),
+        L(15, "…", cells=("3. september", "Næringsarealkonferansen", "Follo Næringsutvikling")),
+        L(16, "Neste møte: 10. september 2026.", "List Bullet"),
+    ]
+    m = parse_document(RawDocument("x.docx", "0" * 64, "docx", lines))
+    assert m.organ == "Faggruppe for næringssamarbeid"
+    assert m.attendees == ["Kari Holm", "Per Hansen"]
+    assert [(a.number, a.title, a.kind) for a in m.agenda] == [
+        ("1", "Runde rundt bordet", "round_table"),
+        ("2", "Status for datasenterprosjektene", "other"),
+        ("3", "Orienteringer fra sekretariatet", "secretariat"),
+        ("4", "Kommende arrangementer", "events"),
+    ]
+    assert rt(m) == [
+        ("Lillestrøm kommune", "Kari Holm", "Datasenteret er ferdig."),
+        ("Lillestrøm kommune", "Kari Holm", "Enova gir 10 mill. kroner."),
+    ]
+    assert [s.text for s in m.statements if s.section == "secretariat"] == ["Høringssvar er sendt.", "Ny rådgiver er ansatt."]
+    assert [(e.title, e.event_date, e.organiser) for e in m.events] == [
+        ("Næringsarealkonferansen", dt.date(2026, 9, 3), "Follo Næringsutvikling")
+    ]  # "Neste møte" is the group's own meeting, not an event
+
+
+def test_wiki_markdown_bold_units_nested_bullets_topic_labels_and_hour_range():
+    m = parse_text(
+        "# Næringsgruppen – møtereferat\n\nDato: 27.11.25, kl. 10–12\n"
+        "**Deltakere:** Line Berg (Bærum), Asbjørn Flo (Asker)\n**Forfall:** Kari Holm (Lillestrøm)\n\n---\n\n"
+        "### 1. Runde rundt bordet\n\n**Bærum kommune** (Line Berg)\n"
+        "  - Equinor sier opp 30 000 kvm kontor.\n    - Kommunen er i dialog med leietakere.\n\n"
+        "**Asker kommune** (Asbjørn Flo)\n  - Heggedal:\n    - Chemring Nobel starter byggingen.\n",
+        "wiki.md",
+    )
+    assert m.organ == "Næringsgruppen"
+    assert (m.meeting_date, m.time_start, m.time_end) == (dt.date(2025, 11, 27), "10:00", "12:00")
+    assert m.attendees == ["Line Berg (Bærum)", "Asbjørn Flo (Asker)"]
+    assert rt(m) == [
+        ("Bærum kommune", "Line Berg", "Equinor sier opp 30 000 kvm kontor."),
+        ("Bærum kommune", "Line Berg", "Kommunen er i dialog med leietakere."),
+        ("Asker kommune", "Asbjørn Flo", "Chemring Nobel starter byggingen."),
+    ]
+    assert not any(s.text == "---" for s in m.statements)
+
+
+def test_date_only_in_title_roles_in_attendees_and_numbered_eventuelt():
+    m = parse_text(
+        "Referat – møte i næringsgruppen 5. februar 2026\n\nTid: kl. 13.00–14.30\n"
+        "Møtt: Eli Arnkværn Bryhni (leder), Hanne Lie,\nMari Strømsvåg (referent)\n\n"
+        "Sak 11/2026 Runde rundt bordet\nDrammen kommune (Hanne Lie):\n"
+        "- Ny havne-\n  terminal til 640 mill. kro-\n  ner.\n\n"
+        "Sak 12/2026 Eventuelt\n1) Fristen for innspill til handlings-\nprogrammet er 1. mars.\n2) Neste møte blir 19. mars.\n",
+        "referat-naeringsgruppen.txt",
+    )
+    assert (m.organ, m.meeting_date) == ("Næringsgruppen", dt.date(2026, 2, 5))
+    assert (m.chair, m.secretary) == ("Eli Arnkværn Bryhni", "Mari Strømsvåg")
+    assert len(m.attendees) == 3
+    assert [a.number for a in m.agenda] == ["11/2026", "12/2026"]
+    assert rt(m) == [("Drammen kommune", "Hanne Lie", "Ny havneterminal til 640 mill. kroner.")]
+    assert [s.text for s in m.statements if s.section == "other"] == [
+        "Fristen for innspill til handlingsprogrammet er 1. mars.", "Neste møte blir 19. mars."
+    ]
+
+
+def test_pdf_page_break_hyphen_does_not_swallow_the_footer():
+    from etl.readers import read_document
+
+    raw = read_document(Path(__file__).resolve().parent / "fixtures" / "minutes" / "referat-2026-10-22.pdf")
+    texts = [ln.text for ln in raw.lines]
+    assert any(t.endswith("i Heg-") for t in texts) and "Side 1 av 3" in texts
+    m = parse_document(raw)
+    assert any("fabrikken i Heggedal, og 180 personer" in s.text for s in m.statements)

@@ -142,11 +142,15 @@ def _entry_names(text: str) -> list[str] | None:
 
 def _wraps(buf: str, text: str) -> bool:
     """Does an attendee paragraph ending in ``buf`` continue on the line ``text``?"""
+    if buf.endswith(".") or text.endswith(":"):
+        return False
     return (
         buf.endswith((",", " og", ";"))
         or buf.count("(") > buf.count(")")
         or text.startswith("(")
         or text[:1].islower()
+        or "," in text
+        or " og " in text  # "… Eli Arnkværn" / "Bryhni (Hamar) og Mari Strømsvåg."
     )
 
 
