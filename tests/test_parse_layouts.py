@@ -397,3 +397,38 @@ def test_pdf_page_break_hyphen_does_not_swallow_the_footer():
     assert any(t.endswith("i Heg-") for t in texts) and "Side 1 av 3" in texts
     m = parse_document(raw)
     assert any("fabrikken i Heggedal, og 180 personer" in s.text for s in m.statements)
+
+
+def test_unit_dash_one_liners_inline_sentences_and_unit_lines_between_bullets():
+    m = parse_text(
+        "Referat\nDato: 12.03.2026\n\n1. Runde rundt bordet\n"
+        "Asker kommune – Ny næringsplan vedtatt i kommunestyret.\n"
+        "Bærum kommune – Equinor flytter 400 ansatte.\n"
+        "Nordre Follo: Elvia forsinker nettet. Langhus får ny industri.\n"
+        "Frogn kommune\n- Drøbak får nytt hotell.\nVestby\n- Logistikksenter på Deli med 300 ansatte.\n"
+    )
+    assert rt(m) == [
+        ("Asker kommune", None, "Ny næringsplan vedtatt i kommunestyret."),
+        ("Bærum kommune", None, "Equinor flytter 400 ansatte."),
+        ("Nordre Follo", None, "Elvia forsinker nettet."),
+        ("Nordre Follo", None, "Langhus får ny industri."),
+        ("Frogn kommune", None, "Drøbak får nytt hotell."),
+        ("Vestby", None, "Logistikksenter på Deli med 300 ansatte."),
+    ]
+    assert m.warnings == []
+
+
+def test_attendee_table_without_label_and_prose_cells_split_into_sentences():
+    m = parse_text(
+        "# Referat næringsgruppen\n\n| Navn | Kommune |\n|---|---|\n| Kari Holm | Lillestrøm |\n| Per Hansen | Nordre Follo |\n\n"
+        "Dato: 4.12.25\n\n## 1. Runde rundt bordet\n\n| Kommune | Status |\n|---|---|\n"
+        "| Asker | Ny næringsplan vedtatt. Chemring utvider. |\n| Lier | • Ingen nye saker. Alt er rolig. |\n",
+        "t.md",
+    )
+    assert m.attendees == ["Kari Holm", "Per Hansen"] and m.meeting_date == dt.date(2025, 12, 4)
+    assert not any(s.section == "other" for s in m.statements)
+    assert rt(m) == [
+        ("Asker", None, "Ny næringsplan vedtatt."),
+        ("Asker", None, "Chemring utvider."),
+        ("Lier", None, "Ingen nye saker. Alt er rolig."),  # a bullet stays one point
+    ]

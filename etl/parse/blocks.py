@@ -140,6 +140,21 @@ class Block:
         return bool(_URL_LINE_RE.fullmatch(self.text.strip()))
 
 
+def _unit_line(text: str) -> bool:
+    """A line that is only a reporting unit ("Ås kommune", "Vestby", "HAMARREGIONEN")."""
+    if not text[:1].isupper():
+        return False
+    from etl.parse.round_table import _UNIT_DASH_TEXT_RE, explicit_unit, split_unit
+
+    dash = _UNIT_DASH_TEXT_RE.match(text)
+    if dash is not None:  # "Bærum kommune – Equinor flytter 400 ansatte."
+        return explicit_unit(dash.group("unit"))
+    if len(text.split()) > 5 or ends_sentence(text):
+        return False
+    parts = split_unit(text)
+    return parts is not None and (parts[1] is not None or explicit_unit(parts[0]))
+
+
 def make_blocks(lines: list[Line]) -> list[Block]:
     """Group lines into blocks: a bullet or paragraph plus its wrapped lines.
 
@@ -179,6 +194,8 @@ def make_blocks(lines: list[Line]) -> list[Block]:
                 cont = False  # "Vedtak: …" or a new "Unit: text" report line
             if ends_sentence(last) and ln.text.endswith(":") and len(ln.text.split()) <= 9:
                 cont = False  # a new label / unit heading ("Asker kommune:")
+            if last[-1] in ".!?" and _unit_line(ln.text):
+                cont = False  # "Ås kommune" after "- Drøbak får nytt hotell."
             if _URL_LINE_RE.fullmatch(ln.text.strip()):
                 cont = False  # "Påmelding: https://…" stands alone
             if cont:

@@ -185,10 +185,12 @@ def parse_header(pre: list[Line], source_file: str) -> Header:
                 h.used.add(ln.no)
                 mode = None
                 continue
+            low = [c.strip().lower() for c in cells]
+            if mode is None and any(c in ("navn", "deltaker", "deltakere") for c in low) and len(ln.text.split()) <= 8:
+                mode = "attendees"  # an attendee table without a "Tilstede:" label above it
             if mode == "attendees":
-                low = [c.lower() for c in cells]
-                if any(c in ("navn", "deltaker", "person") for c in low):
-                    name_col = next(i for i, c in enumerate(low) if c in ("navn", "deltaker", "person"))
+                if any(c in ("navn", "deltaker", "deltakere", "person") for c in low):
+                    name_col = next(i for i, c in enumerate(low) if c in ("navn", "deltaker", "deltakere", "person"))
                 else:
                     name = cells[name_col].strip() if name_col < len(cells) else ""
                     if name:

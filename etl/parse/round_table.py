@@ -88,6 +88,23 @@ class UnitHeader:
     inline: str | None  # "Unit: text" → "text"
 
 
+_UNIT_DASH_TEXT_RE = re.compile(r"^(?P<unit>[^–—:]+?)\s+[–—]\s+(?P<rest>\S.*)$")
+_EXPLICIT_UNIT_RE = re.compile(r"(?:kommune|regionen|regionråd|regionrådet)$", re.IGNORECASE)
+
+
+def explicit_unit(text: str) -> bool:
+    """'Asker kommune', 'Hamarregionen' or a gazetteer kommune/region — never a company."""
+    t = unit_case(text.strip())
+    if not t or len(t.split()) > 4 or not t[0].isupper():
+        return False
+    if _EXPLICIT_UNIT_RE.search(t):
+        return True
+    from etl.extract.units import resolve_unit
+
+    found = resolve_unit(t)
+    return found is not None and found.kind in ("kommune", "region")
+
+
 def unit_header(block: Block, next_block: Block | None) -> UnitHeader | None:
     """Is this block a unit heading (possibly with inline text)?"""
     text = block.text
@@ -106,6 +123,10 @@ def unit_header(block: Block, next_block: Block | None) -> UnitHeader | None:
         ):
             return UnitHeader(head.strip(), None, None)
         return None
+    m = _UNIT_DASH_TEXT_RE.match(text)
+    if m and explicit_unit(m.group("unit")) and not is_person(m.group("rest").rstrip(":")):
+        parts = split_unit(m.group("unit")) or (m.group("unit"), None)
+        return UnitHeader(parts[0], parts[1], m.group("rest").strip())  # "Asker kommune – Ny plan vedtatt."
     if ends_sentence(text) or len(text.split()) > 9:
         return None
     parts = split_unit(text)
@@ -183,6 +204,7 @@ _CELL_BULLET_RE = re.compile(r"^(?:[•●▪■*·\-–—◦o]|\d{1,2}[.)])\s+
 def cell_points(cell: str) -> list[str]:
     """One point per line of a cell; bullets stripped; wrapped lines joined."""
     points: list[str] = []
+    bullets: list[bool] = []
     for raw in cell.split("\n"):
         line = raw.strip()
         if not line:
@@ -193,7 +215,9 @@ def cell_points(cell: str) -> list[str]:
             points[-1] = join_text([points[-1], line])
         else:
             points.append(line)
-    return points
+            bullets.append(bullet)
+    # A bullet is one point; a prose line is split into its sentences.
+    return [p[s:e].strip() for p, b in zip(points, bullets) for s, e in ([(0, len(p))] if b else split_sentences(p))]
 
 
 def table_statements(rows: list[Line], source_file: str, item_no: str | None) -> list[Statement]:
@@ -293,9 +317,10 @@ def round_table_statements(
             unit, reporter, unit_level = hdr.unit, hdr.reporter, b.level
             unit_levels.add(b.level)
             if hdr.inline:
-                stmts.append(
-                    Statement(SECTION, hdr.inline, prov_for(b.lines, source_file), item_no, unit, reporter)
-                )
+                spans = [(0, len(hdr.inline))] if b.is_bullet else split_sentences(hdr.inline)
+                for s0, e0 in spans:  # "Nordre Follo: Elvia forsinker nettet. Langhus får industri."
+                    text = hdr.inline[s0:e0].strip()
+                    stmts.append(Statement(SECTION, text, prov_for(b.lines, source_file), item_no, unit, reporter))
             continue
         if unit is None and b.is_label:
             continue  # lead-in: "Kort oppsummering av hovedpunkter fra kommunene:"
