@@ -24,7 +24,8 @@ def _base(fig: go.Figure, title: str | None, height: int = 420) -> go.Figure:
         template=TEMPLATE_NAME,
         title=dict(text=title) if title else None,
         height=height,
-        margin=dict(l=10, r=10, t=50 if title else 10, b=10),
+        # Room above the plot for the chart toolbar, so it never covers the top bar.
+        margin=dict(l=10, r=10, t=50 if title else 36, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, title=None),
     )
     return fig

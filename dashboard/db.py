@@ -7,11 +7,17 @@
   file in with ``os.replace``, which changes the inode, so the next query opens
   the new file and every ``st.cache_data`` entry keyed by the version misses:
   a new build is picked up without restarting the app.
+* DuckDB keeps one database instance per path while any connection to it is
+  open, so connecting again to the same path would silently return the *old*
+  file.  Connections to an older version of the path are therefore closed before
+  the new one is opened; a query still running on the old one fails with a
+  connection error and is retried on the new file.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import duckdb
@@ -43,9 +49,36 @@ def db_version() -> DbVersion | None:
     return (str(path), st_.st_ino, st_.st_mtime_ns, st_.st_size)
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
+class _Connections:
+    """Open read-only connections by database version; at most one version per path."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open: dict[DbVersion, duckdb.DuckDBPyConnection] = {}
+
+    def get(self, version: DbVersion) -> duckdb.DuckDBPyConnection:
+        with self._lock:
+            con = self._open.get(version)
+            if con is None:
+                for old in [v for v in self._open if v[0] == version[0]]:
+                    self._open.pop(old).close()  # or DuckDB hands back the replaced file
+                con = self._open[version] = duckdb.connect(version[0], read_only=True)
+            return con
+
+    def clear(self) -> None:
+        with self._lock:
+            for con in self._open.values():
+                con.close()
+            self._open.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def _connections() -> _Connections:
+    return _Connections()
+
+
 def _connect(version: DbVersion) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(version[0], read_only=True)
+    return _connections().get(version)
 
 
 def query(version: DbVersion | None, sql: str, params: list | dict | None = None) -> pd.DataFrame:
@@ -61,7 +94,7 @@ def query(version: DbVersion | None, sql: str, params: list | dict | None = None
                 cur.close()
         except (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConnectionException) as exc:
             # The file was replaced or is mid-swap: forget the old connection and retry.
-            _connect.clear()
+            _connections().clear()
             fresh = db_version()
             if attempt == 1 or fresh is None:
                 raise DatabaseUnavailable(f"Databasen kunne ikke leses akkurat nå ({type(exc).__name__}).") from exc

@@ -264,7 +264,8 @@ def theme_trend(version, f: StatementFilter, grain: str = "day") -> pd.DataFrame
         version,
         f"""
         SELECT CAST(date_trunc($grain, meeting_date) AS DATE) AS meeting_date,
-               theme_id, any_value(theme_label) AS theme_label, count(*) AS n
+               theme_id, any_value(theme_label) AS theme_label, count(*) AS n,
+               string_agg(DISTINCT source_file, '; ' ORDER BY source_file) AS sources
         FROM v_statement_themes
         WHERE meeting_date IS NOT NULL
           AND (len(CAST($themes AS VARCHAR[])) = 0 OR list_contains(CAST($themes AS VARCHAR[]), theme_id))
@@ -282,7 +283,8 @@ def theme_by_unit(version, f: StatementFilter, limit: int = 30) -> pd.DataFrame:
     return db.query(
         version,
         f"""
-        SELECT unit_name, any_value(unit_kind) AS unit_kind, count(*) AS n
+        SELECT unit_name, any_value(unit_kind) AS unit_kind, count(*) AS n,
+               string_agg(DISTINCT source_file, '; ' ORDER BY source_file) AS sources
         FROM v_statements
         WHERE unit_name IS NOT NULL AND {_FILTER}
         GROUP BY unit_name
@@ -366,7 +368,8 @@ def unit_theme_trend(version, unit: str, grain: str = "day") -> pd.DataFrame:
         version,
         """
         SELECT CAST(date_trunc($grain, meeting_date) AS DATE) AS meeting_date,
-               theme_id, any_value(theme_label) AS theme_label, count(*) AS n
+               theme_id, any_value(theme_label) AS theme_label, count(*) AS n,
+               string_agg(DISTINCT source_file, '; ' ORDER BY source_file) AS sources
         FROM v_statement_themes
         WHERE unit_name = $u AND meeting_date IS NOT NULL
         GROUP BY 1, theme_id

@@ -133,3 +133,22 @@ def test_new_build_is_picked_up(tmp_path, monkeypatch, seed_db):
     v2 = db.db_version()
     assert v1 != v2
     assert queries.summary(v2)["n_meetings"] == 1
+
+
+def test_new_build_with_other_content_is_read_not_the_old_file(tmp_path, monkeypatch, seed_db, fixture_db):
+    """DuckDB reuses an open database instance for the same path: the old connection
+    must be closed, or the app keeps reading the replaced file."""
+    import os
+    import shutil
+
+    db_file = tmp_path / "naering.duckdb"
+    shutil.copy(seed_db, db_file)
+    monkeypatch.setenv("NAERINGSPULS_DB", str(db_file))
+    v1 = db.db_version()
+    assert queries.summary(v1)["n_meetings"] == 1
+    tmp = tmp_path / ".naering.duckdb.build-1"
+    shutil.copy(fixture_db, tmp)
+    os.replace(tmp, db_file)
+    v2 = db.db_version()
+    assert queries.summary(v2)["n_meetings"] > 1
+    assert db.query(v2, "SELECT count(*) AS n FROM v_meetings")["n"].iloc[0] > 1

@@ -61,14 +61,15 @@ with left:
     trend_fig = charts.theme_trend(trend)
     trend_ctx = context(title, "tema-over-tid", filter_labels, period)
     trend_data = trend.assign(meeting_date=[fmt_date_short(d) for d in trend["meeting_date"]]).rename(
-        columns={"meeting_date": "Møtedato", "theme_id": "Tema-id", "theme_label": "Tema", "n": "Utsagn"})
+        columns={"meeting_date": "Møtedato", "theme_id": "Tema-id", "theme_label": "Tema", "n": "Utsagn",
+                 "sources": "Kilder"})
     trend_event = chart_with_downloads(trend_fig, trend_ctx, trend_data, key="tema-trend", on_select="rerun")
 with right:
     title_u = "Utsagn per kommune og region"
     st.subheader(title_u)
     unit_fig = charts.unit_bars(by_unit)
     unit_ctx = context(title_u, "tema-per-enhet", filter_labels, period)
-    unit_data = by_unit.rename(columns={"unit_name": "Enhet", "unit_kind": "Type", "n": "Utsagn"})
+    unit_data = by_unit.rename(columns={"unit_name": "Enhet", "unit_kind": "Type", "n": "Utsagn", "sources": "Kilder"})
     unit_event = chart_with_downloads(unit_fig, unit_ctx, unit_data, key="tema-enhet", on_select="rerun")
 
 

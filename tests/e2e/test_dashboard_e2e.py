@@ -133,3 +133,40 @@ def test_first_render_time(app_db, browser):
     total = rendered - server.started
     print(f"\nfirst render: server healthy after {server.ready - server.started:.2f} s, "
           f"first chart in Chromium after {total:.2f} s (target <= 3 s)")
+
+
+def test_clicking_a_bar_narrows_the_list(page, app_url, screenshot):
+    """On /tema?tema=forsvar, clicking a unit's bar lists only that unit's statements."""
+    page.goto(app_url + "/tema?tema=forsvar")
+    wait_for_app(page)
+    check_forsvar_list(page)
+    heads = headers(page)
+    unit_col = heads.index("Enhet")
+    before = visible_rows(page)
+    units_before = {r[unit_col] for r in before}
+    assert len(units_before) > 1, "the fixture must list several units for this test to mean anything"
+
+    unit_chart = page.locator(".js-plotly-plot").nth(1)
+    bars = unit_chart.locator(".barlayer .point path")
+    assert bars.count() >= 2
+    # Bars are sorted ascending: the last drawn is the top (largest) unit.
+    # Plotly's drag layer lies over the bars, so click where a user would, by position.
+    unit_chart.scroll_into_view_if_needed()
+    box = bars.last.bounding_box()
+    x, y = box["x"] + min(12, box["width"] / 2), box["y"] + box["height"] / 2
+    page.mouse.move(x, y)  # hover first, as a user does: plotly picks the point under the cursor
+    page.wait_for_timeout(300)
+    page.mouse.click(x, y)
+    caption = page.get_by_text(re.compile(r"^Utvalg fra diagrammet: "))
+    caption.wait_for(timeout=30_000)
+    chosen = caption.inner_text().removeprefix("Utvalg fra diagrammet: ").split(".")[0].strip()
+
+    deadline = time.monotonic() + 30
+    while True:
+        rows = visible_rows(page)
+        if rows and {r[unit_col] for r in rows} == {chosen} or time.monotonic() > deadline:
+            break
+        time.sleep(0.25)
+    assert rows and {r[unit_col] for r in rows} == {chosen}, (chosen, {r[unit_col] for r in rows})
+    assert chosen in units_before
+    screenshot(page, "e2e-04-valgt-soyle")

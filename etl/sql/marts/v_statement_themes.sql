@@ -10,6 +10,7 @@ SELECT
     s.unit_kind,
     s.region,
     s.fact_type,
+    s.source_file,
     t.theme_id,
     COALESCE(d.label, t.theme_id) AS theme_label
 FROM v_statements AS s,
