@@ -262,3 +262,14 @@ def test_unreadable_database_no_traceback(monkeypatch, tmp_path):
     db.write_bytes(b"this is not a duckdb file" * 100)
     at = run_app(monkeypatch, db)
     assert any("Databasen" in i.value for i in at.info)
+
+
+def test_enhet_offers_the_board_pack(monkeypatch, seed_db):
+    monkeypatch.setenv("NAERINGSPULS_DB", str(seed_db))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["enhet"] = "Asker"
+    at.run()
+    at.switch_page("app_pages/enhet.py").run()
+    assert not at.exception
+    labels = [b.label for b in at.get("download_button")]
+    assert "PowerPoint" in labels, labels

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import charts, filters, queries
 from dashboard.components.common import context, page_header, theme_labels, version
-from dashboard.components.downloads import chart_with_downloads
+from dashboard.components.downloads import board_pack_downloads, chart_with_downloads
 from dashboard.components.statements import show_statements
 from dashboard.formatting import fmt_date_long, fmt_date_short, fmt_int, fmt_period
 from etl.vocab import FACT_TYPE_LABELS, UNIT_KIND_LABELS
@@ -62,19 +62,19 @@ with left:
     grain = queries.trend_grain(queries.meeting_dates(v), info.get("first_date"), info.get("last_meeting_date"))
     st.subheader(f"Per tema over tid ({queries.GRAIN_LABELS[grain]})")
     trend = queries.unit_theme_trend(v, unit, grain)
-    fig = charts.theme_trend(trend)
-    data = trend.assign(meeting_date=[fmt_date_short(d) for d in trend["meeting_date"]]).rename(
+    trend_fig = charts.theme_trend(trend)
+    trend_ctx = context(f"{unit}: utsagn per tema", "enhet-tema", filter_labels, period)
+    trend_data = trend.assign(meeting_date=[fmt_date_short(d) for d in trend["meeting_date"]]).rename(
         columns={"meeting_date": "Møtedato", "theme_id": "Tema-id", "theme_label": "Tema", "n": "Utsagn"})
-    chart_with_downloads(fig, context(f"{unit}: utsagn per tema", "enhet-tema", filter_labels, period), data,
-                         key="enhet-tema")
+    chart_with_downloads(trend_fig, trend_ctx, trend_data, key="enhet-tema")
 with right:
     st.subheader("Per type")
     facts = queries.unit_fact_types(v, unit)
-    fig = charts.fact_type_bars(facts)
-    data = facts.assign(fact_type=[FACT_TYPE_LABELS.get(f, f) for f in facts["fact_type"]]).rename(
+    type_fig = charts.fact_type_bars(facts)
+    type_ctx = context(f"{unit}: utsagn per type", "enhet-type", filter_labels, period)
+    type_data = facts.assign(fact_type=[FACT_TYPE_LABELS.get(f, f) for f in facts["fact_type"]]).rename(
         columns={"fact_type": "Type", "n": "Utsagn"})
-    chart_with_downloads(fig, context(f"{unit}: utsagn per type", "enhet-type", filter_labels, period), data,
-                         key="enhet-type")
+    chart_with_downloads(type_fig, type_ctx, type_data, key="enhet-type")
 
 st.subheader(f"Utsagn fra {unit}")
 show_statements(rows, total, theme_labels=labels, ctx=context(f"Utsagn fra {unit}", "enhet-utsagn", filter_labels, period),
@@ -91,3 +91,8 @@ if info.get("unit_kind") == "kommune" and region and region != unit:
     if region in options:
         st.button(f"Åpne {region}", icon=":material/arrow_forward:", key="enhet-open-region",
                   on_click=lambda: st.session_state.update({"enhet.enhet": region}))
+
+st.divider()
+board_pack_downloads(
+    [(trend_fig, trend_ctx, trend_data), (type_fig, type_ctx, type_data)], rows, filter_labels, key="enhet-styrepakke"
+)
