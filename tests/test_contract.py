@@ -79,3 +79,17 @@ def test_every_mart_view_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in sorted((ROOT / "etl" / "sql" / "marts").glob("*.sql")):
         assert f"`{path.stem}`" in readme, f"mart view {path.stem} is not mentioned in README.md"
+
+
+@pytest.mark.parametrize(
+    ("table", "key"),
+    [
+        ("documents", "source_file"), ("meetings", "meeting_id"), ("statements", "statement_id"),
+        ("events", "event_id"), ("dim_units", "name"), ("dim_themes", "theme_id"), ("build_info", "key"),
+        ("source_lines", "source_file, line_no"), ("agenda_items", "meeting_id, seq"),
+    ],
+)  # fmt: skip
+def test_keys_are_unique(fixture_db, table, key):
+    with duckdb.connect(str(fixture_db), read_only=True) as con:
+        total, distinct = con.execute(f"SELECT count(*), count(DISTINCT ({key})) FROM {table}").fetchone()
+    assert total > 0 and total == distinct, f"{table}({key}) is not unique"

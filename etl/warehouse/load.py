@@ -36,7 +36,10 @@ _TYPES: dict[str, pa.DataType] = {
     "size_bytes": pa.int64(),
     "unit_known": pa.bool_(),
     "loaded_at": pa.timestamp("us"),
-}
+    "position": pa.int32(),
+    "lat": pa.float64(),
+    "lon": pa.float64(),
+}  # every other column is text
 
 
 class Batch:
@@ -194,14 +197,10 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Iterable[dict]
     arrays = []
     for col in columns:
         values = [r[col] for r in rows]
-        arrays.append(pa.array(values, type=_TYPES.get(col, pa.string() if _all_str(values) else None)))
+        arrays.append(pa.array(values, type=_TYPES.get(col, pa.string())))
     arrow_table = pa.table(dict(zip(columns, arrays)))
     con.register("_rows", arrow_table)
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")  # table names are ours
     finally:
         con.unregister("_rows")
-
-
-def _all_str(values: list) -> bool:
-    return all(v is None or isinstance(v, str) for v in values)

@@ -1,9 +1,13 @@
 -- Raw layer: one table per model object, written only by etl/warehouse/load.py.
 -- Nothing reads these tables directly except the staging views; the dashboard and
 -- any other consumer read the v_* views of the marts layer (the data contract).
+--
+-- Keys are unique by construction (ids are the meeting id plus a sequence number)
+-- and checked by tests/test_contract.py; declaring them as PRIMARY KEY made every
+-- build about twice as slow to insert, for an index nothing queries by.
 
 CREATE TABLE documents (
-    source_file   VARCHAR PRIMARY KEY,  -- path relative to the input folder
+    source_file   VARCHAR NOT NULL,  -- path relative to the input folder
     sha256        VARCHAR NOT NULL,
     fmt           VARCHAR,
     n_pages       INTEGER,
@@ -15,7 +19,7 @@ CREATE TABLE documents (
 );
 
 CREATE TABLE meetings (
-    meeting_id    VARCHAR PRIMARY KEY,
+    meeting_id    VARCHAR NOT NULL,
     source_file   VARCHAR NOT NULL,
     organ         VARCHAR,
     meeting_date  DATE,
@@ -50,7 +54,7 @@ CREATE TABLE agenda_items (
 );
 
 CREATE TABLE statements (
-    statement_id  VARCHAR PRIMARY KEY,
+    statement_id  VARCHAR NOT NULL,
     meeting_id    VARCHAR NOT NULL,
     seq           INTEGER NOT NULL,
     section       VARCHAR NOT NULL,
@@ -81,7 +85,7 @@ CREATE TABLE statements (
 );
 
 CREATE TABLE events (
-    event_id      VARCHAR PRIMARY KEY,
+    event_id      VARCHAR NOT NULL,
     meeting_id    VARCHAR NOT NULL,
     seq           INTEGER NOT NULL,
     event_date    DATE,
@@ -121,7 +125,7 @@ CREATE TABLE parse_warnings (
 
 -- Reference data from etl/resources (gazetteer and taxonomy), reloaded every build.
 CREATE TABLE dim_units (
-    name          VARCHAR PRIMARY KEY,
+    name          VARCHAR NOT NULL,
     kind          VARCHAR,
     kommunenummer VARCHAR,
     region        VARCHAR,
@@ -131,12 +135,12 @@ CREATE TABLE dim_units (
 );
 
 CREATE TABLE dim_themes (
-    theme_id      VARCHAR PRIMARY KEY,
+    theme_id      VARCHAR NOT NULL,
     label         VARCHAR NOT NULL,
     position      INTEGER NOT NULL
 );
 
 CREATE TABLE build_info (
-    key           VARCHAR PRIMARY KEY,
+    key           VARCHAR NOT NULL,
     value         VARCHAR
 );
