@@ -59,32 +59,47 @@ def golden_pairs(folder: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def _key(st: dict) -> tuple:
-    return (st["prov"]["line_start"], st["prov"]["line_end"])
+def _keyed(statements: list[dict]) -> list[tuple[tuple, dict]]:
+    """(key, statement): the key is the line range plus the statement's position among
+    statements on the same lines (several sentences or table points may share a line)."""
+    seen: dict[tuple, int] = {}
+    out = []
+    for st in statements:
+        span = (st["prov"]["line_start"], st["prov"]["line_end"])
+        seen[span] = seen.get(span, -1) + 1
+        out.append(((*span, seen[span]), st))
+    return out
+
+
+def _value(st: dict, name: str):
+    if name == "reporter":  # compare people by their canonical name when there is one
+        return st.get("reporter_canonical") or st.get("reporter")
+    return st.get(name)
 
 
 def _pairs(statements: list[dict], name: str) -> set:
     out = set()
-    for st in statements:
-        value = st.get(name) if name not in ("unit_name", "reporter") else st.get(name if name == "unit_name" else "reporter_canonical") or st.get(name)
+    for key, st in _keyed(statements):
+        value = _value(st, name)
         if value in (None, [], ""):
             continue
         if isinstance(value, list):
-            out.update((_key(st), v) for v in value)
+            out.update((key, v) for v in value)
         else:
-            out.add((_key(st), value))
+            out.add((key, value))
     return out
 
 
 def compare(predicted: dict, golden: dict, result: EvalResult) -> None:
     p_st, g_st = predicted["statements"], golden["statements"]
-    result.fields["statements"].add({_key(s) for s in p_st}, {_key(s) for s in g_st})
+    p_keyed, g_keyed = _keyed(p_st), _keyed(g_st)
+    result.fields["statements"].add({k for k, _ in p_keyed}, {k for k, _ in g_keyed})
     for name in STATEMENT_FIELDS:
         result.fields[name].add(_pairs(p_st, name), _pairs(g_st, name))
     theme_ids = {t for s in p_st + g_st for t in s["themes"]}
     for theme in theme_ids:
         result.themes[theme].add(
-            {_key(s) for s in p_st if theme in s["themes"]}, {_key(s) for s in g_st if theme in s["themes"]}
+            {k for k, s in p_keyed if theme in s["themes"]}, {k for k, s in g_keyed if theme in s["themes"]}
         )
     for name, keyf in (
         ("events", lambda e: (e["title"], e["event_date"], e["organiser"], e["url"])),
