@@ -31,7 +31,11 @@ DbVersion = tuple[str, int, int, int]
 
 
 class DatabaseUnavailable(Exception):
-    """No database yet, or it could not be opened; the message is Norwegian, for the UI."""
+    """No database yet, or it is being replaced right now; the message is Norwegian, for the UI."""
+
+
+class DatabaseUnreadable(DatabaseUnavailable):
+    """The file is there and not changing, but cannot be read (corrupt, foreign, too old)."""
 
 
 def db_path() -> Path:
@@ -93,10 +97,14 @@ def query(version: DbVersion | None, sql: str, params: list | dict | None = None
             finally:
                 cur.close()
         except (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConnectionException) as exc:
-            # The file was replaced or is mid-swap: forget the old connection and retry.
+            # The file may have been replaced or be mid-swap: forget the old connection and retry.
             _connections().clear()
             fresh = db_version()
-            if attempt == 1 or fresh is None:
-                raise DatabaseUnavailable(f"Databasen kunne ikke leses akkurat nå ({type(exc).__name__}).") from exc
+            if fresh is None:
+                raise DatabaseUnavailable("Ingen database funnet.") from exc
+            if attempt == 1:
+                if fresh != version:  # still changing under us: a build is swapping it in
+                    raise DatabaseUnavailable(f"Databasen byttes ut akkurat nå ({type(exc).__name__}).") from exc
+                raise DatabaseUnreadable(type(exc).__name__) from exc
             version = fresh
     raise AssertionError("unreachable")

@@ -18,7 +18,7 @@ import duckdb  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from dashboard import db, queries  # noqa: E402
-from dashboard.components.empty import no_data, unavailable  # noqa: E402
+from dashboard.components.empty import no_data, unavailable, unreadable  # noqa: E402
 from dashboard.style import register_template  # noqa: E402
 
 st.set_page_config(page_title="Næringspuls", page_icon=":material/monitoring:", layout="wide")
@@ -46,7 +46,9 @@ try:
         no_data(missing_db=False)
     else:
         page.run()
+except db.DatabaseUnreadable as exc:
+    unreadable(str(exc))
 except db.DatabaseUnavailable as exc:
     unavailable(str(exc))
 except duckdb.Error as exc:  # e.g. a half-written or foreign file: never show a traceback
-    unavailable(f"Databasen kunne ikke leses ({type(exc).__name__}).")
+    unreadable(type(exc).__name__)

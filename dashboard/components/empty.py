@@ -21,8 +21,19 @@ def no_data(*, missing_db: bool) -> None:
 
 
 def unavailable(reason: str) -> None:
+    """The file is being swapped in by a build (a moment's wait fixes it)."""
     st.info(
         "**Databasen oppdateres akkurat nå.** Vent noen sekunder og last siden på nytt.\n\n"
         f"Detaljer: {reason}",
         icon=":material/hourglass_top:",
+    )
+
+
+def unreadable(reason: str) -> None:
+    """The file opens but is not a warehouse this version understands (old build, foreign file)."""
+    st.warning(
+        "**Databasen kunne ikke leses.** Den kan være bygget av en eldre versjon av Næringspuls "
+        "eller være en annen fil. Bygg den på nytt med `make db` (eller `python -m etl build`) "
+        f"og last siden på nytt.\n\nDetaljer: {reason}",
+        icon=":material/build:",
     )
