@@ -75,12 +75,13 @@ def test_changed_file_replaces_its_facts_and_removed_file_goes(folder, tmp_path)
     ("name", "reason_part"),
     [
         ("empty.txt", "empty"),
-        ("junk.txt", ""),
-        ("truncated.pdf", ""),
+        ("junk.txt", "binary"),
+        ("undecodable.txt", "decoded"),
+        ("truncated.pdf", "truncated"),
         ("encrypted.pdf", "encrypt"),
         ("scanned.pdf", "OCR"),
         ("notes.rtf", "unsupported"),
-        ("corrupt.docx", ""),
+        ("corrupt.docx", "corrupt"),
         ("nodate.txt", "no meeting date"),
     ],
 )
