@@ -1,7 +1,7 @@
 """Norwegian date expressions → :class:`datetime.date`.
 
 Handles "23. oktober 2025", "11. November", "5. nov.", "mandag 3. februar",
-"12.03.2026", "12.3.26" and ISO "2026-03-12".  A date written without a year gets
+"12.03.2026", "12.3.26", "4/3-26" and ISO "2026-03-12".  A date written without a year gets
 its year from ``ref`` (normally the meeting date): the same year, unless that puts
 it more than ~2 months before ``ref`` (then it is next year) or more than ~10 months
 after it (then it was last year).  Without a year and without ``ref`` no date is
@@ -33,12 +33,14 @@ WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søn
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_ALT = "|".join(WEEKDAYS)
 
-# One pattern with three alternatives so matches come out in text order.
+# One pattern with four alternatives so matches come out in text order.
 _DATE_RE = re.compile(
     rf"""
     (?<![\d.])(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?![\d])
     |
     (?<![\d.])(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}}|\d{{2}})(?![\d])
+    |
+    (?<![\d./])(?P<sd>\d{{1,2}})/(?P<sm>\d{{1,2}})-(?P<sy>\d{{4}}|\d{{2}})(?![\d])
     |
     (?:\b(?:{_WEEKDAY_ALT})\s+(?:den\s+)?)?
     (?<!\d)(?P<td>\d{{1,2}})\.?\s*(?P<tm>{_MONTH_ALT})\b\.?
@@ -87,6 +89,9 @@ def _match_to_date(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
         if year < 100:
             year += 2000
         return _safe_date(year, int(m.group("nm")), int(m.group("nd")))
+    if m.group("sd"):  # "4/3-26": day/month-year
+        year = int(m.group("sy"))
+        return _safe_date(year + 2000 if year < 100 else year, int(m.group("sm")), int(m.group("sd")))
     day = int(m.group("td"))
     month = MONTHS[m.group("tm").lower()]
     if m.group("ty"):

@@ -20,6 +20,12 @@ LABELS: dict[str, str] = {
     "tilstede på møtet": "attendees", "til stede på møtet": "attendees", "deltagere": "attendees",
     "møtt fra": "attendees",
     "forfall": "absent", "meldt forfall": "absent", "ikke til stede": "absent", "kopi": "absent",
+    "møteleder/referent": "chair_secretary", "møteleder og referent": "chair_secretary",
+    "møteleder/sekretær": "chair_secretary", "leder/referent": "chair_secretary",
+    "dato/tid": "time", "dato/klokkeslett": "time", "møtetid": "time", "tid/dato": "time",
+    "tid og sted": "time_place", "dato og sted": "time_place", "tid/sted": "time_place", "dato/sted": "time_place",
+    "tid og møtested": "time_place",
+    "fraværende": "absent", "fravær": "absent", "forhindret": "absent",
     "neste møte": "ignore", "saksbehandler": "ignore", "arkivsak": "ignore", "vår ref": "ignore",
 }  # fmt: skip
 
@@ -29,7 +35,15 @@ _LABEL_RE = re.compile(
 )
 _TIME_RE = re.compile(r"(\d{1,2})[:.](\d{2})\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})")
 _SINGLE_TIME_RE = re.compile(r"\bkl\.?\s*(\d{1,2})[:.](\d{2})")
+_BARE_TIME_RE = re.compile(r"(?<![\d.:/])(\d{1,2}):(\d{2})(?![\d.:])")  # "4/3-26 12:00"
 _HOURS_RE = re.compile(r"\bkl\.?\s*(\d{1,2})\s*(?:[-–—]|til)\s*(\d{1,2})\b(?![:.]\d)")  # "kl. 10–12"
+# Date and time expressions cut out of "Tid og sted: 18. mars 2026, kl. 09.00–11.30, Lillestrøm rådhus".
+_TIME_PLACE_CUT_RE = re.compile(
+    r"(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:den\s+)?\d{1,2}\.\s*(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)"
+    r"[a-zæøå]*\.?(?:\s+\d{4})?|\d{1,2}[./]\d{1,2}(?:[./-]\d{2,4})?|"
+    r"(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:[-–—]|til)\s*\d{1,2}[:.]\d{2})?|kl\.?\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?",
+    re.IGNORECASE,
+)
 _AGENDA_LIST_RE = re.compile(r"^(?:saksliste|sakliste|dagsorden|agenda|innhold)\s*:?$", re.IGNORECASE)
 _ROLE_RE = re.compile(r"\((?P<role>møteleder|leder|referent|sekretær|ordstyrer)\)", re.IGNORECASE)
 _TITLE_RE = re.compile(r"^(?:møte)?referat\b|^protokoll\b", re.IGNORECASE)
@@ -83,7 +97,7 @@ def _times(text: str, h: Header) -> None:
     elif h.time_start is None and (m := _HOURS_RE.search(text)) and int(m.group(1)) < int(m.group(2)) <= 24:
         h.time_start, h.time_end = f"{int(m.group(1)):02d}:00", f"{int(m.group(2)):02d}:00"
     elif h.time_start is None:
-        m = _SINGLE_TIME_RE.search(text)
+        m = _SINGLE_TIME_RE.search(text) or _BARE_TIME_RE.search(text)
         if m:
             h.time_start = f"{int(m.group(1)):02d}:{m.group(2)}"
 
@@ -280,6 +294,14 @@ def _apply(h: Header, kind: str, value: str, date_texts: list[str]) -> None:
     if kind in ("time", "date"):
         date_texts.append(value)
         _times(value, h)
+    elif kind == "chair_secretary" and value:
+        h.chair = h.secretary = _person(value)
+    elif kind == "time_place" and value:
+        date_texts.append(value)
+        _times(value, h)
+        place = _TIME_PLACE_CUT_RE.sub(" ", value)
+        place = re.sub(r"^[\s,;–—-]+|[\s,;–—-]+$", "", re.sub(r"\s*,\s*(?:,\s*)+", ", ", place))
+        h.place = place.rstrip(".") or None
     elif kind == "place" and value:
         h.place = value.rstrip(".")
     elif kind == "chair" and value:

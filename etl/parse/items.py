@@ -8,9 +8,30 @@ from dataclasses import dataclass, field
 from etl.parse.lines import Block, Line
 
 _SAK_RE = re.compile(
-    r"^(?:sak|saksnr\.?)\s*(?:nr\.?\s*)?(?P<no>\d{1,3}(?:\s*/\s*\d{2,4})?)\b\s*[.:)\-–—]?\s*(?P<title>.*)$",
+    r"^(?:sak|saksnr\.?|punkt)\s*(?:nr\.?\s*)?(?P<no>\d{1,3}(?:\s*/\s*\d{2,4})?)\b\s*[.:)\-–—]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
+# Standard item titles recognised without a number or heading style (after the first item).
+_STANDARD_TITLE_RE = re.compile(
+    r"^(?:eventuelt|evt\.?|runde rundt bordet|bordrunde|kommende arrangementer|orienteringer fra sekretariatet)\s*:?$",
+    re.IGNORECASE,
+)
+_ROMAN_RE = re.compile(r"^(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})$")  # upper case only: "i." is a list
+_ROMAN_TITLE_RE = re.compile(r"^(?P<no>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3}))[.)]\s+(?P<title>\S.*)$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def number_value(no: str) -> int | None:
+    """The integer an item number starts with: '03/26' → 3, 'IV' → 4, '' → None."""
+    m = re.match(r"\d+", no)
+    if m:
+        return int(m.group())
+    if no and _ROMAN_RE.match(no):
+        vals = [_ROMAN_VALUES[c] for c in no]
+        return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+    return None
+
+
 _NUM_TITLE_RE = re.compile(r"^(?P<no>\d{1,2})[.):]?\s+(?P<title>\S.*)$")
 
 # Title keywords → ItemKind, checked in this order.
@@ -27,7 +48,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "round_table",
         re.compile(
             r"rundt bordet|bordrunde|runde(n)? (fra|blant|med) |"
-            r"(orientering(er)?|nytt|status|aktuelt|oppdatering(er)?|informasjon) fra "
+            r"(orientering(er)?|nytt|status|aktuelt|oppdatering(er)?|informasjon|innspill) fra "
             r"(kommunene|medlemmene|regionene|deltakerne|medlemskommunene|regionrådene|eierne)|"
             r"gjensidig orientering|erfaringsutveksling",
             re.IGNORECASE,
@@ -82,8 +103,10 @@ def _heading_candidate(ln: Line) -> tuple[str, str, bool] | None:
     """(number, title, explicit) if the line could open an agenda item."""
     if ln.cells is not None or ln.blank or ln.noise:
         return None
-    if ln.marker and ln.marker not in ("list",) and ln.marker[0].isdigit() and ln.marker[-1] in ".)":
-        # "3. Runde rundt bordet" as a numbered line
+    if ln.marker and ln.marker not in ("list",) and ln.marker[-1] in ".)" and (
+        ln.marker[0].isdigit() or _ROMAN_RE.match(ln.marker[:-1])
+    ):
+        # "3. Runde rundt bordet" / "II. Runde rundt bordet" as a numbered line
         if ln.level == 1 and ln.indent < 3:
             return ln.marker[:-1], _clean_title(ln.text), False
         return None
@@ -92,8 +115,10 @@ def _heading_candidate(ln: Line) -> tuple[str, str, bool] | None:
     m = _SAK_RE.match(ln.text)
     if m and (m.group("title") or ln.heading):
         return normalise_number(m.group("no")), _clean_title(m.group("title")), True
+    if not ln.heading and _STANDARD_TITLE_RE.match(ln.text):
+        return "", _clean_title(ln.text), True  # "Eventuelt" on a line of its own
     if ln.heading:
-        m = _NUM_TITLE_RE.match(ln.text)
+        m = _NUM_TITLE_RE.match(ln.text) or _ROMAN_TITLE_RE.match(ln.text)
         if m:
             return m.group("no"), _clean_title(m.group("title")), True
         return "", _clean_title(ln.text), True
@@ -157,22 +182,22 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
             kind = item_kind(title) if title else "other"
             if explicit and no:
                 accepted = bool(title) or ln.heading > 0
-            elif explicit:  # unnumbered markdown / Word heading
+            elif explicit:  # unnumbered markdown / Word heading, or a standard title line
                 accepted = (kind != "other" or ln.heading in item_levels) and bool(
-                    items or kind in ("approval", "round_table")
+                    items or (kind in ("approval", "round_table") and ln.heading)
                 )
                 no = str(last_no + 1)
             else:
-                n = int(no)
+                n = number_value(no) or 0
                 sequential = n == last_no + 1
                 in_list = list_no is not None and n == list_no + 1
                 accepted = sequential and not in_list and _plausible_title(title)
                 if not accepted:
                     list_no = n
             if accepted:
-                m = re.match(r"\d+", no)
-                if m:
-                    last_no = int(m.group())
+                value = number_value(no)
+                if value is not None:
+                    last_no = value
                 list_no = None
                 if ln.heading:
                     item_levels.add(ln.heading)

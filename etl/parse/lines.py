@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from etl.model import SourceLine
+from etl.parse.mail import mail_furniture, unquote
 
 # --- page headers / footers --------------------------------------------------
 _PAGE_NO_RE = re.compile(
@@ -76,6 +77,7 @@ class Line:
 
 
 _MD_BOLD_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_MD_BOLD_LINE_RE = re.compile(r"^(?:\*\*|__)([^*_:]{2,80}?[^*_:.,;])(?:\*\*|__)$")
 _MD_LINK_RE = re.compile(r"\[([^\]]+)\]\((https?://[^)]+)\)")
 
 
@@ -106,9 +108,10 @@ def _split_md_row(text: str) -> tuple[str, ...] | None:
     return tuple(re.sub(r"\s*<br\s*/?>\s*", "\n", c, flags=re.IGNORECASE) for c in cells)
 
 
-def classify(src: SourceLine) -> Line:
-    """Classify one line (without page-furniture detection)."""
-    raw = src.text.replace("\t", "    ").rstrip()
+def classify(src: SourceLine, text: str | None = None) -> Line:
+    """Classify one line (without page-furniture detection); ``text`` overrides the
+    source text (an e-mail quote prefix removed)."""
+    raw = (src.text if text is None else text).replace("\t", "    ").rstrip()
     if src.cells is not None:
         return Line(src, raw.strip(), cells=tuple(c.strip() for c in src.cells))
     indent = len(raw) - len(raw.lstrip(" \u00a0"))
@@ -124,6 +127,9 @@ def classify(src: SourceLine) -> Line:
     m = _MD_HEADING_RE.match(s)
     if m:
         return Line(src, _strip_md(m.group(2)), indent=indent, heading=len(m.group(1)))
+    m = _MD_BOLD_LINE_RE.match(s)
+    if m and not heading:  # "**Helsenæring**": a bold line of its own is a (lowest) heading
+        return Line(src, m.group(1).strip(), indent=indent, heading=6)
     style = (src.style or "").lower()
     if heading:  # a Word heading with automatic numbering is still a heading
         return Line(src, _strip_md(s), indent=indent, heading=heading)
@@ -170,7 +176,12 @@ def _flag_toc(lines: list[Line]) -> None:
 
 def clean_lines(src_lines: list[SourceLine], n_pages: int) -> list[Line]:
     """Classify all lines and flag page headers/footers as noise."""
-    lines = [classify(s) for s in src_lines]
+    texts = [s.text for s in src_lines]
+    unquoted = unquote(texts)
+    lines = [classify(s, unquoted[i] if unquoted else None) for i, s in enumerate(src_lines)]
+    quoted = [t.lstrip().startswith(">") for t in texts] if unquoted else None
+    for i in mail_furniture(unquoted or texts, quoted):
+        lines[i].noise = True
     for ln in lines:
         if ln.cells is None and ln.text and _PAGE_NO_RE.match(ln.text) and not ln.heading:
             if not ln.is_bullet or ln.marker in "-–":

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from etl.model import ParseWarning, Provenance, Statement
 from etl.parse.lines import Block, Line, classify, ends_sentence, join_text, prov_for
+from etl.parse.sentences import sentence_statements, split_sentences
 
 SECTION = "round_table"
 
@@ -138,60 +139,9 @@ def unit_header(block: Block, next_block: Block | None) -> UnitHeader | None:
     )
     if block.first.heading or has_reporter or deeper_follows:
         return UnitHeader(parts[0], parts[1], None)
+    if len(block.content) == 1 and next_block is not None and explicit_unit(parts[0]):
+        return UnitHeader(parts[0], None, None)  # "Eidsvoll kommune" on a line of its own above prose
     return None
-
-
-# --- sentences -------------------------------------------------------------------
-_ABBREV = {
-    "inkl", "f.eks", "bl.a", "mill", "mrd", "ca", "kl", "nr", "jf", "evt", "dvs", "mv", "osv", "ev", "iht",
-    "mht", "pga", "tlf", "st", "stk", "kr", "ref", "m.fl", "m.m", "o.l", "bl.annet", "etc", "vs",
-}  # fmt: skip
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences in ``text``."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in re.finditer(r"[.!?](?=\s+[A-ZÆØÅ«\"0-9])", text):
-        word = re.search(r"(\S+)$", text[start : m.start()])
-        prev = word.group(1).lower() if word else ""
-        ordinal = prev.isdigit() and len(prev) <= 2  # "11. November"; "i 2035. Oslo" ends a sentence
-        if prev in _ABBREV or ordinal or (len(prev) == 1 and prev.isalpha()):
-            continue
-        spans.append((start, m.end()))
-        start = m.end()
-        while start < len(text) and text[start] == " ":
-            start += 1
-    if start < len(text):
-        spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
-def sentence_statements(block: Block, source_file: str) -> list[tuple[str, Provenance]]:
-    """Split a prose block into sentences, each with the lines it spans."""
-    content = block.content
-    text = ""
-    offsets: list[tuple[int, Line]] = []
-    for ln in content:
-        joined = join_text([text, ln.text]) if text else join_text([ln.text])
-        # Offset where this line's text begins in the joined string.
-        offsets.append((max(0, len(joined) - len(ln.text.strip())), ln))
-        text = joined
-    out: list[tuple[str, Provenance]] = []
-    for s, e in split_sentences(text):
-        lines = [ln for off, ln in offsets if off < e and _line_end(offsets, ln, len(text)) > s]
-        out.append((text[s:e].strip(), prov_for(_with_gaps(block, lines), source_file)))
-    return out
-
-
-def _line_end(offsets: list[tuple[int, Line]], ln: Line, total: int) -> int:
-    idx = [i for i, (_, x) in enumerate(offsets) if x is ln][0]
-    return offsets[idx + 1][0] if idx + 1 < len(offsets) else total
-
-
-def _with_gaps(block: Block, lines: list[Line]) -> list[Line]:
-    first, last = lines[0].no, lines[-1].no
-    return [ln for ln in block.lines if first <= ln.no <= last]
 
 
 # --- tables ----------------------------------------------------------------------
@@ -220,6 +170,21 @@ def cell_points(cell: str) -> list[str]:
     return [p[s:e].strip() for p, b in zip(points, bullets) for s, e in ([(0, len(p))] if b else split_sentences(p))]
 
 
+def unit_cell(text: str) -> tuple[str | None, str | None]:
+    """A unit cell: 'Oslo kommune (Anne Solheim)', 'Asker kommune' over 'Asbjørn Flo'
+    (two paragraphs), or a name wrapped over lines ('Nordre Follo' / 'kommune')."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return None, None
+    if len(lines) >= 2 and is_person(lines[-1]):
+        head = split_unit(join_text(lines[:-1]))
+        if head is not None and head[1] is None:
+            return head[0], lines[-1]
+    joined = join_text(lines)
+    parts = split_unit(joined) or (joined, None)
+    return parts[0] or None, parts[1]
+
+
 def table_statements(rows: list[Line], source_file: str, item_no: str | None) -> list[Statement]:
     unit_col, rep_col, points_col = 0, None, None
     out: list[Statement] = []
@@ -239,13 +204,12 @@ def table_statements(rows: list[Line], source_file: str, item_no: str | None) ->
         pc = points_col if points_col is not None else len(cells) - 1
         if pc >= len(cells) or len(cells) < 2:
             continue
-        unit_text = cells[unit_col].strip() if unit_col < len(cells) else ""
-        parts = split_unit(unit_text) or (unit_text, None)
-        unit, reporter = parts[0] or None, parts[1]
-        if rep_col is None and len(cells) >= 3 and points_col is None and is_person(cells[1]):
-            reporter = cells[1].strip()
-        if rep_col is not None and rep_col < len(cells) and cells[rep_col].strip():
-            reporter = cells[rep_col].strip()
+        unit, reporter = unit_cell(cells[unit_col] if unit_col < len(cells) else "")
+        rep_text = join_text(cells[rep_col if rep_col is not None else 1].split("\n")) if len(cells) >= 3 else ""
+        if rep_col is None and points_col is None and is_person(rep_text):
+            reporter = rep_text
+        if rep_col is not None and rep_text:
+            reporter = rep_text
         prov = prov_for([row], source_file)
         for point in cell_points(cells[pc]):
             out.append(Statement(SECTION, point, prov, item_no=item_no, unit_raw=unit, reporter=reporter))
@@ -317,7 +281,7 @@ def round_table_statements(
             unit, reporter, unit_level = hdr.unit, hdr.reporter, b.level
             unit_levels.add(b.level)
             if hdr.inline:
-                spans = [(0, len(hdr.inline))] if b.is_bullet else split_sentences(hdr.inline)
+                spans = split_sentences(hdr.inline)  # a unit's inline report: one statement per sentence
                 for s0, e0 in spans:  # "Nordre Follo: Elvia forsinker nettet. Langhus får industri."
                     text = hdr.inline[s0:e0].strip()
                     stmts.append(Statement(SECTION, text, prov_for(b.lines, source_file), item_no, unit, reporter))

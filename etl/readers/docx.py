@@ -1,5 +1,10 @@
 """Word (.docx) via python-docx, body in document order (paragraphs and tables).
 
+Only the body is read: header and footer parts and comments never appear.  A
+paragraph's text is read from its XML with tracked changes accepted (insertions
+kept, deletions dropped), hyperlink text kept, and text boxes as lines after
+the paragraph they are anchored in.
+
 List paragraphs carry no bullet character in Word, so the style name goes into
 ``SourceLine.style`` and the 1-based nesting level (from "List Bullet 2" style
 names or the numPr/ilvl of the paragraph) into ``SourceLine.level``.  A table row
@@ -35,8 +40,54 @@ def _paragraph_level(par) -> tuple[str | None, int | None]:  # noqa: ANN001
     return style, level
 
 
-def _cell_text(cell) -> str:  # noqa: ANN001
-    return "\n".join(p.text for p in cell.paragraphs).strip("\n")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Subtrees whose text is not (or not here) part of the paragraph: deleted and moved-away
+# revisions, text boxes (read separately), the VML copy of a drawing, field codes.
+_SKIP = {_W + "del", _W + "moveFrom", _W + "txbxContent", _MC_FALLBACK, _W + "instrText", _W + "delText"}
+_CHARS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+
+
+def paragraph_text(p, rels=None) -> str:  # noqa: ANN001
+    """The text of a <w:p> as Word shows it with changes accepted: inserted text kept,
+    deleted text dropped, hyperlink text kept (an external link's address added in
+    brackets, as the Markdown reader does), line breaks as "\n"."""
+    out: list[str] = []
+
+    def walk(el) -> None:  # noqa: ANN001
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == _W + "t":
+                out.append(child.text or "")
+            elif tag in _CHARS:
+                out.append(_CHARS[tag])
+            else:
+                walk(child)
+                if tag == _W + "hyperlink" and rels is not None:
+                    rel = rels.get(child.get(_R_ID) or "")
+                    url = getattr(rel, "target_ref", None) if rel is not None and rel.is_external else None
+                    if url and url.startswith(("http://", "https://")) and url not in "".join(out[-3:]):
+                        out.append(f" ({url})")
+
+    walk(p)
+    return "".join(out)
+
+
+def text_boxes(p) -> list[str]:  # noqa: ANN001
+    """Paragraph texts of the text boxes anchored in a paragraph (DrawingML copy only)."""
+    out: list[str] = []
+    for box in p.iter(_W + "txbxContent"):
+        if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+            continue
+        out.extend(paragraph_text(bp) for bp in box.iter(_W + "p"))
+    return out
+
+
+def _cell_text(cell, rels=None) -> str:  # noqa: ANN001
+    return "\n".join(paragraph_text(p._p, rels) for p in cell.paragraphs).strip("\n")  # noqa: SLF001
 
 
 def read_docx(path: Path, data: bytes) -> list[SourceLine]:
@@ -48,6 +99,7 @@ def read_docx(path: Path, data: bytes) -> list[SourceLine]:
         from docx.text.paragraph import Paragraph
 
         document = docx.Document(io.BytesIO(data))
+        rels = document.part.rels
         lines: list[SourceLine] = []
 
         def add(text: str, **kw) -> None:  # noqa: ANN003
@@ -58,9 +110,12 @@ def read_docx(path: Path, data: bytes) -> list[SourceLine]:
             if tag == "p":
                 par = Paragraph(child, document)
                 style, level = _paragraph_level(par)
-                parts = par.text.replace("\r", "\n").replace("\v", "\n").split("\n") or [""]
+                text = paragraph_text(child, rels)
+                parts = text.replace("\r", "\n").replace("\v", "\n").split("\n") or [""]
                 for part in parts:
                     add(part, style=style, level=level)
+                for part in text_boxes(child):  # a text box follows its anchor paragraph
+                    add(part)
             elif tag == "tbl":
                 table = Table(child, document)
                 for row in table.rows:
@@ -71,7 +126,7 @@ def read_docx(path: Path, data: bytes) -> list[SourceLine]:
                         if any(tc is s for s in seen):
                             continue
                         seen.append(tc)
-                        cells.append(_cell_text(cell))
+                        cells.append(_cell_text(cell, rels))
                     add(" | ".join(c.replace("\n", " ") for c in cells), cells=tuple(cells))
     except DocumentError:
         raise

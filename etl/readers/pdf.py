@@ -10,6 +10,7 @@ from pathlib import Path
 
 from etl.errors import DocumentError
 from etl.model import SourceLine
+from etl.readers.pdf_tables import PdfTable, find_tables
 
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -23,27 +24,75 @@ def clean_pdf_text(text: str) -> str:
     return _CONTROL_RE.sub("", text.replace("\t", " "))
 
 
-def _split_far_hyphens(textpage, text: str) -> str:  # noqa: ANN001
+def _split_far_hyphens(textpage, text: str, offset: int = 0) -> str:  # noqa: ANN001
     """pdfium marks a line-end hyphen with U+FFFE and glues the next text in the
     content stream onto it.  That is right for the next line, wrong when the next
     text is the page footer (a word hyphenated across a page break: "Heg" + "Side
     1 av 3").  There the hyphen is kept and a line break inserted, so the parser
     sees "Heg-", the footer, and "gedal" on the next page."""
-    if "\ufffe" not in text or len(text) != textpage.count_chars():
+    if "\ufffe" not in text:
         return text
     out: list[str] = []
     start = 0
     for i, ch in enumerate(text):
         if ch != "\ufffe" or i == 0 or i + 1 >= len(text) or text[i + 1] in "\r\n":
             continue
-        _, bottom, _, top = textpage.get_charbox(i - 1)
-        _, nbottom, _, ntop = textpage.get_charbox(i + 1)
+        _, bottom, _, top = textpage.get_charbox(offset + i - 1)
+        _, nbottom, _, ntop = textpage.get_charbox(offset + i + 1)
         height = max(top - bottom, 1.0)
         if abs(nbottom - bottom) > 3 * height:  # not the next line: a jump
             out.append(text[start:i] + "-\n")
             start = i + 1
     out.append(text[start:])
     return "".join(out)
+
+
+def _page_pieces(page, textpage) -> list[str | PdfTable]:  # noqa: ANN001
+    """The page as cleaned text with its tables (rows) spliced in where they were."""
+    raw = textpage.get_text_range()
+    if len(raw) != textpage.count_chars():  # char indexes do not map onto the text
+        return [clean_pdf_text(raw)]
+    tables = find_tables(page, textpage, raw)
+    pieces: list[str | PdfTable] = []
+    pos = 0
+    for t in tables:
+        pieces.append(clean_pdf_text(_split_far_hyphens(textpage, raw[pos : t.first_char], pos)))
+        pieces.append(t)
+        pos = t.last_char + 1
+    pieces.append(clean_pdf_text(_split_far_hyphens(textpage, raw[pos:], pos)))
+    return pieces
+
+
+def _short_furniture(text: str) -> bool:
+    """At most two short lines: a running header or footer around a page break."""
+    rows = [r for r in text.split("\n") if r.strip()]
+    return len(rows) <= 2 and all(len(r.split()) <= 8 for r in rows)
+
+
+def _last_table(pieces: list[str | PdfTable]) -> PdfTable | None:
+    if len(pieces) >= 2 and isinstance(pieces[-2], PdfTable) and _short_furniture(str(pieces[-1])):
+        return pieces[-2]
+    return None
+
+
+def _continues(prev: PdfTable, table: PdfTable, before: list[str | PdfTable]) -> bool:
+    """Is the first row of ``table`` the rest of the last row of ``prev`` (previous page)?"""
+    if not all(isinstance(p, str) and _short_furniture(p) for p in before):
+        return False
+    if len(prev.columns) != len(table.columns) or any(abs(a - b) > 4 for a, b in zip(prev.columns, table.columns)):
+        return False
+    first_empty = not table.rows[0][0].strip()
+    return first_empty or (prev.ruled_bottom is False and table.ruled_top is False and prev.ruled_top)
+
+
+def _row_text(cells: tuple[str, ...]) -> str:
+    return " | ".join(c.replace("\n", " ") for c in cells)
+
+
+def _merge_rows(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    n = max(len(a), len(b))
+    a, b = a + ("",) * (n - len(a)), b + ("",) * (n - len(b))
+    return tuple("\n".join(x for x in (p, q) if x) for p, q in zip(a, b))
 
 
 def read_pdf(path: Path, data: bytes) -> tuple[list[SourceLine], int]:
@@ -66,18 +115,34 @@ def read_pdf(path: Path, data: bytes) -> tuple[list[SourceLine], int]:
         n_pages = len(pdf)
         if n_pages == 0:
             raise DocumentError(path, "PDF has no pages.")
+        prev: PdfTable | None = None  # the last table of the previous page, if it ended that page
         for page_index in range(n_pages):
             page = pdf[page_index]
             textpage = page.get_textpage()
-            text = clean_pdf_text(_split_far_hyphens(textpage, textpage.get_text_range()))
+            pieces = _page_pieces(page, textpage)
             textpage.close()
             page.close()
-            n_chars += len(text.strip())
-            parts = text.split("\n")
-            if parts and parts[-1] == "":
-                parts.pop()
-            for part in parts:
-                lines.append(SourceLine(line_no=len(lines) + 1, page=page_index + 1, text=part))
+            for k, piece in enumerate(pieces):
+                if isinstance(piece, str):
+                    n_chars += len(piece.strip())
+                    parts = piece.split("\n")
+                    if parts and parts[-1] == "":
+                        parts.pop()
+                    for part in parts:
+                        lines.append(SourceLine(line_no=len(lines) + 1, page=page_index + 1, text=part))
+                    continue
+                rows = piece.rows
+                if k <= 1 and prev is not None and _continues(prev, piece, pieces[:k]):
+                    # A row broken across the page break is one row (kept where it starts).
+                    at = max(i for i, ln in enumerate(lines) if ln.cells is not None)
+                    cells = _merge_rows(lines[at].cells or (), rows[0])
+                    lines[at] = SourceLine(lines[at].line_no, lines[at].page, _row_text(cells), cells=cells)
+                    rows = rows[1:]
+                for row in rows:
+                    text = _row_text(row)
+                    n_chars += len(text)
+                    lines.append(SourceLine(line_no=len(lines) + 1, page=page_index + 1, text=text, cells=row))
+            prev = _last_table(pieces)
     except DocumentError:
         raise
     except Exception:  # noqa: BLE001
