@@ -207,3 +207,38 @@ def test_pdf_word_table_rows_are_rebuilt_and_a_row_broken_by_the_page_is_one_row
 def test_pdf_without_tables_reads_as_before():
     raw = read_document(MINUTES / "referat-2026-10-22.pdf")
     assert not any(ln.cells for ln in raw.lines)
+
+
+# --- Word saved as plain text ------------------------------------------------------------
+WORD_TXT = (
+    "Osloregionen\nFaggruppe for næringssamarbeid\n\nREFERAT\n\nDato:\t27.05.26\nTid:\t12-14\n\n"
+    "Deltakere:\n1.\tOle Dahl, Ullensaker kommune\n2.\tMari Strømsvåg, Osloregionen\n\n"
+    "Sak 26/14\tKommende arrangementer\n\nDato\tArrangement\tArrangør\n"
+    "10. juni\tFrokostmøte om forsvarsindustri\tMosseregionens Næringsutvikling\n"
+    "18. juni\tDatasenterdagen\t\n\nSak 26/15\tEventuelt\n"
+    "–\tEn vanlig linje\tmed tabulator\ti teksten.\n"
+)
+
+
+def test_word_plain_text_export():
+    m = parse_text(WORD_TXT)
+    assert m.organ == "Faggruppe for næringssamarbeid"  # the line above a bare REFERAT
+    assert (m.meeting_date, m.time_start, m.time_end) == (dt.date(2026, 5, 27), "12:00", "14:00")
+    assert m.attendees == ["Ole Dahl, Ullensaker kommune", "Mari Strømsvåg, Osloregionen"]  # not items 1 and 2
+    assert [(a.number, a.title) for a in m.agenda] == [("26/14", "Kommende arrangementer"), ("26/15", "Eventuelt")]
+    assert [(e.title, e.event_date, e.organiser) for e in m.events] == [
+        ("Frokostmøte om forsvarsindustri", dt.date(2026, 6, 10), "Mosseregionens Næringsutvikling"),
+        ("Datasenterdagen", dt.date(2026, 6, 18), None),
+    ]
+    assert m.statements[-1].text == "En vanlig linje med tabulator i teksten."  # a bullet is not a table row
+
+
+def test_a_numbered_line_starting_with_a_name_like_a_month_is_still_numbered():
+    m = parse_text(HEAD + "Til stede:\n1. Mari Strømsvåg\n2. Marte Kirkerud\n\nSak 1 Eventuelt\nIngen saker.\n")
+    assert m.attendees == ["Mari Strømsvåg", "Marte Kirkerud"]
+
+
+def test_archive_style_item_numbers():
+    m = parse_text(HEAD + "Sak 2026/14 Runde rundt bordet\nAsker kommune: Ny plan.\n\nSak 2026/15 Eventuelt\nIngen saker.\n")
+    assert [(a.number, a.kind) for a in m.agenda] == [("2026/14", "round_table"), ("2026/15", "any_other_business")]
+    assert number_value("2026/14") == 14

@@ -36,6 +36,7 @@ _LABEL_RE = re.compile(
 _TIME_RE = re.compile(r"(\d{1,2})[:.](\d{2})\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})")
 _SINGLE_TIME_RE = re.compile(r"\bkl\.?\s*(\d{1,2})[:.](\d{2})")
 _BARE_TIME_RE = re.compile(r"(?<![\d.:/])(\d{1,2}):(\d{2})(?![\d.:])")  # "4/3-26 12:00"
+_BARE_HOURS_RE = re.compile(r"^\s*(\d{1,2})\s*[-–—]\s*(\d{1,2})\s*$")
 _HOURS_RE = re.compile(r"\bkl\.?\s*(\d{1,2})\s*(?:[-–—]|til)\s*(\d{1,2})\b(?![:.]\d)")  # "kl. 10–12"
 # Date and time expressions cut out of "Tid og sted: 18. mars 2026, kl. 09.00–11.30, Lillestrøm rådhus".
 _TIME_PLACE_CUT_RE = re.compile(
@@ -96,6 +97,8 @@ def _times(text: str, h: Header) -> None:
         h.time_end = f"{int(m.group(3)):02d}:{m.group(4)}"
     elif h.time_start is None and (m := _HOURS_RE.search(text)) and int(m.group(1)) < int(m.group(2)) <= 24:
         h.time_start, h.time_end = f"{int(m.group(1)):02d}:00", f"{int(m.group(2)):02d}:00"
+    elif h.time_start is None and (m := _BARE_HOURS_RE.match(text)) and int(m.group(1)) < int(m.group(2)) <= 24:
+        h.time_start, h.time_end = f"{int(m.group(1)):02d}:00", f"{int(m.group(2)):02d}:00"  # "Tid: 12-14"
     elif h.time_start is None:
         m = _SINGLE_TIME_RE.search(text) or _BARE_TIME_RE.search(text)
         if m:
@@ -138,6 +141,9 @@ def _title(h: Header, content: list[Line]) -> None:
     if h.organ is None and nxt is not None and len(nxt.text.split()) <= 10 and not nxt.text.endswith("."):
         h.organ = organ_from_title(nxt.text)
         h.used.add(nxt.no)
+    above = top[titled - 1] if titled else None
+    if h.organ is None and above is not None and len(above.text.split()) >= 2 and not above.text.endswith("."):
+        h.organ = organ_from_title(above.text)  # "Faggruppe for næringssamarbeid" over a bare "REFERAT"
 
 
 def _entry_names(text: str) -> list[str] | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from etl.parse.lines import Block, Line
 
 _SAK_RE = re.compile(
-    r"^(?:sak|saksnr\.?|punkt)\s*(?:nr\.?\s*)?(?P<no>\d{1,3}(?:\s*/\s*\d{2,4})?)\b\s*[.:)\-–—]?\s*(?P<title>.*)$",
+    r"^(?:sak|saksnr\.?|punkt)\s*(?:nr\.?\s*)?(?P<no>\d{1,3}(?:\s*/\s*\d{1,4})?|\d{4}\s*/\s*\d{1,4})\b\s*[.:)\-–—]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
 # Standard item titles recognised without a number or heading style (after the first item).
@@ -22,10 +22,10 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
 def number_value(no: str) -> int | None:
-    """The integer an item number starts with: '03/26' → 3, 'IV' → 4, '' → None."""
-    m = re.match(r"\d+", no)
+    """The item's integer: '03/26' → 3, '2026/14' → 14, 'IV' → 4, '' → None."""
+    m = re.match(r"(\d{4})/(\d{1,4})$", no) or re.match(r"\d+", no)  # "2026/14": item 14 of 2026
     if m:
-        return int(m.group())
+        return int(m.group(m.lastindex or 0))
     if no and _ROMAN_RE.match(no):
         vals = [_ROMAN_VALUES[c] for c in no]
         return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
@@ -130,7 +130,12 @@ def _plausible_title(title: str) -> bool:
     return 0 < len(words) <= 14 and not title.endswith((".", ",", ";")) and (title[0].isupper() or title[0] in "«\"")
 
 
-_AGENDA_LABEL_RE = re.compile(r"^(?:saksliste|sakliste|dagsorden|agenda)\s*:?$", re.IGNORECASE)
+# A numbered list under these labels is the agenda announced up front or the attendee
+# list ("Deltakere:" / "1. Ole Dahl, Ullensaker kommune"), never agenda items.
+_AGENDA_LABEL_RE = re.compile(
+    r"^(?:saksliste|sakliste|dagsorden|agenda|(?:til ?stede|deltakere|deltagere|møtt|forfall)(?: på møtet)?\s*:)\s*:?$",
+    re.IGNORECASE,
+)
 _SUBNO_RE = re.compile(r"^(?P<no>\d{1,2})\.(?P<sub>\d{1,2})\.?\s+(?P<title>[A-ZÆØÅ«\"].*)$")
 
 

@@ -25,14 +25,16 @@ _TOC_TITLE_RE = re.compile(r"^(?:innhold|innholdsfortegnelse|saksliste|dagsorden
 # --- bullets -----------------------------------------------------------------
 TOP_MARKERS = "•●▪■*·-–—►➢✓"
 SUB_MARKERS = "o◦▫○"
+# "5. mars" / "5. nov." is a date, not a numbered line; "5. Mari Strømsvåg" is.
 _MONTHS = (
-    "jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des"
+    "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
+    "jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|des"
 )
 _BULLET_RE = re.compile(
     r"^(?P<marker>[•●▪■*·\-–—►➢✓◦▫○]|o(?=\s+\S))\s+(?P<rest>.*)$"
 )
 _NUMBERED_RE = re.compile(
-    rf"^(?P<marker>(?:\d{{1,2}}|[a-hA-H]|i{{1,3}}|iv|v|vi{{1,3}}|ix|x)[.)])\s+(?!(?:{_MONTHS})[a-zæøå]*\b)(?P<rest>\S.*)$",
+    rf"^(?P<marker>(?:\d{{1,2}}|[a-hA-H]|i{{1,3}}|iv|v|vi{{1,3}}|ix|x)[.)])\s+(?!(?:{_MONTHS})(?![a-zæøå]))(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
@@ -108,12 +110,26 @@ def _split_md_row(text: str) -> tuple[str, ...] | None:
     return tuple(re.sub(r"\s*<br\s*/?>\s*", "\n", c, flags=re.IGNORECASE) for c in cells)
 
 
+def _tab_row(text: str) -> tuple[str, ...] | None:
+    """'10. juni<TAB>Frokostmøte<TAB>Osloregionen': three or more tab-separated cells
+    (Word writes a table row so in plain text); a list marker in front is not a cell."""
+    parts = [p.strip() for p in text.strip(" \t\r").split("\t")]
+    if len(parts) < 3 or sum(1 for p in parts if p) < 2 or not parts[0]:
+        return None
+    if _BULLET_RE.match(parts[0] + " x") or re.fullmatch(r"\d{1,2}[.)]|[a-hA-H][.)]", parts[0]):
+        return None
+    return tuple(parts)
+
+
 def classify(src: SourceLine, text: str | None = None) -> Line:
     """Classify one line (without page-furniture detection); ``text`` overrides the
     source text (an e-mail quote prefix removed)."""
-    raw = (src.text if text is None else text).replace("\t", "    ").rstrip()
+    raw = src.text if text is None else text
     if src.cells is not None:
         return Line(src, raw.strip(), cells=tuple(c.strip() for c in src.cells))
+    if "\t" in raw and (row := _tab_row(raw)) is not None:  # a Word table saved as plain text
+        return Line(src, " | ".join(row), cells=row)
+    raw = raw.replace("\t", "    ").rstrip()
     indent = len(raw) - len(raw.lstrip(" \u00a0"))
     s = raw.strip().replace("\u00a0", " ")
     heading = _word_heading_level(src.style)
