@@ -30,7 +30,15 @@ class _Seg:
     bottom: float
     right: float
     top: float
-    text: str
+    textpage: object  # the text is read only for segments inside a table
+    _text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            raw = self.textpage.get_text_bounded(self.left, self.bottom, self.right, self.top)  # type: ignore[attr-defined]
+            self._text = raw.replace("\r", "").replace("\n", " ").strip()
+        return self._text
 
     @property
     def mid(self) -> float:
@@ -72,9 +80,8 @@ def _segments(textpage) -> list[_Seg]:  # noqa: ANN001
     out: list[_Seg] = []
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
-        text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", "").replace("\n", " ").strip()
-        if text:
-            out.append(_Seg(left, bottom, right, top, text))
+        if right - left > 0.5:
+            out.append(_Seg(left, bottom, right, top, textpage))
     return out
 
 
