@@ -242,3 +242,45 @@ def test_archive_style_item_numbers():
     m = parse_text(HEAD + "Sak 2026/14 Runde rundt bordet\nAsker kommune: Ny plan.\n\nSak 2026/15 Eventuelt\nIngen saker.\n")
     assert [(a.number, a.kind) for a in m.agenda] == [("2026/14", "round_table"), ("2026/15", "any_other_business")]
     assert number_value("2026/14") == 14
+
+
+ROWS = [
+    ("Kommune/region", "Representant", "Orientering"),
+    ("Asker kommune", "Asbjørn Flo", "Chemring Nobel har fått byggetillatelse for den nye fabrikken i Heggedal. "
+     "Kommunen har satt av 12 mill. kroner til ny vei."),
+    ("Lillestrøm kommune", "Kari Holm", "Datasenteret på Kjeller åpner i mars med 60 ansatte."),
+    ("Nordre Follo kommune", "Per Hansen", "Tine legger ned meieriet på Langhus.\nNy næringsplan er vedtatt."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "table_kw",
+    [{}, {"v_align": "TOP", "borders_layout": "NONE"}],
+    ids=["fpdf2-default-middle-aligned-with-borders", "top-aligned-without-borders"],
+)
+def test_pdf_tables_from_fpdf2_table_api(tmp_path, table_kw):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("dejavu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.add_font("dejavu", "B", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    pdf.add_page()
+    pdf.set_font("dejavu", size=10)
+    pdf.cell(0, 6, "Sak 2 Runde rundt bordet", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(32, 30, 100), text_align="LEFT", **table_kw) as t:
+        for r in ROWS:
+            row = t.row()
+            for c in r:
+                row.cell(c)
+    pdf.cell(0, 6, "Vedtak: Orienteringene tas til etterretning.", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "referat-2026-01-14.pdf"
+    pdf.output(str(path))
+    m = parse_document(read_document(path))
+    assert rt(m) == [
+        ("Asker kommune", "Asbjørn Flo", "Chemring Nobel har fått byggetillatelse for den nye fabrikken i Heggedal."),
+        ("Asker kommune", "Asbjørn Flo", "Kommunen har satt av 12 mill. kroner til ny vei."),
+        ("Lillestrøm kommune", "Kari Holm", "Datasenteret på Kjeller åpner i mars med 60 ansatte."),
+        ("Nordre Follo kommune", "Per Hansen", "Tine legger ned meieriet på Langhus."),
+        ("Nordre Follo kommune", "Per Hansen", "Ny næringsplan er vedtatt."),
+    ]
+    assert m.agenda[0].decision == "Orienteringene tas til etterretning."

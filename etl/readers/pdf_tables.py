@@ -5,8 +5,9 @@ wrapped cells comes out interleaved ("Lillestrøm" / "kommune Kari Holm • Data
 Here the page's text segments (``PdfTextPage.get_rect``) are grouped into visual
 lines; a run of lines whose segments sit in the same columns (at least two lines
 with two or more segments separated by a wide gap) is a table.  Rows are split at
-the table's horizontal rules (path objects) when it has them, else where a line
-starts in the first column after lines that did not, or after a larger gap.
+the table's horizontal rules (path objects) when it has them, else where the first
+column starts again (after lines without it, after a wider gap, or on a line that
+also fills other columns and starts with a capital).
 
 The result is the char-index range each table occupies in the page text and its
 rows as cell tuples (wrapped cell lines joined by "\\n"), so the reader can splice
@@ -130,7 +131,8 @@ def _rules(page) -> list[float]:  # noqa: ANN001
     return ys
 
 
-def _regions(lines: list[_VLine]) -> list[tuple[list[_VLine], list[float]]]:
+def _regions(lines: list[_VLine], rules) -> list[tuple[list[_VLine], list[float]]]:  # noqa: ANN001
+    """Runs of lines that form a table; ``rules()`` gives the page's rules (read lazily)."""
     out: list[tuple[list[_VLine], list[float]]] = []
     i = 0
     while i < len(lines):
@@ -145,7 +147,9 @@ def _regions(lines: list[_VLine]) -> list[tuple[list[_VLine], list[float]]]:
             ln = lines[j]
             gap = region[-1].mid - ln.mid
             if pitch is not None and gap > 2.0 * pitch:
-                break
+                ruled = gap <= 4.0 * pitch and any(ln.top - 1 <= y <= region[-1].bottom + 1 for y in rules())
+                if not ruled:  # a wide gap ends the table unless a row rule lies in it
+                    break
             if ln.multi() and not _fits(ln, cols):
                 new = [s.left for s in ln.segs if all(abs(s.left - c) > _ALIGN for c in cols)]
                 if len(new) == 1 and len(ln.segs) >= 3:  # a column left empty in the first row
@@ -182,7 +186,12 @@ def _rows(region: list[_VLine], cols: list[float], rules: list[float]) -> list[l
         elif rules:
             new = False
         else:
-            new = first and (not prev_first or prev.mid - ln.mid > 1.3 * pitch)
+            # No rules: a row starts where the first column starts again — after lines
+            # without it, after a wider gap, or on a line that also starts other cells
+            # with a capital ("Nordre Follo" / "kommune | | …" is one wrapped cell).
+            new = first and (
+                not prev_first or prev.mid - ln.mid > 1.3 * pitch or (ln.multi() and placed[0][:1].isupper())
+            )
         if new:
             rows.append([[] for _ in cols])
         for c, text in placed.items():
@@ -197,10 +206,17 @@ def find_tables(page, textpage, raw: str) -> list[PdfTable]:  # noqa: ANN001
     segs = _segments(textpage)
     if len(segs) < 4:
         return []
-    regions = _regions(_visual_lines(segs))
+    cache: list[list[float]] = []
+
+    def page_rules() -> list[float]:
+        if not cache:
+            cache.append(_rules(page))
+        return cache[0]
+
+    regions = _regions(_visual_lines(segs), page_rules)
     if not regions:
         return []
-    rules = _rules(page)
+    rules = page_rules()
     tables: list[PdfTable] = []
     for region, cols in regions:
         top, bottom = region[0].top, region[-1].bottom
