@@ -284,3 +284,13 @@ def test_pdf_tables_from_fpdf2_table_api(tmp_path, table_kw):
         ("Nordre Follo kommune", "Per Hansen", "Ny næringsplan er vedtatt."),
     ]
     assert m.agenda[0].decision == "Orienteringene tas til etterretning."
+
+
+def test_a_table_header_repeated_on_the_next_page_is_not_a_report():
+    lines, n = text_to_lines(
+        "Referat 12.03.2026\n\nSak 1 Runde rundt bordet\n| Kommune | Representant | Hovedpunkter |\n"
+        "| Asker kommune | Asbjørn Flo | Ny plan vedtatt. |\n\f| Kommune | Representant | Hovedpunkter |\n"
+        "| Bærum kommune | Line Berg | Fornebu vokser. |\n"
+    )
+    m = parse_document(RawDocument("r.md", "0" * 64, "md", lines, n_pages=n))
+    assert rt(m) == [("Asker kommune", "Asbjørn Flo", "Ny plan vedtatt."), ("Bærum kommune", "Line Berg", "Fornebu vokser.")]

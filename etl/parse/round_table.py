@@ -187,12 +187,14 @@ def unit_cell(text: str) -> tuple[str | None, str | None]:
 
 def table_statements(rows: list[Line], source_file: str, item_no: str | None) -> list[Statement]:
     unit_col, rep_col, points_col = 0, None, None
+    header: list[str] | None = None
     out: list[Statement] = []
     for row in rows:
         cells = list(row.cells or ())
-        if not any(c.strip() for c in cells):
-            continue
+        if not any(c.strip() for c in cells) or cells == header:
+            continue  # empty, or the header row repeated on the next page
         if points_col is None and _POINTS_COL_RE.search(" ".join(cells)) and all(len(c.split()) <= 4 for c in cells):
+            header = cells
             for i, c in enumerate(cells):
                 if _UNIT_COL_RE.search(c) and unit_col == 0 and i != len(cells) - 1:
                     unit_col = i
