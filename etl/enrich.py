@@ -2,22 +2,26 @@
 
 ``enrich`` is pure apart from mutating the meeting it is given: reference data is
 loaded once per process (cached loaders) and all patterns are precompiled, so a
-statement costs a handful of dict look-ups and regex scans.
+statement costs a handful of dict look-ups and regex scans. Each statement is
+lower-cased and split into words once, and its capitalised words found once; the
+extractors share those (themes and fact type the words, organisations and places
+the capitalised words). Nothing is cached by statement text.
 """
 
 from __future__ import annotations
 
 import re
 
-from etl.extract.fact_type import classify_fact_type
-from etl.extract.organisations import extract_organisations
-from etl.extract.quantities import extract_amount_nok, extract_jobs
-from etl.extract.themes import Taxonomy, classify, load_taxonomy
-from etl.extract.units import Gazetteer, canonical_person, clean_unit_name, find_places, load_gazetteer, resolve_unit
+from etl.extract import fact_type, themes
+from etl.extract.organisations import capitalised_words, exclude_keys, organisations_in
+from etl.extract.quantities import amount_in, jobs_in
+from etl.extract.themes import Taxonomy, load_taxonomy
+from etl.extract.units import Gazetteer, canonical_person, clean_unit_name, load_gazetteer, places_in, resolve_unit
 from etl.model import Meeting, ParseWarning, Statement
 from etl.vocab import SECTION_EVENTS, SECTION_ROUND_TABLE, UNIT_UNKNOWN
 
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")  # the split themes and fact_type expect
 
 
 def _person_name(entry: str | None) -> str | None:
@@ -40,8 +44,10 @@ def enrich(meeting: Meeting, *, gazetteer: Gazetteer | None = None, taxonomy: Ta
     gaz = gazetteer or load_gazetteer()
     tax = taxonomy or load_taxonomy()
     people = tuple(p for p in (_person_name(x) for x in [*meeting.attendees, meeting.chair, meeting.secretary]) if p)
+    skip = exclude_keys(people)
     warned: set[str] = set()
     reporters: dict[str, str | None] = {}
+    areas: dict[str, list[str]] = {}  # action-programme area heading -> its themes (a few per meeting)
     for s in meeting.statements:
         _unit(s, gaz, meeting, warned)
         if s.reporter:
@@ -51,17 +57,26 @@ def enrich(meeting: Meeting, *, gazetteer: Gazetteer | None = None, taxonomy: Ta
         else:
             s.reporter_canonical = None
         text = s.text or ""
-        s.themes = classify(text, tax)
+        low = text.lower()
+        words = _WORD.findall(low)
+        s.themes = themes.classify_words(low, words, tax) if words else []
         if s.area:
             # An action-programme area ("c) Helsenæring") is the theme of every
             # point under it, even when the point itself does not name it.
-            s.themes = _merge_ordered(classify(s.area, tax), s.themes, tax)
-        s.amount_nok = extract_amount_nok(text)
-        s.jobs = extract_jobs(text)
-        s.fact_type = "arrangement" if s.section == SECTION_EVENTS else classify_fact_type(text, s.amount_nok)
-        s.organisations = extract_organisations(text, exclude=people, gazetteer=gaz)
-        s.places = [p.name for p in find_places(text, gaz)]
-        dates = find_dates(text, meeting.meeting_date) if _DIGIT.search(text) else []  # every date has a digit
+            if s.area not in areas:
+                areas[s.area] = themes.classify(s.area, tax)
+            s.themes = _merge_ordered(areas[s.area], s.themes, tax)
+        digit = _DIGIT.search(text) is not None
+        s.amount_nok = amount_in(text, low, digit) if text else None
+        s.jobs = jobs_in(text, low, words, digit) if text else None
+        if s.section == SECTION_EVENTS:
+            s.fact_type = "arrangement"
+        else:
+            s.fact_type = fact_type.classify_words(low, words, s.amount_nok)
+        caps = capitalised_words(text)
+        s.organisations = organisations_in(text, caps, words, skip, gaz) if caps else []
+        s.places = [p.name for p in places_in(text, caps, gaz)] if caps else []
+        dates = find_dates(text, meeting.meeting_date) if digit else []  # every date has a digit
         s.event_date = dates[0] if dates else None
     return meeting
 
@@ -87,5 +102,7 @@ def _unit(s: Statement, gaz: Gazetteer, meeting: Meeting, warned: set[str]) -> N
 
 def _merge_ordered(first: list[str], second: list[str], tax: Taxonomy) -> list[str]:
     """Union of two theme lists, in taxonomy order (as ``classify`` returns them)."""
+    if not first or first == second:
+        return second
     wanted = set(first) | set(second)
     return sorted(wanted, key=lambda t: tax.order.get(t, len(tax.order)))

@@ -93,7 +93,7 @@ SNIPPETS = [
     ("Turister strømmer til Hvaler", ["reiseliv"]),
     ("Sentrumsutvikling i Moss", ["stedsutvikling"]),
     ("Boligbyggingen har stoppet opp", ["bolig"]),
-    ("Ny havn for cruise", ["maritim"]),
+    ("Ny havn for cruise", ["reiseliv", "maritim"]),  # cruise traffic is tourism
     ("Kan havne i en vanskelig situasjon", []),
     ("Satsing på kunstig intelligens og digitalisering", ["innovasjon"]),
     ("Ny fabrikk for batterier", ["industri"]),

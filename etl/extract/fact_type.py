@@ -3,20 +3,24 @@
 Rules are tried in priority order; the first that matches wins:
 
 1. nedleggelse  — closures and job losses outrank everything said alongside them
-   ("Nedleggelse av fabrikken, 70 ansatte mister jobben").
+   ("Nedleggelse av fabrikken, 70 ansatte mister jobben"), unless the closure is
+   only the background ("… omstillingsmidler etter nedleggelsen").
 2. finansiering — a funding word (gave, tilskudd, støtte, midler, bevilgning, …)
    together with an amount: "nytt senter med støtte fra X (70 mill. gave)" is
    news about money, even though something new is built.
-3. etablering   — something new opens or is established (åpner, etablerer, ny
-   fabrikk, nytt hotellprosjekt, datasenteretableringer, lanseres).
+3. etablering   — something new opens, is established, built or expanded (åpner,
+   etablerer, ny fabrikk, nytt hotellprosjekt, datasenteretableringer, lanseres,
+   utvides, står ferdig, under utbygging); "etablere et samarbeid" is samarbeid.
 4. utfordring   — concern, cuts, resistance, shortage, waiting
    ("Ny fylkesplan … – stor motstand" is a challenge, not a plan).
 5. finansiering — a funding word without an amount ("søker tilskudd").
 6. arrangement  — seminar, konferanse, workshop, møterekke, webinar, frokostmøte.
 7. samarbeid    — cooperation and partnership.
 8. annet        — awards ("vant Fyrlyktprisen"): neither a plan nor an event.
-9. plan         — plans, strategies, surveys, analyses, projects, "satsing på".
-10. finansiering — a bare amount of money.
+9. plan         — plans, strategies, surveys, analyses, projects, "satsing på";
+   investigating or considering something new ("utreder ny godsterminal",
+   "vurderer å etablere") is a plan even though it names a new thing.
+10. finansiering — a bare amount of money (not turnover: "omsetter for 2 mrd.").
 11. annet.
 """
 
@@ -31,22 +35,37 @@ from etl.extract.quantities import extract_amount_nok
 # each distinct word is classified once and cached; multi-word patterns run on
 # the whole text, only when one of their gate words occurs in it.
 _WORD_RULES: dict[str, str] = {
-    "nedleggelse": r"nedlegg|^permitter|oppsigelse|^nedbemann|konkurs|^avvikl|^stengning|^nedstenging|^steng(?:er|es|t|e)$",
-    "funding": r"^(?:gave|gaven|midler|stipend|fond|fondet)$|tilskudd|^bevilg|finansier|støttemidl|^tildel|^spons|^spleis",
-    "etablering": r"^(?:åpner|åpnet|åpnes|ansetter|etablert)$|^åpning|^nyetabler|^lanser|^byggestart|etablering|^etablere",
-    "utfordring": r"bekymr|utfordring|^motstand|innvending|ventemodus|mangel|^mangler$|problem|^krevende$|^usikker"
+    "nedleggelse": r"nedlegg|^permitter|oppsigelse|^nedbemann|konkurs|^avvikl|^stengning|^nedstenging|^steng(?:er|es|t|e)$"
+    r"|^nedlagt$",
+    "funding": r"^(?:gave|gaven|stipend|avsatt)$|(?<!virke)midle(?:r|ne)$|fond(?:et|ene)?$|tilskudd|^bevilg|finansier"
+    r"|støttemidl|^tildel|^spons|^spleis",
+    "etablering": r"^(?:åpner|åpnet|åpnes|ansetter|etablert|ferdigstilt|innviet|innvies)$|^åpning|^nyetabler|^lanser"
+    r"|^byggestart|etablering|^etablere|^gjenåpn|^utvid(?:er|es|et|ede|else|elsen)$",
+    "utfordring": r"bekymr|utfordring|^motstand|innvending|ventemodus|mangel|^mangl|problem|^krevende$|^usikker"
     r"|^nedgang|^svikt|^forsink|^risiko|^begrensning|^frafall|^svekke|^vanskelig|^trussel|^konflikt|kutt"
-    r"|^(?:mister|fjernet|fjernes)$",
+    r"|^(?:mister|fjernet|fjernes)$|^flaskehals|^slit(?:er|e)$|^strev|^stopp(?:er|et|es|e)?$|^stans(?:er|et|es)?$"
+    r"|^utsatt$|^utsett(?:es|er)$|^ventetid|underskudd|^klag(?:er|e|et|es|en)?$|^reager(?:er|te|t)$|^reaksjon"
+    r"|^ramm(?:er|es|et)$|^svak(?:e|t|ere)?$|^færre$|^kø(?:er|en|ene)?$|^skade[rt]?$",
+    "rejected": r"^avsl(?:år|ått|ag|aget)$|^avvis(?:er|t|es)$",
     "arrangement": r"seminar|konferanse|workshop|webinar|frokostmøte|møterekke|møteplass|festival|dialogmøte|fagdag"
-    r"|nettverksmøte|^befaring|^(?:messe|messen|samling|kurs|kurset|kursene|treff)$",
+    r"|nettverksmøte|^befaring|^arranger|^(?:messe|messen|samling|treff)$|(?<!kon)kurs(?:et|ene)?$",
     "samarbeid": r"samarbeid|partnerskap|^allianse|^intensjonsavtale|^(?:partner|partnere|partnerne|dialog)$",
     "award": r"^(?:vant|kåret)$|^prisvinn",
-    # Receiving verbs count as funding only together with an amount ("har fått 3 mill. kroner").
-    "receive": r"^(?:fått|får|fikk|mottar|mottok|mottatt|innvilget|henter|hentet)$",
+    # Receiving verbs (and a "ramme") count as funding only together with an amount
+    # ("har fått 3 mill. kroner", "Statsbudsjettet gir 40 millioner").
+    "receive": r"^(?:fått|får|fikk|mottar|mottok|mottatt|innvilget|henter|hentet|gir|gis|sikret|ramme|rammen)$",
+    # Turnover and value creation are amounts, but not money given to anyone.
+    "turnover": r"^omset(?:ter|ning|ningen|te)$|^omsatte$|^verdiskaping",
+    # Investigating or considering something new is a plan, not (yet) an establishment.
+    "tentative": r"^utred|^vurder|^mulighetsstudie|^konseptvalg",
     "plan": r"plan(?:er|en|ene|lagt|legg\w*|arbeid\w*)?$|strategi|kartlegg|analyse|prosjekt|^satsing|^satser$"
-    r"|^ønske[rt]?$|^utred|^vurder|^forslag|^tiltak|^innsikt|utvikling|^forbered|^ambisjon|^videreføring|^fornyelse"
-    r"|^omorganiser",
+    r"|^ønske[rt]?$|^forslag|^tiltak|^innsikt|utvikling|^forbered|^ambisjon|^videreføring|^fornyelse"
+    r"|^omorganiser|^innfør|^oppstart$|^reguler",
 }
+_NEW_THINGS = (
+    r"fabrikk|hotell|datasent|næringspark|kontor|anlegg|butikk|senter|arbeidsplass|stilling|bedrift|virksomhet"
+    r"|produksjon|bygg|kai|terminal|tilbud|inkubator|lokale|sykehus|stasjon|hall|park"
+)
 _PHRASE_RULES: list[tuple[str, tuple[str, ...], str]] = [  # (rule, gate words, pattern)
     ("nedleggelse", ("ned",), r"\b(?:legges?|lagt|legger)\s+ned\b"),
     ("nedleggelse", ("mister", "mistet"), r"\bmist(?:er|et)\s+(?:\S+\s+){0,2}(?:arbeidsplass|jobb|årsverk|ansatt|stilling)"),
@@ -55,23 +74,47 @@ _PHRASE_RULES: list[tuple[str, tuple[str, ...], str]] = [  # (rule, gate words, 
     # "Equinor flytter 400 ansatte fra Fornebu til Bergen": jobs leave the region.
     ("nedleggelse", ("flytter",), r"\bflytter\s+\d[\d\s]*\s+(?:ansatte|arbeidsplasser|stillinger|årsverk)\s+fra\b"),
     ("nedleggelse", ("tap",), r"\btap\s+av\s+\d"),
+    ("nedleggelse", ("tapt",), r"\btapt\s+(?:\S+\s+){0,3}\w*(?:arbeidsplass|jobb|årsverk|stilling)|\bgår\s+tapt\b"),
+    ("nedleggelse", ("forsvinner",), r"(?:arbeidsplass|stilling|jobb|årsverk)\w*\s+forsvinner\b"),
     ("funding", ("støtte", "støtter", "støttet", "økonomisk"), r"\bstøtte[rt]?\s+(?:fra|på|med)\b|\bøkonomisk\s+støtte\b"),
-    ("etablering", ("ny", "nye", "nytt"), r"\bny(?:e|tt)?\s+(?:\w+\s+)?(?:\w*(?:fabrikk|hotell|datasent|næringspark"
-     r"|kontor|anlegg|butikk|senter|arbeidsplass|stilling|bedrift|virksomhet|produksjon)\w*|\w*lager)\b"),
-    ("etablering", ("flytter",), r"\bflytter\s+(?:til|inn)\b"),
-    ("etablering", ("bygging", "bygger", "bygges"), r"\bunder\s+bygging\b|\bbygg(?:er|es)\s+(?:et\s+|en\s+)?ny(?:tt|e)?\b"),
+    ("funding", ("av",), r"\b(?:satt|setter|settes|sette)\s+av\b"),
+    # "ny fabrikk", but not "i det nye næringsbygget" (a reference to something known)
+    ("etablering", ("ny", "nye", "nytt"), rf"(?<!\bdet\s)(?<!\bden\s)(?<!\bde\s)\bny(?:e|tt)?\s+(?:\w+\s+)?(?:\w*(?:{_NEW_THINGS})\w*|\w*lager)\b"),
+    ("etablering", ("flytter",), r"\bflytter\s+(?:(?:\w+\s+)?til|inn)\b"),
+    ("etablering", ("bygging", "utbygging", "bygger", "bygges", "bygge"),
+     r"\bunder\s+(?:ut)?bygging\b|\bbygg(?:er|es)\s+(?:et\s+|en\s+)?ny(?:tt|e)?\b|\bbygg(?:e|es|er)\s+ut\b"),
+    ("etablering", ("ferdig",), r"\bst(?:å|år)\s+ferdig\b"),
+    ("etablering", ("bruk",), r"\btatt\s+i\s+bruk\b"),
     ("utfordring", ("økonomi", "økonomien"), r"\b(?:stram|trang)\w*\s+økonomi"),
     ("utfordring", ("press",), r"\bunder\s+press\b|\bpress\s+på\b"),
+    ("utfordring", ("vent",), r"\bpå\s+vent\b"),
+    ("rejected", ("nei",), r"\b(?:sier|sa|svarer|sagt)\s+nei\b|\bnei\s+til\b"),
+    ("utfordring", ("ledig",), r"\bikke\s+(?:\w+\s+){0,2}ledig\b"),
     ("award", ("vinner",), r"\bvinner\s+av\b"),
     ("award", ("fikk",), r"\bfikk\s+\w*prisen\b"),
-    ("plan", ("arbeid", "jobber"), r"\b(?:arbeid|jobber)\s+med\b"),
+    ("arrangement", ("deltar", "deltok"), r"\bdelt(?:ar|ok)\s+på\b"),
+    ("plan", ("arbeid", "arbeidet", "jobber"), r"\b(?:arbeid(?:et)?|jobber)\s+med\b"),
     ("plan", ("fokus",), r"\bfokus\s+på\b"),
     ("plan", ("mål",), r"\bmål\s+om\b"),
+    ("plan", ("ser",), r"\bser\s+på\b"),
 ]
+# "etablere et tettere samarbeid": establishing cooperation is cooperation, not an establishment.
+_ESTABLISH_SOFT = re.compile(
+    r"\betabler\w*\s+(?:(?:et|en|ei)\s+)?(?:\w+\s+)?(?:samarbeid|nettverk|dialog|partnerskap|forum|møteplass"
+    r"|arbeidsgruppe|kontakt)"
+)
 _WORD = re.compile(r"\w+")
 _WORD_RX = [(rule, re.compile(rx)) for rule, rx in _WORD_RULES.items()]
 _PHRASE_RX = [(rule, frozenset(gates), re.compile(rx)) for rule, gates, rx in _PHRASE_RULES]
+_PHRASE_BY_GATE: dict[str, list[tuple[str, re.Pattern[str]]]] = {}  # gate word -> its rules, in order
+for _rule, _gates, _rx in _PHRASE_RX:
+    for _g in _gates:
+        _PHRASE_BY_GATE.setdefault(_g, []).append((_rule, _rx))
+_PHRASE_GATES = frozenset(_PHRASE_BY_GATE)
 _CACHE: dict[str, frozenset[str]] = {}
+# "etter nedleggelsen", "etter at kjøpesenteret åpnet": a closure or opening after
+# "etter" is the background of the statement, not its news.
+_BACKDROP_WINDOW = 4
 
 
 def _word_rules(w: str) -> frozenset[str]:
@@ -83,15 +126,39 @@ def _word_rules(w: str) -> frozenset[str]:
     return hit
 
 
-def _signals(text: str) -> set[str]:
-    low = text.lower()
+_EVENTS = frozenset({"nedleggelse", "etablering"})
+
+
+def _backdrop(words: list[str], i: int) -> bool:
+    """Word ``i`` follows "etter" directly, or "etter at" within a few words."""
+    if i and words[i - 1] == "etter":
+        return True
+    lo = max(0, i - _BACKDROP_WINDOW)
+    return any(words[j] == "etter" and words[j + 1] == "at" for j in range(lo, i - 1))
+
+
+def _signals(low: str, words: list[str]) -> set[str]:
     found: set[str] = set()
-    words = set(_WORD.findall(low))
-    for w in words:
-        found |= _word_rules(w)
-    for rule, gates, rx in _PHRASE_RX:
-        if rule not in found and not gates.isdisjoint(words) and rx.search(low):
-            found.add(rule)
+    establish_words: list[str] = []
+    cache = _CACHE
+    for i, w in enumerate(words):
+        rules = cache.get(w)
+        if rules is None:
+            rules = _word_rules(w)
+        if rules:
+            if ("nedleggelse" in rules or "etablering" in rules) and _backdrop(words, i):
+                rules = rules - _EVENTS
+            if "etablering" in rules:
+                establish_words.append(w)
+            found |= rules
+    if establish_words and all(w.startswith("etabler") for w in establish_words) and _ESTABLISH_SOFT.search(low):
+        found.discard("etablering")
+    gates = _PHRASE_GATES.intersection(words)
+    if gates:
+        for g in gates:
+            for rule, rx in _PHRASE_BY_GATE[g]:
+                if rule not in found and rx.search(low):
+                    found.add(rule)
     return found
 
 
@@ -101,12 +168,29 @@ def classify_fact_type(text: str, amount_nok: int | None | EllipsisType = ...) -
         return "annet"
     if amount_nok is ...:
         amount_nok = extract_amount_nok(text)
-    sig = _signals(text)
+    low = text.lower()
+    return classify_words(low, _WORD.findall(low), amount_nok)
+
+
+def classify_words(low: str, words: list[str], amount_nok: int | None) -> str:
+    """``classify_fact_type`` for a caller that has already lower-cased the text and
+    split it with ``\\w+`` (``etl.enrich`` shares one split across extractors)."""
+    if not words:
+        return "annet"
+    sig = _signals(low, words)
     if "nedleggelse" in sig:
         return "nedleggelse"
+    if "turnover" in sig:
+        amount_nok = None
     funding = "funding" in sig
     if (funding or "receive" in sig) and amount_nok is not None:
         return "finansiering"
+    if "tentative" in sig:
+        sig.discard("etablering")
+        sig.add("plan")
+    if "rejected" in sig:  # "sier nei til nytt datasenter": nothing is established
+        sig.discard("etablering")
+        sig.add("utfordring")
     for rule in ("etablering", "utfordring"):
         if rule in sig:
             return rule

@@ -83,8 +83,25 @@ def _plausible(name: str, places: frozenset[str]) -> bool:
     return not (len(tokens) == 1 and re.search(r"(?:en|et|ene|ane|erne)$", tokens[0]) and not tokens[0].isupper())
 
 
+_VERB_WORDS = frozenset(re.findall(r"[a-zæøå]+", _VERB_AFTER.pattern.replace(r"\s", " ").replace(r"\b", " ")))
+_LOW_WORD = re.compile(r"\w+")
+
+
+def _has_candidate(text: str, caps: list[str], words: list[str], by_first: dict, lower: tuple[str, ...]) -> bool:
+    """Could any rule fire? A known first token, a lower-case alias, a legal form, a
+    CamelCase word, a glued "-fabrikken", or a company verb after a capitalised word."""
+    for tok in caps:
+        if tok in by_first or tok in _LEGAL_FORMS or _is_camel(tok):
+            return True
+    if any(alias in text for alias in lower):
+        return True
+    if caps and "-" in text and _GLUED_SUFFIX.search(text):
+        return True
+    return bool(caps) and not _VERB_WORDS.isdisjoint(words)
+
+
 def _is_camel(tok: str) -> bool:
-    return len(tok) > 3 and tok[1].islower() and any(c.isupper() for c in tok[2:]) and tok.isalpha()
+    return len(tok) > 3 and tok[1].islower() and not tok[2:].islower() and tok.isalpha()
 
 
 _DEFAULT = str(DEFAULT_PATH)
@@ -97,10 +114,32 @@ def extract_organisations(
     ``exclude``: extra names never to report (e.g. the meeting's attendees)."""
     if not text:
         return []
+    low = text.lower()
+    return organisations_in(text, capitalised_words(text), _LOW_WORD.findall(low), exclude_keys(exclude), gazetteer)
+
+
+def capitalised_words(text: str) -> list[str]:
+    """Every capitalised word of ``text``: the candidates for names (and places)."""
+    return _TOKEN.findall(text)
+
+
+def exclude_keys(names: tuple[str, ...] | list[str] | frozenset[str]) -> frozenset[str]:
+    """Lookup keys of names never to report; compute once per meeting and reuse."""
+    return frozenset(_key(x) for x in names) if names else frozenset()
+
+
+def organisations_in(
+    text: str, caps: list[str], words: list[str], skip: frozenset[str], gazetteer: Gazetteer | None = None
+) -> list[str]:
+    """``extract_organisations`` from precomputed ``capitalised_words(text)``, the
+    lower-cased ``\\w+`` words and ``exclude_keys(...)`` (``etl.enrich`` shares them).
+    Most statements name no organisation: they are dismissed on the words alone."""
     by_first, canon, lower = _known(_DEFAULT)
+    if not _has_candidate(text, caps, words, by_first, lower):
+        return []
     found: dict[str, int] = {}  # name -> position
-    taken_until = -1  # tokens inside a known name are not candidates
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    taken_until = -1  # tokens inside a known name are not candidates
     unknown: list[tuple[int, int, str]] = []
     for a, b, tok in tokens:
         if a < taken_until:
@@ -134,14 +173,13 @@ def extract_organisations(
             chain = []
             continue
         chain.append((a, b, tok))
-        if _GLUED_SUFFIX.match(text, b):
+        if b < len(text) and text[b] == "-" and _GLUED_SUFFIX.match(text, b):
             candidates.append((a, tok))
         elif _is_camel(tok):
             candidates.append((a, tok))
-        if _VERB_AFTER.match(text, b):
+        if b < len(text) and text[b].isspace() and _VERB_AFTER.match(text, b):
             names = chain[-3:]
             candidates.append((names[0][0], " ".join(t for *_, t in names)))
-    skip = {_key(x) for x in exclude} if exclude else set()
     for pos, name in sorted(candidates):
         base = name.rsplit(" ", 1)[0] if name.split()[-1] in _LEGAL_FORMS else name
         if name not in found and _plausible(base, places) and _key(name) not in skip:

@@ -46,6 +46,9 @@ class Gazetteer:
     persons: dict[str, str] = field(default_factory=dict)  # normalised alias -> canonical
     name_keys: frozenset[str] = frozenset()  # every unit/place name and alias, as keys
     memo: dict[str, UnitMatch | None] = field(default_factory=dict)  # resolve_unit results
+    # First word of every text place name ("Nordre" for "Nordre Follo"), or None when
+    # some name does not start with a capital (then no cheap pre-check is possible).
+    place_first: frozenset[str] | None = None
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -150,7 +153,10 @@ def _load(path: str) -> Gazetteer:
     mask_re = re.compile("|".join(map(re.escape, masks))) if masks else None
     persons = {_key(a): c for a, c in data.get("persons", {}).items()}
     name_keys = frozenset(by_key) | frozenset(_key(n) for n in text_names)
-    return Gazetteer(list(units.values()), by_key, places_re, text_names, mask_re, persons, name_keys)
+    capital = all(re.match(r"[A-ZÆØÅ]", n) for n in names)
+    place_first = frozenset(re.match(r"\w+", n).group() for n in names) if capital else None
+    return Gazetteer(list(units.values()), by_key, places_re, text_names, mask_re, persons, name_keys,
+                     place_first=place_first)  # fmt: skip
 
 
 def resolve_unit(name: str, gazetteer: Gazetteer | None = None) -> UnitMatch | None:
@@ -196,6 +202,21 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[UnitMatch
         u = g.place_by_name[m.group(1)]
         seen.setdefault(u.name, u)
     return list(seen.values())
+
+
+def places_in(text: str, capitalised: list[str], gazetteer: Gazetteer | None = None) -> list[UnitMatch]:
+    """``find_places`` for a caller that has already found the capitalised words of
+    ``text`` (``organisations.capitalised_words``): a text where none of them starts
+    a place name (most statements) is not scanned at all."""
+    g = gazetteer or load_gazetteer()
+    first = g.place_first
+    if first is not None and "&" not in text:  # the tokens skip words glued to "&"
+        for tok in capitalised:
+            if tok in first or (tok[-1] == "s" and tok[:-1] in first):
+                break
+        else:
+            return []
+    return find_places(text, g)
 
 
 def place_names(gazetteer: Gazetteer | None = None) -> frozenset[str]:
