@@ -125,3 +125,15 @@ def test_receiving_an_amount_is_funding(text, expected):
 )
 def test_building_and_moving(text, expected):
     assert classify_fact_type(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chemring Nobel starter byggingen av den nye fabrikken i januar.",
+        "Chemring Nobel har fått byggetillatelse for den nye fabrikken i Heggedal.",
+        "Første spadetak for logistikksenteret tas i mars.",
+    ],
+)
+def test_construction_steps_are_establishments(text):
+    assert classify_fact_type(text) == "etablering"

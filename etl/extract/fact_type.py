@@ -39,7 +39,7 @@ _WORD_RULES: dict[str, str] = {
     r"|^nedlagt$",
     "funding": r"^(?:gave|gaven|stipend|avsatt)$|(?<!virke)midle(?:r|ne)$|fond(?:et|ene)?$|tilskudd|^bevilg|finansier"
     r"|støttemidl|^tildel|^spons|^spleis",
-    "etablering": r"^(?:åpner|åpnet|åpnes|ansetter|etablert|ferdigstilt|innviet|innvies)$|^åpning|^nyetabler|^lanser"
+    "etablering": r"^(?:åpner|åpnet|åpnes|ansetter|etablert|ferdigstilt|innviet|innvies)$|^byggetillatelse|spadetak|^åpning|^nyetabler|^lanser"
     r"|^byggestart|etablering|^etablere|^gjenåpn|^utvid(?:er|es|et|ede|else|elsen)$",
     "utfordring": r"bekymr|utfordring|^motstand|innvending|ventemodus|mangel|^mangl|problem|^krevende$|^usikker"
     r"|^nedgang|^svikt|^forsink|^risiko|^begrensning|^frafall|^svekke|^vanskelig|^trussel|^konflikt|kutt"
@@ -84,6 +84,8 @@ _PHRASE_RULES: list[tuple[str, tuple[str, ...], str]] = [  # (rule, gate words, 
     ("etablering", ("bygging", "utbygging", "bygger", "bygges", "bygge"),
      r"\bunder\s+(?:ut)?bygging\b|\bbygg(?:er|es)\s+(?:et\s+|en\s+)?ny(?:tt|e)?\b|\bbygg(?:e|es|er)\s+ut\b"),
     ("etablering", ("ferdig",), r"\bst(?:å|år)\s+ferdig\b"),
+    # "starter byggingen av den nye fabrikken": construction begins
+    ("etablering", ("byggingen", "utbyggingen"), r"\bstart(?:er|et|es)?\s+(?:opp\s+)?(?:ut)?byggingen\b"),
     ("etablering", ("bruk",), r"\btatt\s+i\s+bruk\b"),
     ("utfordring", ("økonomi", "økonomien"), r"\b(?:stram|trang)\w*\s+økonomi"),
     ("utfordring", ("press",), r"\bunder\s+press\b|\bpress\s+på\b"),
@@ -103,6 +105,7 @@ _ESTABLISH_SOFT = re.compile(
     r"\betabler\w*\s+(?:(?:et|en|ei)\s+)?(?:\w+\s+)?(?:samarbeid|nettverk|dialog|partnerskap|forum|møteplass"
     r"|arbeidsgruppe|kontakt)"
 )
+_LAUNCH_PLAN = re.compile(r"\blanser\w*\s+(?:(?:en|et|ei)\s+)?(?:\w+\s+)?\w*(?:strategi|plan|handlingsplan|program)\w*")
 _WORD = re.compile(r"\w+")
 _WORD_RX = [(rule, re.compile(rx)) for rule, rx in _WORD_RULES.items()]
 _PHRASE_RX = [(rule, frozenset(gates), re.compile(rx)) for rule, gates, rx in _PHRASE_RULES]
@@ -153,6 +156,10 @@ def _signals(low: str, words: list[str]) -> set[str]:
             found |= rules
     if establish_words and all(w.startswith("etabler") for w in establish_words) and _ESTABLISH_SOFT.search(low):
         found.discard("etablering")
+    # "lanserer en ny næringsstrategi": a new plan is a plan, not an establishment.
+    if establish_words and all(w.startswith("lanser") for w in establish_words) and _LAUNCH_PLAN.search(low):
+        found.discard("etablering")
+        found.add("plan")
     gates = _PHRASE_GATES.intersection(words)
     if gates:
         for g in gates:
