@@ -27,9 +27,8 @@ from pathlib import Path
 import duckdb
 
 from etl.errors import DocumentError
-from etl.model import Meeting, RawDocument
 from etl.warehouse import reference
-from etl.warehouse.load import Batch
+from etl.warehouse.load import ColumnBatch, Columns, as_failed, document_columns
 from etl.warehouse.schema import SCHEMA_VERSION, create_tables, create_views
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
@@ -161,7 +160,7 @@ def build(
         to_parse = [f for f in contents if f not in kept]
         # Started before DuckDB opens the new file, so workers fork from a process
         # without DuckDB's threads.
-        results = _parse_all([(rel, contents[rel]) for rel in to_parse], input_dir)
+        results = _parse_all([(rel, contents[rel], hashes[rel]) for rel in to_parse], input_dir)
         try:
             con = duckdb.connect(str(tmp))
             try:
@@ -170,20 +169,19 @@ def build(
                 for f in keep:
                     if old_docs[f][1] == "failed":
                         report.failures.append(Failure(f, _old_error(con, f)))
-                batch = Batch()
-                for n, (rel, raw, meeting, reason) in enumerate(results, 1):
-                    size = contents[rel].stat().st_size
+                batch = ColumnBatch()
+                for n, (rel, reason, key, cols) in enumerate(results, 1):
                     if reason is None:
                         try:
-                            _validate(meeting, rel, seen)
+                            _validate(key, rel, seen)
                         except DocumentError as exc:
                             reason = exc.reason
+                            cols = as_failed(cols, reason)
                     if reason is not None:
                         report.failures.append(Failure(rel, reason))
-                        batch.add_document(raw, source_file=rel, sha256=hashes[rel], size_bytes=size, error=reason)
                     else:
                         report.parsed += 1
-                        batch.add_document(raw, source_file=rel, sha256=hashes[rel], size_bytes=size, meeting=meeting)
+                    batch.add(cols)
                     if n % _FLUSH_EVERY == 0:
                         batch.flush(con)
                     if progress:
@@ -209,12 +207,16 @@ def build(
     return report
 
 
-def parse_one(item: tuple[str, Path], input_dir: Path) -> tuple[str, RawDocument | None, Meeting | None, str | None]:
-    """(rel, raw, meeting, failure reason) for one file; never raises for a bad document."""
+def parse_one(item: tuple[str, Path, str], input_dir: Path) -> tuple[str, str | None, tuple, Columns]:
+    """(rel, failure reason, meeting key, table columns) for one file; never raises for a bad document.
+
+    The meeting key (organ, date) lets the caller reject duplicates without the model objects.
+    """
     from etl import pipeline
     from etl.readers import read_document
 
-    rel, path = item
+    rel, path, sha256 = item
+    size = path.stat().st_size
     raw = None
     try:
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -222,14 +224,19 @@ def parse_one(item: tuple[str, Path], input_dir: Path) -> tuple[str, RawDocument
                 rel, f"unsupported file type '{path.suffix or '(none)'}' (supported: {', '.join(SUPPORTED_SUFFIXES)})"
             )
         raw = read_document(path, input_dir)
-        return rel, raw, pipeline.parse_raw(raw), None
+        meeting = pipeline.parse_raw(raw)
     except DocumentError as exc:
-        return rel, raw, None, exc.reason
+        reason = exc.reason
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the folder
-        return rel, raw, None, f"could not be parsed ({type(exc).__name__}: {exc})"
+        reason = f"could not be parsed ({type(exc).__name__}: {exc})"
+    else:
+        key = ((meeting.organ or "").casefold(), meeting.meeting_date)
+        cols = document_columns(raw, source_file=rel, sha256=sha256, size_bytes=size, meeting=meeting)
+        return rel, None, key, cols
+    return rel, reason, (), document_columns(raw, source_file=rel, sha256=sha256, size_bytes=size, error=reason)
 
 
-def _parse_all(items: list[tuple[str, Path]], input_dir: Path) -> Iterator[tuple]:
+def _parse_all(items: list[tuple[str, Path, str]], input_dir: Path) -> Iterator[tuple]:
     """Parse files in document order, on every core when there are enough of them.
 
     Parsing is pure Python and CPU-bound, so processes (not threads) are used;
@@ -248,15 +255,15 @@ def _parse_all(items: list[tuple[str, Path]], input_dir: Path) -> Iterator[tuple
     return run()
 
 
-def _validate(meeting, rel: str, seen: dict[tuple, str]) -> None:
+def _validate(key: tuple, rel: str, seen: dict[tuple, str]) -> None:
     """Reject minutes the warehouse cannot place: no date, or a meeting already loaded."""
-    if meeting.meeting_date is None:
+    organ, meeting_date = key
+    if meeting_date is None:
         raise DocumentError(rel, "no meeting date found (expected e.g. 'Tid: 23. oktober 2025' or 'Dato: 12.03.2026')")
-    key = ((meeting.organ or "").casefold(), meeting.meeting_date)
     if key in seen:
         raise DocumentError(
             rel,
-            f"same meeting ({meeting.meeting_date:%d.%m.%Y}) as '{seen[key]}' — skipped; remove one of the two files",
+            f"same meeting ({meeting_date:%d.%m.%Y}) as '{seen[key]}' — skipped; remove one of the two files",
         )
     seen[key] = rel
 

@@ -1,8 +1,10 @@
 """Loads :class:`~etl.model.Meeting` objects into the raw tables.
 
-Rows are collected for a whole batch of documents and inserted once per table
-(``INSERT … BY NAME`` from an Arrow table), which is what keeps a build at
-hundreds of documents per second: row-by-row inserts into DuckDB are slow.
+A document becomes *columns* (``{table: {column: [values]}}``) where it is
+parsed, which may be a worker process: plain lists pickle several times faster
+than the model objects.  Columns are gathered for a batch of documents and
+inserted once per table (``INSERT … BY NAME`` from an Arrow table); row-by-row
+inserts into DuckDB would be far slower.
 """
 
 from __future__ import annotations
@@ -183,22 +185,67 @@ class Batch:
             for w in m.warnings
         )
 
+    def columns(self) -> Columns:
+        return {table: _to_columns(rows) for table, rows in self.rows.items() if rows}
+
+
+Columns = dict[str, dict[str, list]]  # table -> column -> values
+
+
+def document_columns(
+    raw: RawDocument | None,
+    *,
+    source_file: str,
+    sha256: str,
+    size_bytes: int,
+    meeting: Meeting | None = None,
+    error: str | None = None,
+) -> Columns:
+    """Every raw-table row of one document, as columns."""
+    batch = Batch()
+    batch.add_document(raw, source_file=source_file, sha256=sha256, size_bytes=size_bytes, meeting=meeting, error=error)
+    return batch.columns()
+
+
+def as_failed(cols: Columns, reason: str) -> Columns:
+    """The same document rejected after parsing (e.g. a duplicate meeting): only its status row."""
+    doc = dict(cols["documents"])
+    doc.update(status=["failed"], error=[reason], meeting_id=[None])
+    return {"documents": doc}
+
+
+class ColumnBatch:
+    """Columns of many documents, inserted once per table."""
+
+    def __init__(self) -> None:
+        self.cols: Columns = {}
+
+    def add(self, cols: Columns) -> None:
+        for table, columns in cols.items():
+            dest = self.cols.setdefault(table, {})
+            for col, values in columns.items():
+                dest.setdefault(col, []).extend(values)
+
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
-        for table, rows in self.rows.items():
-            insert_rows(con, table, rows)
-        self.rows.clear()
+        for table, columns in self.cols.items():
+            insert_columns(con, table, columns)
+        self.cols.clear()
+
+
+def _to_columns(rows: list[dict]) -> dict[str, list]:
+    return {col: [r[col] for r in rows] for col in rows[0]}
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Iterable[dict]) -> None:
     rows = list(rows)
-    if not rows:
+    if rows:
+        insert_columns(con, table, _to_columns(rows))
+
+
+def insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list]) -> None:
+    if not columns or not next(iter(columns.values())):
         return
-    columns = list(rows[0])
-    arrays = []
-    for col in columns:
-        values = [r[col] for r in rows]
-        arrays.append(pa.array(values, type=_TYPES.get(col, pa.string())))
-    arrow_table = pa.table(dict(zip(columns, arrays)))
+    arrow_table = pa.table({col: pa.array(vals, type=_TYPES.get(col, pa.string())) for col, vals in columns.items()})
     con.register("_rows", arrow_table)
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")  # table names are ours
