@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
 import duckdb  # noqa: E402
 
 from etl.model import AgendaItem, Event, Meeting, ParseWarning, Provenance, RawDocument, SourceLine, Statement  # noqa: E402
-from etl.warehouse.load import Batch, insert_rows  # noqa: E402
+from etl.warehouse.load import ColumnBatch, document_columns, insert_rows  # noqa: E402
 from etl.warehouse.schema import create_tables, create_views  # noqa: E402
 
 # Fallback reference data, used only when the real gazetteer/taxonomy modules are
@@ -190,7 +190,7 @@ def build_synthetic_db(
         load_reference(con)
         units = _unit_info(con)
         n_meetings = max(1, -(-n_statements // per_meeting))
-        batch = Batch()
+        batch = ColumnBatch()
         left = n_statements
         for k in range(n_meetings):
             date = start + dt.timedelta(days=7 * k)
@@ -198,7 +198,7 @@ def build_synthetic_db(
             left -= n
             name = f"synthetic/referat-{date.isoformat()}.txt"
             meeting, raw = synthetic_meeting(date, rng, units, n, k / max(1, n_meetings - 1), name)
-            batch.add_document(raw, source_file=name, sha256=meeting.sha256, size_bytes=1000, meeting=meeting)
+            batch.add(document_columns(raw, source_file=name, sha256=meeting.sha256, size_bytes=1000, meeting=meeting))
             if k % 100 == 99:
                 batch.flush(con)
         batch.flush(con)

@@ -44,8 +44,8 @@ _TYPES: dict[str, pa.DataType] = {
 }  # every other column is text
 
 
-class Batch:
-    """Rows for every raw table, gathered before one insert per table."""
+class _Rows:
+    """The rows of one document for every raw table (see :func:`document_columns`)."""
 
     def __init__(self) -> None:
         self.rows: dict[str, list[dict]] = defaultdict(list)
@@ -202,9 +202,9 @@ def document_columns(
     error: str | None = None,
 ) -> Columns:
     """Every raw-table row of one document, as columns."""
-    batch = Batch()
-    batch.add_document(raw, source_file=source_file, sha256=sha256, size_bytes=size_bytes, meeting=meeting, error=error)
-    return batch.columns()
+    rows = _Rows()
+    rows.add_document(raw, source_file=source_file, sha256=sha256, size_bytes=size_bytes, meeting=meeting, error=error)
+    return rows.columns()
 
 
 def as_failed(cols: Columns, reason: str) -> Columns:

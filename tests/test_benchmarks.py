@@ -1,0 +1,42 @@
+"""The benchmark scripts keep working: each runs on a tiny input and prints its figures.
+
+They measure; they do not judge. These tests only check that a script runs to the
+end and prints the figures docs/benchmarks.md quotes, so a refactor cannot break
+them unnoticed.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def run(script: str, *args: str) -> str:
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr[-2000:]
+    return res.stdout
+
+
+def test_bench_build_prints_throughput_and_rebuild_time():
+    out = run("bench_build.py", "--docs", "12")
+    assert "docs/s" in out and "rebuild, nothing changed" in out and "wrote=False" in out
+
+
+def test_bench_pages_prints_every_page(tmp_path):
+    out = run("bench_pages.py", "--statements", "2000", "--runs", "1", "--db", str(tmp_path / "b.duckdb"))
+    for page in ("Oversikt", "Tema", "Enhet", "Møter", "Kalender", "Søk"):
+        assert page in out
+
+
+@pytest.mark.e2e
+@pytest.mark.xdist_group("browser")
+def test_bench_first_render_prints_the_time(seed_db):
+    out = run("bench_first_render.py", "--db", str(seed_db), "--runs", "1")
+    assert "median first rendered page" in out
