@@ -21,7 +21,8 @@ from dashboard import db, queries  # noqa: E402
 from dashboard.components.empty import no_data, unavailable, unreadable  # noqa: E402
 from dashboard.style import register_template  # noqa: E402
 
-st.set_page_config(page_title="Næringspuls", page_icon=":material/monitoring:", layout="wide")
+# A local favicon: a ":material/…" icon here would be fetched from a font CDN (no internet, no CDN).
+st.set_page_config(page_title="Næringspuls", page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide")
 register_template()
 
 PAGES = [

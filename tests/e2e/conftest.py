@@ -67,9 +67,11 @@ class AppServer:
     db: Path
 
 
-def start_server(db: Path, *, log: Path, timeout: float = 60.0, env: dict | None = None) -> AppServer:
+def start_server(
+    db: Path, *, log: Path, timeout: float = 60.0, env: dict | None = None, port: int | None = None
+) -> AppServer:
     """Launch `streamlit run dashboard/streamlit_app.py` on a free port and wait until healthy."""
-    port = free_port()
+    port = port or free_port()
     log.parent.mkdir(parents=True, exist_ok=True)
     environ = os.environ | {"NAERINGSPULS_DB": str(db), "PYTHONUNBUFFERED": "1"} | (env or {})
     cmd = [

@@ -170,3 +170,22 @@ def test_clicking_a_bar_narrows_the_list(page, app_url, screenshot):
     assert rows and {r[unit_col] for r in rows} == {chosen}, (chosen, {r[unit_col] for r in rows})
     assert chosen in units_before
     screenshot(page, "e2e-04-valgt-soyle")
+
+
+def test_no_request_leaves_the_machine(page, app_url):
+    """Offline use: every page loads with no request to any other host (no CDN, no tiles, no fonts)."""
+    outside: list[str] = []
+
+    def note(request):
+        url = request.url
+        if not (url.startswith(app_url) or url.startswith(("data:", "blob:", "about:"))):
+            outside.append(url)
+
+    page.on("request", note)
+    for path in ("/", "/tema?tema=forsvar", "/enhet?enhet=Asker", "/moter", "/kalender", "/sok?q=datasenter"):
+        page.goto(app_url + path)
+        wait_for_app(page)
+        if not path.startswith(("/kalender", "/sok")):  # pages with charts: wait for plotly too
+            page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+        page.wait_for_timeout(500)
+    assert outside == [], f"requests to other hosts: {sorted(set(outside))[:5]}"
