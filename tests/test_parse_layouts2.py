@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from etl.extract.dates import parse_norwegian_date
-from etl.model import RawDocument
+from etl.model import RawDocument, SourceLine
 from etl.parse import parse_document
 from etl.parse.items import number_value
 from etl.parse.mail import mail_furniture, unquote
@@ -294,3 +294,63 @@ def test_a_table_header_repeated_on_the_next_page_is_not_a_report():
     )
     m = parse_document(RawDocument("r.md", "0" * 64, "md", lines, n_pages=n))
     assert rt(m) == [("Asker kommune", "Asbjørn Flo", "Ny plan vedtatt."), ("Bærum kommune", "Line Berg", "Fornebu vokser.")]
+
+
+# --- layouts found by the blind evaluation (tests/fixtures/blind) ---------------------
+BLIND_RT = """Referat
+Møtedag: tirsdag 17. november 2026, kl. 09.30–12.00
+Deltakere:
+Kari Holm – Lillestrøm kommune (møteleder)
+Eva Lund – Bærum kommune
+
+Sak 1/26 Runde rundt bordet
+
+Drammen ved Hanne Lie:
+Kommunen har solgt 40 dekar næringsareal.
+
+Gran kommune, Silje Haug:
+  * Glassverket kutter 25 årsverk.
+
+### Ullensaker
+*Ole Dahl*
+
+- Et nytt hotell åpner.
+
+Sak 2/26 Handlingsprogram
+
+Sekretariatet la fram utkast til handlingsprogram for 2027 med fire innsatsområder:
+næringsarealer, kompetanse og helsenæring.
+
+Sak 3/26 Eventuelt
+Ingen saker meldt.
+"""
+
+
+def test_blind_layouts_units_reporters_and_header():
+    m = parse_text(BLIND_RT)
+    assert (m.meeting_date, m.time_start, m.time_end) == (dt.date(2026, 11, 17), "09:30", "12:00")
+    assert m.attendees == ["Kari Holm – Lillestrøm kommune (møteleder)", "Eva Lund – Bærum kommune"]
+    assert m.chair == "Kari Holm"
+    rt = [(s.unit_raw, s.reporter) for s in m.statements if s.section == "round_table"]
+    assert rt == [("Drammen", "Hanne Lie"), ("Gran kommune", "Silje Haug"), ("Ullensaker", "Ole Dahl")]
+    ap = [s.text for s in m.statements if s.section == "action_programme"]
+    assert ap == ["Sekretariatet la fram utkast til handlingsprogram for 2027 med fire innsatsområder: "
+                  "næringsarealer, kompetanse og helsenæring."]  # fmt: skip
+    assert not [s for s in m.statements if s.section == "other"]  # "Ingen saker meldt."
+
+
+def test_blind_layouts_metadata_table_and_heading_list():
+    text = "Referat\n\n| | |\n|---|---|\n| **Møtedato** | 9. desember 2026 |\n| **Møteleder** | Eli Bryhni |\n" \
+        "| Møte | Faggruppe for næringssamarbeid |\n\n## Til stede\n\n- Siri Aasen, Hadeland\n- Tor Eng, Asker\n\n" \
+        "## Sak 1/26 Runde rundt bordet\n\n### Asker – Tor Eng\n\n- Ny plan vedtatt.\n"
+    lines = [SourceLine(i + 1, 1, t) for i, t in enumerate(text.split("\n"))]
+    m = parse_document(RawDocument("r.md", "0" * 64, "md", lines))
+    assert (m.meeting_date, m.chair, m.organ) == (dt.date(2026, 12, 9), "Eli Bryhni", "Faggruppe for næringssamarbeid")
+    assert m.attendees == ["Siri Aasen, Hadeland", "Tor Eng, Asker"]
+    assert [s.text for s in m.statements] == ["Ny plan vedtatt."]
+
+
+def test_event_title_without_its_url():
+    m = parse_text("Referat 1. januar 2027\n\nSak 1 Kommende arrangementer\n"
+                   "- 25. februar 2027 – Arealkonferansen Romerike, https://www.romerike.no/areal\n")  # fmt: skip
+    assert [(e.title, e.url) for e in m.events] == [("Arealkonferansen Romerike", "https://www.romerike.no/areal")]

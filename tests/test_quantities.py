@@ -19,6 +19,9 @@ JOBS = [
     ("100 til 150 arbeidsplasser", 150),
     ("Ansatte 5 nye medarbeidere i år", 5),
     ("Rundt 60 faste ansatte", 60),
+    # blind set: a shortage names a count of people
+    ("Det mangler rundt 400 fagarbeidere i regionen.", 400),
+    ("Bransjen melder om mangel på 120 sykepleiere.", 120),
     ("Permitterer 25 midlertidige ansatte", 25),
     ("En stilling er ledig", None),  # no number
     ("100 bedriftsbesøk med funn", None),

@@ -58,13 +58,15 @@ _WORD_RULES: dict[str, str] = {
     "turnover": r"^omset(?:ter|ning|ningen|te)$|^omsatte$|^verdiskaping",
     # Investigating or considering something new is a plan, not (yet) an establishment.
     "tentative": r"^utred|^vurder|^mulighetsstudie|^konseptvalg",
+    # Stopped or postponed: the new thing is not (yet) established ("nytt datasenter er stoppet").
+    "halted": r"^stopp(?:et|es)$|^stans(?:et|es)$|^utsatt$|^utsett(?:es|er)$|^avlys(?:t|es)$|^skrinlagt$",
     "plan": r"plan(?:er|en|ene|lagt|legg\w*|arbeid\w*)?$|strategi|kartlegg|analyse|prosjekt|^satsing|^satser$"
     r"|^ønske[rt]?$|^forslag|^tiltak|^innsikt|utvikling|^forbered|^ambisjon|^videreføring|^fornyelse"
-    r"|^omorganiser|^innfør|^oppstart$|^reguler",
+    r"|^omorganiser|^innfør|^oppstart$|^reguler|^transformer",
 }
 _NEW_THINGS = (
     r"fabrikk|hotell|datasent|næringspark|kontor|anlegg|butikk|senter|arbeidsplass|stilling|bedrift|virksomhet"
-    r"|produksjon|bygg|kai|terminal|tilbud|inkubator|lokale|sykehus|stasjon|hall|park"
+    r"|produksjon|bygg|kai|terminal|tilbud|inkubator|lokale|sykehus|stasjon|hall|park|produsent|leietaker"
 )
 _PHRASE_RULES: list[tuple[str, tuple[str, ...], str]] = [  # (rule, gate words, pattern)
     ("nedleggelse", ("ned",), r"\b(?:legges?|lagt|legger)\s+ned\b"),
@@ -74,6 +76,8 @@ _PHRASE_RULES: list[tuple[str, tuple[str, ...], str]] = [  # (rule, gate words, 
     # "Equinor flytter 400 ansatte fra Fornebu til Bergen": jobs leave the region.
     ("nedleggelse", ("flytter",), r"\bflytter\s+\d[\d\s]*\s+(?:ansatte|arbeidsplasser|stillinger|årsverk)\s+fra\b"),
     ("nedleggelse", ("tap",), r"\btap\s+av\s+\d"),
+    ("nedleggelse", ("kutter", "kuttes", "kutte"),
+     r"\bkutt(?:er|es|e)\s+(?:\S+\s+){0,2}\d[\d\s]*\s*(?:årsverk|stillinger|arbeidsplasser|ansatte|jobber)\b"),
     ("nedleggelse", ("tapt",), r"\btapt\s+(?:\S+\s+){0,3}\w*(?:arbeidsplass|jobb|årsverk|stilling)|\bgår\s+tapt\b"),
     ("nedleggelse", ("forsvinner",), r"(?:arbeidsplass|stilling|jobb|årsverk)\w*\s+forsvinner\b"),
     ("funding", ("støtte", "støtter", "støttet", "økonomisk"), r"\bstøtte[rt]?\s+(?:fra|på|med)\b|\bøkonomisk\s+støtte\b"),
@@ -195,7 +199,7 @@ def classify_words(low: str, words: list[str], amount_nok: int | None) -> str:
     if "tentative" in sig:
         sig.discard("etablering")
         sig.add("plan")
-    if "rejected" in sig:  # "sier nei til nytt datasenter": nothing is established
+    if "rejected" in sig or "halted" in sig:  # "sier nei til nytt datasenter": nothing is established
         sig.discard("etablering")
         sig.add("utfordring")
     for rule in ("etablering", "utfordring"):

@@ -47,7 +47,7 @@ _JOBS_VERB = re.compile(
 )
 # Recruiting: "søker 200 ingeniører", "trenger 300 fagarbeidere".
 _JOBS_HIRING = re.compile(
-    rf"(?<!\w)(?:søker|trenger|rekrutterer|skal\s+rekruttere|vil\s+rekruttere)\s+{_APPROX}{_N}\s+(?:nye\s+)?"
+    rf"(?<!\w)(?:søker|trenger|rekrutterer|skal\s+rekruttere|vil\s+rekruttere|mangler|mangel\s+på)\s+{_APPROX}{_N}\s+(?:nye\s+)?"
     rf"(?:ingeniører|fagarbeidere|fagfolk|arbeidere|operatører|sykepleiere|utviklere|lærlinger|rådgivere|personer)\b",
     re.IGNORECASE,
 )
@@ -122,7 +122,7 @@ def _word_number(s: str) -> float:
 _DIGIT = re.compile(r"\d")
 _JOB_GATES = ("ansatt", "arbeidsplass", "stilling", "jobb", "årsverk", "sysselsatt", "medarbeider", "ansettelse",
               "lærlingplass", "ansett", "sysselsett", "rekrutter", "permitter", "sier opp", "si opp", "nedbemanner",
-              "miste", "sies opp", "sagt opp", "søker", "trenger")  # fmt: skip
+              "miste", "sies opp", "sagt opp", "søker", "trenger", "mangler", "mangel på")  # fmt: skip
 # The gates as one regex each: one scan of the text instead of one `in` per gate.
 _JOB_GATE = re.compile("|".join(map(re.escape, _JOB_GATES)))
 _MONEY_GATES = ("mill", "mrd", "mia", "kr", "nok", ",-")  # "milliard" contains "mill"

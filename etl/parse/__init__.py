@@ -18,7 +18,7 @@ from etl.parse.round_table import round_table_statements
 
 _GENERIC_AREA = {"oppsummering", "konklusjon", "vedtak", "innspill", "merknad", "merknader", "diskusjon",
                  "kommentarer", "oppfølging", "videre arbeid"}  # fmt: skip
-_NOTHING_RE = re.compile(r"^(ingen (saker|merknader|andre saker)|ingenting|ingen)\.?$", re.IGNORECASE)
+_NOTHING_RE = re.compile(r"^(ingen (saker|merknader|andre saker)( (meldt|meldt inn|til behandling))?|ingenting|ingen)\.?$", re.IGNORECASE)
 _SUBHEAD_MARKER_RE = re.compile(r"^[a-hA-H][.)]$|^\d{1,2}[.)]$")
 
 

@@ -187,6 +187,8 @@ def make_blocks(lines: list[Line]) -> list[Block]:
         if cur is not None:
             last = cur.content[-1].text
             colon = last.endswith(":") and not _FIELD_COLON_RE.search(last)
+            if colon and len(last.split()) > 8 and ln.text[:1].islower() and not ln.is_bullet:
+                colon = False  # "… med fire innsatsområder:" wrapped onto "næringsarealer, kompetanse …"
             cont = not colon and not URL_RE.fullmatch(ln.text) and not URL_RE.fullmatch(last)
             if gap and ends_sentence(last):
                 cont = False

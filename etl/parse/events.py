@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 from etl.extract.dates import MONTHS, find_date_spans
 from etl.model import Event, Link, Statement
-from etl.parse.lines import Block, prov_for
+from etl.parse.lines import URL_RE, Block, prov_for
 from etl.parse.round_table import looks_like_unit
 
 SECTION = "events"
@@ -48,6 +48,7 @@ def parse_event_text(text: str, ref: dt.date | None) -> tuple[str, dt.date | Non
     title = text
     for s, e in sorted(cut, reverse=True):
         title = title[:s] + " " + title[e:]
+    title = URL_RE.sub(" ", title)  # the link is the event's url, not part of its title
     organiser = None
     m = _ORG_LABEL_RE.search(title)
     if m:

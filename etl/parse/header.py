@@ -26,6 +26,7 @@ LABELS: dict[str, str] = {
     "tid og sted": "time_place", "dato og sted": "time_place", "tid/sted": "time_place", "dato/sted": "time_place",
     "tid og møtested": "time_place",
     "fraværende": "absent", "fravær": "absent", "forhindret": "absent",
+    "møtedag": "time", "dag og tid": "time", "møte": "organ", "utvalg": "organ",
     "neste møte": "ignore", "saksbehandler": "ignore", "arkivsak": "ignore", "vår ref": "ignore",
 }  # fmt: skip
 
@@ -152,6 +153,9 @@ def _entry_names(text: str) -> list[str] | None:
     parts = _split_names(text)
     if not parts:
         return None
+    dash = re.match(r"^(?P<name>[^–—,]+?)\s+[–—-]\s+\S", text.strip())
+    if len(parts) == 1 and dash and is_person(dash.group("name")):
+        return [text.strip().rstrip(",;.")]  # "Kari Holm – Lillestrøm kommune (møteleder)"
     people = [is_person(_ROLE_RE.sub("", re.sub(r"\(.*?\)", "", p)).strip()) for p in parts]
     if len(parts) == 2 and people[0] and not people[1] and len(parts[1].split()) <= 5:
         return [text.strip().rstrip(",;.")]
@@ -195,9 +199,10 @@ def parse_header(pre: list[Line], source_file: str) -> Header:
         if ln.cells is not None:
             flush()
             cells = [c for c in ln.cells]
-            label_m = _LABEL_RE.match(f"{cells[0]}: {' '.join(cells[1:])}") if len(cells) >= 2 else None
-            if label_m and cells[0].strip().rstrip(":").lower() in LABELS:
-                kind = LABELS[cells[0].strip().rstrip(":").lower()]
+            key = cells[0].strip().strip("*_").strip().rstrip(":").strip("*_").lower() if cells else ""
+            label_m = _LABEL_RE.match(f"{key}: {' '.join(cells[1:])}") if len(cells) >= 2 else None
+            if label_m and key in LABELS:  # "Dato | 18.02.2027", "| **Møtedato** | 9. desember 2026 |"
+                kind = LABELS[key]
                 value = " ".join(cells[1:]).replace("\n", ", ").strip()
                 if kind == "attendees":
                     h.attendees.extend(_split_names(value))
@@ -234,6 +239,8 @@ def parse_header(pre: list[Line], source_file: str) -> Header:
             h.used.add(ln.no)
             continue
         m = _LABEL_RE.match(text)
+        if m is None and ln.heading and text.strip().rstrip(":").lower() in LABELS:
+            m = _LABEL_RE.match(text.strip().rstrip(":") + ":")  # a "Til stede" heading over a list
         if m and not ln.is_bullet:
             kind = LABELS[m.group("label").lower()]
             value = m.group("value").strip()
@@ -308,6 +315,8 @@ def _apply(h: Header, kind: str, value: str, date_texts: list[str]) -> None:
         place = _TIME_PLACE_CUT_RE.sub(" ", value)
         place = re.sub(r"^[\s,;–—-]+|[\s,;–—-]+$", "", re.sub(r"\s*,\s*(?:,\s*)+", ", ", place))
         h.place = place.rstrip(".") or None
+    elif kind == "organ" and value and h.organ is None:
+        h.organ = organ_from_title(value)
     elif kind == "place" and value:
         h.place = value.rstrip(".")
     elif kind == "chair" and value:

@@ -68,11 +68,14 @@ def unit_case(text: str) -> str:
 def split_unit(text: str) -> tuple[str, str | None] | None:
     """'Oslo kommune (Anne Solheim)' → ('Oslo kommune', 'Anne Solheim'); None if not a unit."""
     t = unit_case(text.strip().rstrip(":").strip().strip("*").strip())
-    m = re.match(r"^(?P<unit>[^()]+?)\s*\((?:v/\s*)?(?P<rep>[^()]+)\)$", t)
+    m = re.match(r"^(?P<unit>[^()]+?)\s*\((?:v/\s*|ved\s+)?(?P<rep>[^()]+)\)$", t)
     if m and is_person(m.group("rep")):
         return m.group("unit").strip(), m.group("rep").strip()
-    m = re.match(r"^(?P<unit>.+?)\s*,?\s+v/\s*(?P<rep>.+)$", t)
+    m = re.match(r"^(?P<unit>.+?)\s*,?\s+(?:v/\s*|ved\s+)(?P<rep>.+)$", t)
     if m and is_person(m.group("rep")):
+        return m.group("unit").strip(), m.group("rep").strip()
+    m = re.match(r"^(?P<unit>[^,]+?),\s+(?P<rep>[^,]+)$", t)  # "Gran kommune, Silje Haug"
+    if m and is_person(m.group("rep")) and explicit_unit(m.group("unit")):
         return m.group("unit").strip(), m.group("rep").strip()
     m = re.match(r"^(?P<unit>.+?)\s+[–—-]\s+(?P<rep>.+)$", t)
     if m and is_person(m.group("rep")) and looks_like_unit(m.group("unit")):
@@ -262,6 +265,7 @@ def round_table_statements(
     unit_level = -1
     unit_levels: set[int] = set()  # list levels at which units have appeared
     rows: list[Line] = []
+    stmts_since_unit = False
 
     def flush_rows() -> None:
         if rows:
@@ -279,8 +283,14 @@ def round_table_statements(
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         may_be_unit = unit is None or b.level <= unit_level or b.level in unit_levels or bool(b.first.heading)
         hdr = unit_header(b, nxt) if may_be_unit else None
+        if hdr is None and unit is not None and reporter is None and not stmts_since_unit:
+            name = b.text.strip().strip("*_()").strip()
+            if len(b.content) == 1 and not b.is_bullet and is_person(name):
+                reporter = name  # "### Ullensaker" over "*Ole Dahl*": the line names the reporter
+                continue
         if hdr is not None:
             unit, reporter, unit_level = hdr.unit, hdr.reporter, b.level
+            stmts_since_unit = False
             unit_levels.add(b.level)
             if hdr.inline:
                 spans = split_sentences(hdr.inline)  # a unit's inline report: one statement per sentence
@@ -288,6 +298,7 @@ def round_table_statements(
                     text = hdr.inline[s0:e0].strip()
                     stmts.append(Statement(SECTION, text, prov_for(b.lines, source_file), item_no, unit, reporter))
             continue
+        stmts_since_unit = True
         if unit is None and b.is_label:
             continue  # lead-in: "Kort oppsummering av hovedpunkter fra kommunene:"
         if unit is None:
