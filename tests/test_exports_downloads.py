@@ -43,7 +43,6 @@ def _run(monkeypatch, chromium: str | None) -> AppTest:
     return at
 
 
-@pytest.mark.skipif(not render.chromium_available(), reason="Chromium not installed")
 def test_buttons_and_labels_with_chromium(monkeypatch):
     at = _run(monkeypatch, chromium="yes")
     assert _labels(at) == ["PNG", "SVG", "PDF", "CSV", "Excel"] * 2 + ["CSV", "Excel", "PowerPoint", "PDF"]

@@ -14,7 +14,6 @@ from dashboard import style
 from dashboard.exports import api, render
 from exports_helpers import FILTERS, MADE, bar_figure, context, region_data, statements
 
-needs_chromium = pytest.mark.skipif(not render.chromium_available(), reason="Chromium not installed")
 
 
 def _charts(n: int = 2):
@@ -30,7 +29,6 @@ def _texts(slide) -> list[str]:
     return [s.text_frame.text for s in slide.shapes if s.has_text_frame]
 
 
-@needs_chromium
 def test_pptx_has_title_chart_and_statement_slides():
     n_statements = style.PACK_STATEMENTS_PER_SLIDE + 2  # two statement slides
     data = api.export_pack(_charts(2), statements(n_statements), FILTERS, "pptx", made=MADE)
@@ -61,7 +59,6 @@ def test_pptx_has_title_chart_and_statement_slides():
     assert "«Utsagn 0: Forsvarsbygg øker aktiviteten på Kjeller; «næringsareal» på 1,5 mrd.»" in statement_text
 
 
-@needs_chromium
 def test_pdf_pack_has_same_pages_with_text_and_images():
     from pypdf import PdfReader
 
@@ -78,7 +75,6 @@ def test_pdf_pack_has_same_pages_with_text_and_images():
     assert "Sentrale utsagn" in last and "Bærum kommune · 23.10.2025 · referat-2025-10-23.pdf s. 1, l. 49–51" in last
 
 
-@needs_chromium
 def test_ten_chart_pack_within_target():
     charts = _charts(10)
     for i, (fig, _, _) in enumerate(charts):

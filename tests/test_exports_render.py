@@ -12,7 +12,6 @@ from dashboard import style
 from dashboard.exports import api, render
 from exports_helpers import MADE, bar_figure, context
 
-needs_chromium = pytest.mark.skipif(not render.chromium_available(), reason="Chromium not installed")
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +30,6 @@ def _non_white(png: bytes) -> tuple[tuple[int, int], int]:
     return im.size, sum(hist[:245])
 
 
-@needs_chromium
 def test_png_is_slide_sized_and_not_blank(warm):
     png = api.export_chart(bar_figure(), context(), "png", made=MADE)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
@@ -40,7 +38,6 @@ def test_png_is_slide_sized_and_not_blank(warm):
     assert dark > 50_000, "bars, title and text are drawn"
 
 
-@needs_chromium
 def test_svg_parses_and_carries_title_filters_source(warm):
     svg = api.export_chart(bar_figure(), context(), "svg", made=MADE).decode("utf-8")
     root = ET.fromstring(svg)
@@ -53,7 +50,6 @@ def test_svg_parses_and_carries_title_filters_source(warm):
     assert "Bærum" in text and "Lillestrøm" in text
 
 
-@needs_chromium
 def test_pdf_has_a_page_with_the_title(warm):
     from pypdf import PdfReader
 
@@ -67,7 +63,6 @@ def test_pdf_has_a_page_with_the_title(warm):
     assert abs(float(box.width) / float(box.height) - 16 / 9) < 0.01
 
 
-@needs_chromium
 def test_norwegian_months_on_date_axes(warm):
     import plotly.graph_objects as go
 
@@ -76,7 +71,6 @@ def test_norwegian_months_on_date_axes(warm):
     assert "okt" in svg and "des" in svg and "Oct" not in svg
 
 
-@needs_chromium
 def test_warm_exports_are_fast_and_cached(warm):
     fig = bar_figure()
     fig.update_layout(title="fart")  # a figure not rendered before
@@ -90,7 +84,6 @@ def test_warm_exports_are_fast_and_cached(warm):
     assert time.perf_counter() - t0 < 0.5, "second export of the same figure comes from the cache"
 
 
-@needs_chromium
 def test_concurrent_exports_from_many_threads(warm):
     from concurrent.futures import ThreadPoolExecutor
 

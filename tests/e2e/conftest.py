@@ -135,10 +135,11 @@ def app_url(app_server) -> str:
 
 @pytest.fixture(scope="session")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api  # a test dependency: `make test` installs it
+
     exe = chromium_path()
-    if exe is None:
-        pytest.skip("Chromium not found (install Debian's chromium; browsers are never downloaded)")
+    # `make test` installs Debian's chromium; a missing browser is a broken set-up, not a skip.
+    assert exe is not None, "Chromium not found: run `make test` (installs Debian's chromium; browsers are never downloaded)"
     with sync_api.sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
         try:
