@@ -18,6 +18,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
+# SourceLine.style of a short Word paragraph set entirely in bold: the parser reads it
+# as a heading, like a Markdown "**bold line**" (Word minutes often mark units so).
+BOLD_LINE_STYLE = "Bold line"
+
+
 @dataclass(frozen=True, slots=True)
 class SourceLine:
     """One line of extracted text, as it appears in the document."""

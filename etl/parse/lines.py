@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from etl.model import SourceLine
+from etl.model import BOLD_LINE_STYLE, SourceLine
 from etl.parse.mail import mail_furniture, unquote
 
 # --- page headers / footers --------------------------------------------------
@@ -99,6 +99,8 @@ def _word_heading_level(style: str | None) -> int:
         return int(m.group(1))
     if style.lower() in ("title", "tittel"):
         return 1
+    if style == BOLD_LINE_STYLE:  # a short all-bold Word paragraph, like a Markdown "**line**"
+        return 6
     return 0
 
 

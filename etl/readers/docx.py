@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 from etl.errors import DocumentError
-from etl.model import SourceLine
+from etl.model import BOLD_LINE_STYLE, SourceLine
 
 _LIST_STYLE_RE = re.compile(r"^List (?:Bullet|Number|Continue|Paragraph)?\s*(\d)?$", re.IGNORECASE)
 
@@ -38,6 +38,24 @@ def _paragraph_level(par) -> tuple[str | None, int | None]:  # noqa: ANN001
         elif m and level is None and "paragraph" in style.lower():
             level = None
     return style, level
+
+
+# A short paragraph set entirely in bold reads as a heading ("Asker kommune" above
+# its points); it is passed on with the pseudo style BOLD_LINE_STYLE.
+_BOLD_LINE_MAX = 80
+
+
+def _is_bold_line(par, text: str) -> bool:  # noqa: ANN001
+    t = text.strip()
+    if not t or len(t) > _BOLD_LINE_MAX or t.endswith((".", "!", "?")) or "\n" in t:
+        return False
+    runs = [r for r in par.runs if r.text.strip()]
+    if not runs:
+        return False
+    style_bold = bool(par.style is not None and par.style.font.bold)
+    return all(
+        r.bold or (r.bold is None and (style_bold or bool(r.style is not None and r.style.font.bold))) for r in runs
+    )
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -111,6 +129,9 @@ def read_docx(path: Path, data: bytes) -> list[SourceLine]:
                 par = Paragraph(child, document)
                 style, level = _paragraph_level(par)
                 text = paragraph_text(child, rels)
+                plain = style is None or style.lower() in ("normal", "body text", "brødtekst", "default paragraph style")
+                if plain and level is None and _is_bold_line(par, text):
+                    style = BOLD_LINE_STYLE
                 parts = text.replace("\r", "\n").replace("\v", "\n").split("\n") or [""]
                 for part in parts:
                     add(part, style=style, level=level)
