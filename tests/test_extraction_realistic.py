@@ -93,6 +93,7 @@ ROWS: list[Row] = [
     Row("Kommunen har solgt næringstomta på Kløfta til et logistikkselskap.", {"naeringsarealer", "samferdsel"}, "annet"),
     Row("Mangel på ledige næringsarealer gjør at bedrifter ser etter tomter i nabokommunene.", {"naeringsarealer"}, "utfordring"),
     Row("Logistikkparken ved E6 på Berger får 25 nye virksomheter og 400 arbeidsplasser.", {"naeringsarealer", "samferdsel"}, "etablering", 400),
+    Row("Fylket har fått 30 mill. kroner til ny fergekai på Jeløy.", {"samferdsel"}, "finansiering", None, 30 * M),
     Row("Kommunen starter arbeidet med et nytt næringsområde på 150 dekar ved Jessheim.", {"naeringsarealer"}, "plan"),
     Row("Økende ledighet i kontorlokaler i Lillestrøm bekymrer gårdeierne.", {"naeringsarealer"}, "utfordring"),
     Row("Området er regulert til næringsformål, og grunnarbeidene starter i vår.", {"naeringsarealer"}, "plan"),
@@ -166,6 +167,8 @@ ROWS: list[Row] = [
     Row("Inkubatoren på Campus Ås får nye lokaler.", {"innovasjon"}, "etablering"),
     Row("Prosjektet fikk to millioner kroner fra Regionalt forskningsfond.", {"innovasjon"}, "finansiering", None, 2 * M),
     Row("Ny KI-strategi for kommunen er vedtatt.", {"innovasjon"}, "plan"),
+    Row("Universitetet og fylket planlegger en ny kunnskapspark på Ås.", {"innovasjon"}, "etablering"),
+    Row("Konferansen Oslo Innovation Week hadde rekordmange deltakere.", {"innovasjon"}, "arrangement"),
     # --- industri ----------------------------------------------------------------------------------
     Row("Hurdal Glass AS legger ned produksjonen; 45 ansatte mister jobben.", {"industri"}, "nedleggelse", 45),
     Row("Permitteringer ved Mapei-fabrikken på grunn av lav etterspørsel.", {"industri"}, "nedleggelse"),

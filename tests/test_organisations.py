@@ -31,7 +31,19 @@ CASES = [
     ("Oppstart for PowerCell på Fornebu", ["PowerCell"]),
     ("Nedleggelse av Tinfos-anlegget", ["Tinfos"]),
     ("I fjor åpnet Tesla et lager. Northvolt etablerer seg i Fredrikstad", ["Northvolt"]),
+    ("Hadeland Glassverk kutter 25 årsverk etter svakt salg.", ["Hadeland Glassverk"]),  # name + head noun
+    ("Gardermoen Næringspark har fått tre nye leietakere.", ["Gardermoen Næringspark"]),
+    ("Frokostseminar om forsvarsindustri, Kongsberg Næringsforum", ["Kongsberg Næringsforum"]),
+    ("Datasenterforum Norge, arrangør: Datasenterindustrien", ["Datasenterindustrien"]),  # named as organiser
+    ("Konferanse i regi av Follo Næringsutvikling", ["Follo Næringsutvikling"]),
+    ("Kommunen og NHO Oslo og Akershus har startet et samarbeid.", ["NHO Oslo og Akershus"]),
+    ("Ahus har åpnet et nytt forskningsbygg.", ["Akershus universitetssykehus"]),
+    ("Tilskudd fra Innovasjon Norge Oslo Viken og OUS", ["Innovasjon Norge Oslo Viken", "Oslo universitetssykehus"]),
     # negatives: places, people, months, common words, lower case
+    ("Treforedlingsbedriften på Follum legger ned driften.", []),  # a place after "på", not the subject
+    ("Langhus næringspark får to nye logistikkbedrifter.", []),  # lower-case head noun: a place name
+    ("Satsing på Helse Og Innovasjon", []),  # a head noun after a common word
+    ("Arrangør: Lillestrøm kommune", []),
     ("Stedsutvikling på Roa.", []),
     ("Nye næringsparker og hotellprosjekt i Askim.", []),
     ("Seminar om kjernekraft 11. November, velkommen til å delta.", []),

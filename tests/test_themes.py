@@ -89,6 +89,10 @@ SNIPPETS = [
     ("Gjenbruk av masser og sirkulære løsninger", ["sirkulaer"]),
     ("Ny godsterminal og bedre kollektivtilbud", ["samferdsel"]),
     ("Follobanen åpnet i fjor", ["samferdsel"]),
+    ("Nytt ferjeleie og bedre fergesamband", ["samferdsel"]),
+    ("Autonome ferger testes i Oslofjorden", []),  # a ferry as technology is not a transport link
+    ("Ny kunnskapspark ved campus", ["innovasjon"]),
+    ("Oslo Innovation Week i september", ["innovasjon"]),
     ("Ledige tomter langs E6", ["naeringsarealer"]),
     ("Turister strømmer til Hvaler", ["reiseliv"]),
     ("Sentrumsutvikling i Moss", ["stedsutvikling"]),

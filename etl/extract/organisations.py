@@ -10,7 +10,13 @@ taken when the text itself says "this is a company" — precision over recall:
   AS, ASA, SA, AB, BA, IKS, Ltd, GmbH, Inc);
 * ``PowerCell`` → CamelCase words;
 * ``Tesla åpner …`` → a capitalised name right before a company verb (åpner,
-  etablerer, investerer, bygger, ansetter, kjøper, utvider, legger ned, …).
+  etablerer, investerer, bygger, ansetter, kjøper, utvider, legger ned, …);
+* ``Hadeland Glassverk``, ``Kongsberg Næringsforum`` → a capitalised name followed
+  by a capitalised organisation head noun (Næringspark, Næringsforum, Glassverk,
+  Industripark, Kunnskapspark, Sparebank, Sykehus, Energi, Gruppen, …); the head
+  noun alone ("Innovasjon") is not a name;
+* ``arrangør: Datasenterindustrien`` → the capitalised name after "arrangør(:)",
+  "arrangert av" or "i regi av".
 
 Municipalities, regions and places (the gazetteer) are never organisations, nor
 are months, weekdays, or common capitalised words.
@@ -38,6 +44,18 @@ _VERB_AFTER = re.compile(
     r"\s+(?:åpner|åpnet|etablerer|etablerte|investerer|bygger|ansetter|kjøper|utvider|flytter|legger\s+ned"
     r"|permitterer|nedbemanner|stenger|lanserer|satser)\b"
 )
+# Capitalised head nouns that make the capitalised name before them an organisation
+# ("Gardermoen Næringspark"). Compared in lower case; the token itself must be capitalised.
+_HEADS = frozenset(
+    """
+    næringspark næringsforum næringsforening næringsutvikling næringsråd næringshage næringsselskap
+    glassverk industripark innovasjon klynge klyngen kunnskapspark forskningspark havn energi kraft
+    sparebank universitet universitetet høgskole høgskolen sykehus sykehuset bygg gruppen industri
+    industrier eiendom utvikling
+    """.split()
+)
+_PLACE_BEFORE = re.compile(r"\b(?:på|i|ved)\s+$")
+_ORGANISER = re.compile(r"(?:\b[Aa]rrangør(?:er)?\s*:?|\barrangert\s+av|\bi\s+regi\s+av)\s+(?=[A-ZÆØÅ])")
 # Capitalised words that are not names (sentence starts, months, pronouns, titles).
 _COMMON = frozenset(
     """
@@ -73,14 +91,14 @@ def known_organisations(path: str | Path | None = None) -> list[str]:
     return sorted(set(_known(str(path or DEFAULT_PATH))[1].values()))
 
 
-def _plausible(name: str, places: frozenset[str]) -> bool:
+def _plausible(name: str, places: frozenset[str], cued: bool = False) -> bool:
     tokens = name.split()
     if not tokens or _key(name) in places:
         return False
     if any(t.lower() in _COMMON for t in tokens):
         return False
     # A lone definite-form noun ("Kommunen", "Posten") is more often a common word.
-    return not (len(tokens) == 1 and re.search(r"(?:en|et|ene|ane|erne)$", tokens[0]) and not tokens[0].isupper())
+    return cued or not (len(tokens) == 1 and re.search(r"(?:en|et|ene|ane|erne)$", tokens[0]) and not tokens[0].isupper())
 
 
 _VERB_WORDS = frozenset(re.findall(r"[a-zæøå]+", _VERB_AFTER.pattern.replace(r"\s", " ").replace(r"\b", " ")))
@@ -96,6 +114,8 @@ def _has_candidate(text: str, caps: list[str], words: list[str], by_first: dict,
     if any(alias in text for alias in lower):
         return True
     if caps and "-" in text and _GLUED_SUFFIX.search(text):
+        return True
+    if any(tok.lower() in _HEADS for tok in caps[1:]) or ("arrang" in text or "regi av" in text):
         return True
     return bool(caps) and not _VERB_WORDS.isdisjoint(words)
 
@@ -179,9 +199,32 @@ def organisations_in(
             candidates.append((a, tok))
         if b < len(text) and text[b].isspace() and _VERB_AFTER.match(text, b):
             names = chain[-3:]
-            candidates.append((names[0][0], " ".join(t for *_, t in names)))
+            # "Bedriften på Follum legger ned": after på/i/ved the name is a place, not the subject
+            if not _PLACE_BEFORE.search(text, 0, names[0][0]):
+                candidates.append((names[0][0], " ".join(t for *_, t in names)))
+        if tok.lower() in _HEADS and len(chain) > 1:
+            names = chain[-3:-1]
+            while names and (names[0][2].lower() in _COMMON or names[0][2].lower() in _HEADS):
+                names.pop(0)
+            if names:
+                candidates.append((names[0][0], " ".join(t for *_, t in [*names, chain[-1]])))
+    starts = {a: (a, b, tok) for a, b, tok in unknown}
+    named_by_cue: set[str] = set()  # "arrangør: X": a definite form ("Datasenterindustrien") is a name here
+    for m in _ORGANISER.finditer(text):
+        first = starts.get(m.end())
+        if first is None:
+            continue
+        names, end = [first], first[1]
+        for a, b, tok in unknown:  # following capitalised words, one space apart
+            if a == end + 1 and text[end] == " " and len(names) < 4:
+                names.append((a, b, tok))
+                end = b
+        name = " ".join(t for *_, t in names)
+        if names[-1][2] not in _LEGAL_FORMS:
+            candidates.append((first[0], name))
+            named_by_cue.add(name)
     for pos, name in sorted(candidates):
         base = name.rsplit(" ", 1)[0] if name.split()[-1] in _LEGAL_FORMS else name
-        if name not in found and _plausible(base, places) and _key(name) not in skip:
+        if name not in found and _plausible(base, places, name in named_by_cue) and _key(name) not in skip:
             found[name] = pos
     return sorted(found, key=found.__getitem__)
