@@ -16,9 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from etl.vocab import MONTH_NAMES
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "raw" / "referat-faggruppe-naering-2025-10-23.txt"
-MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember")
 
 
 def write_copies(folder: Path, n: int) -> None:
@@ -27,7 +28,7 @@ def write_copies(folder: Path, n: int) -> None:
     start = dt.date(2000, 1, 1)
     for i in range(n):
         d = start + dt.timedelta(days=i)
-        body = re.sub(r"Tid: 23\. oktober 2025", f"Tid: {d.day}. {MONTHS[d.month - 1]} {d.year}", text)
+        body = re.sub(r"Tid: 23\. oktober 2025", f"Tid: {d.day}. {MONTH_NAMES[d.month - 1]} {d.year}", text)
         (folder / f"referat-{i:05d}.txt").write_text(body, encoding="utf-8")
 
 

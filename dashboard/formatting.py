@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-MONTHS = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-)  # fmt: skip
+from etl.vocab import MONTH_NAMES as MONTHS
 MONTHS_SHORT = ("jan.", "feb.", "mars", "apr.", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des.")
 
 NBSP = "\u00a0"  # keeps "1 200" on one line

@@ -10,6 +10,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from etl.vocab import MONTH_NAMES
+
 # Okabe–Ito, ordered so the first colours are the most distinct.
 PALETTE: tuple[str, ...] = (
     "#0072B2",  # blue
@@ -129,10 +131,7 @@ MODEBAR_DICTIONARY = {
 PLOTLY_LOCALE_FORMAT = {
     "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"],
     "shortDays": ["søn", "man", "tir", "ons", "tor", "fre", "lør"],
-    "months": [
-        "januar", "februar", "mars", "april", "mai", "juni",
-        "juli", "august", "september", "oktober", "november", "desember",
-    ],
+    "months": list(MONTH_NAMES),
     "shortMonths": ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"],
     "date": "%d.%m.%Y",
     "decimal": ",",

@@ -12,10 +12,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-MONTHS = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-)  # fmt: skip
+from etl.vocab import MONTH_NAMES as MONTHS
 
 UNITS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Oslo kommune", ("Anne Solheim",)),

@@ -89,3 +89,9 @@ WARNING_CODES: tuple[str, ...] = (
     "unparsed_line",  # a line the parser could not place
     "duplicate_meeting",  # same organ and date as another document
 )
+
+# Norwegian month names, January first: one list for parsing, writing and display.
+MONTH_NAMES: tuple[str, ...] = (
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+)  # fmt: skip
