@@ -56,7 +56,7 @@ db: $(DB)
 # failed install (no sudo, no network) only warns here; `make test` insists.
 run: install $(DB)
 	@$(MAKE) --no-print-directory system-deps || echo "Chromium could not be installed: PNG/SVG/PDF exports are off until 'apt-get install chromium'."
-	NAERINGSPULS_DB=$(DB) $(PY) -m streamlit run dashboard/streamlit_app.py \
+	NAERINGSPULS_DB=$(DB) $(PY) -m streamlit run dashboard/serve.py \
 		--server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 test: install-test system-deps

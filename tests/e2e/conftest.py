@@ -32,7 +32,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-APP = ROOT / "dashboard" / "streamlit_app.py"
+APP = ROOT / "dashboard" / "serve.py"  # what `make run` serves: the app plus its start-up warm-up
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -70,7 +70,7 @@ class AppServer:
 def start_server(
     db: Path, *, log: Path, timeout: float = 60.0, env: dict | None = None, port: int | None = None
 ) -> AppServer:
-    """Launch `streamlit run dashboard/streamlit_app.py` on a free port and wait until healthy."""
+    """Launch `streamlit run dashboard/serve.py` (as `make run` does) on a free port and wait until healthy."""
     port = port or free_port()
     log.parent.mkdir(parents=True, exist_ok=True)
     environ = os.environ | {"NAERINGSPULS_DB": str(db), "PYTHONUNBUFFERED": "1"} | (env or {})

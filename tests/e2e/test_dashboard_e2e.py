@@ -118,21 +118,30 @@ def test_deep_links_every_page(page, app_url, screenshot):
     )
 
 
-def test_first_render_time(app_db, browser):
-    """Time from launching the server to the first rendered Oversikt in Chromium (printed, not asserted)."""
-    server: AppServer = start_server(app_db, log=ARTIFACTS / "streamlit-first-render.log")
+def test_served_app_warms_up_and_renders(app_db, browser):
+    """The server `make run` starts (dashboard/serve.py) warms up in the background and
+    serves Oversikt; the time is printed here and benchmarked in bench_first_render.py."""
+    log = ARTIFACTS / "streamlit-first-render.log"
+    server: AppServer = start_server(app_db, log=log)
     try:
         ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
         pg = ctx.new_page()
         pg.goto(server.url)
-        pg.wait_for_selector(".js-plotly-plot", timeout=60_000)
-        rendered = time.perf_counter()
+        pg.wait_for_selector("[data-testid='stMetric']", timeout=60_000)
+        figures = time.perf_counter()
+        pg.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+        chart = time.perf_counter()
         ctx.close()
+        deadline = time.monotonic() + 20
+        while "warm-up done" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.1)
     finally:
         stop_server(server.process)
-    total = rendered - server.started
-    print(f"\nfirst render: server healthy after {server.ready - server.started:.2f} s, "
-          f"first chart in Chromium after {total:.2f} s (target <= 3 s)")
+    text = log.read_text(encoding="utf-8")
+    assert "warm-up done" in text and "'oversikt figures'" in text, text[-2000:]
+    assert "warm-up stopped early" not in text, text[-2000:]
+    print(f"\nfirst render: server healthy {server.ready - server.started:.2f} s, key figures "
+          f"{figures - server.started:.2f} s, first chart {chart - server.started:.2f} s (target <= 3 s)")
 
 
 def test_clicking_a_bar_narrows_the_list(page, app_url, screenshot):
