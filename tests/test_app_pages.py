@@ -15,6 +15,14 @@ APP = str(ROOT / "dashboard" / "streamlit_app.py")
 PAGES = ("oversikt", "tema", "enhet", "moter", "kalender", "sok")
 
 
+@pytest.fixture(autouse=True)
+def no_first_chart_pause(monkeypatch):
+    """The pause before a session's first chart is for real browsers; tested on its own below."""
+    from dashboard.components import downloads
+
+    monkeypatch.setattr(downloads, "FIRST_CHART_PAUSE_S", 0.0)
+
+
 def run_app(monkeypatch, db: Path, page: str | None = None, params: dict | None = None) -> AppTest:
     monkeypatch.setenv("NAERINGSPULS_DB", str(db))
     at = AppTest.from_file(APP, default_timeout=60)
@@ -50,6 +58,22 @@ def test_every_page_serves(monkeypatch, request, page, which):
     at = run_app(monkeypatch, request.getfixturevalue(which), page)
     assert at.title, "page has a title"
     assert not at.error
+
+
+def test_first_chart_of_a_session_waits_once_for_the_browser(monkeypatch, seed_db):
+    """Key figures must reach the browser before plotly.js is requested (docs/benchmarks.md)."""
+    from dashboard.components import downloads
+
+    pauses: list[float] = []
+    monkeypatch.setattr(downloads, "FIRST_CHART_PAUSE_S", 0.2)
+    monkeypatch.setattr(downloads, "_sleep", pauses.append)
+    at = run_app(monkeypatch, seed_db)  # Oversikt: two charts, after the key figures
+    assert len(at.get("plotly_chart")) == 2 and at.metric
+    assert pauses == [0.2], "one pause, before the first chart only"
+    at.switch_page("app_pages/tema.py").run()
+    assert at.get("plotly_chart") and pauses == [0.2], "the same session is not delayed again"
+    AppTest.from_file(APP, default_timeout=60).run()
+    assert pauses == [0.2, 0.2], "a new session (a new browser tab) pauses once"
 
 
 # --- Oversikt -------------------------------------------------------------------------

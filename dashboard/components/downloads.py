@@ -18,6 +18,9 @@ the browser's own PNG (plotly's camera button, "Last ned som PNG").
 
 from __future__ import annotations
 
+import os
+import time
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -44,6 +47,23 @@ PACK_CAPTION = (
 )
 PACK_SELECT_LABEL = "Grafer i styrepakken"
 
+# Before the first chart of a browser session, pause this long (seconds).  Streamlit's
+# frontend loads plotly.js (4.7 MB) only when it meets the first chart, and
+# evaluating it blocks the browser for most of a second; without the pause the
+# key figures above the chart arrive in the same instant and are painted only
+# after that.  Later charts and reruns are not delayed.
+FIRST_CHART_PAUSE_S = float(os.environ.get("NAERINGSPULS_FIRST_CHART_PAUSE", "0.2"))
+_FIRST_CHART_SHOWN = "_naeringspuls_first_chart_shown"
+_sleep = time.sleep  # a seam for tests
+
+
+def _let_browser_paint_first() -> None:
+    if st.session_state.get(_FIRST_CHART_SHOWN):
+        return
+    st.session_state[_FIRST_CHART_SHOWN] = True
+    if FIRST_CHART_PAUSE_S > 0:
+        _sleep(FIRST_CHART_PAUSE_S)
+
 
 def _chart_bytes(fig: go.Figure, ctx: ExportContext, fmt: str):
     return lambda: api.export_chart(fig, ctx, fmt)
@@ -69,6 +89,7 @@ def chart_with_downloads(
 ):
     """Show ``fig`` and its download buttons; returns the plotly selection event (if on_select)."""
     config = style.plotly_config(naming.file_name(ctx, "png").removesuffix(".png"))
+    _let_browser_paint_first()
     if on_select:
         event = st.plotly_chart(
             fig, width="stretch", key=key, on_select=on_select, selection_mode=("points", "box"), config=config
