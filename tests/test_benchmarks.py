@@ -7,6 +7,7 @@ them unnoticed.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -39,4 +40,6 @@ def test_bench_pages_prints_every_page(tmp_path):
 @pytest.mark.xdist_group("browser")
 def test_bench_first_render_prints_the_time(seed_db):
     out = run("bench_first_render.py", "--db", str(seed_db), "--runs", "1")
-    assert "median first rendered page" in out
+    for cache in ("cold", "warm"):
+        assert re.search(rf"median page painted \({cache} browser cache\): \d+\.\d\d s", out), out
+        assert re.search(rf"median first chart \({cache} browser cache\): \d+\.\d\d s", out), out
