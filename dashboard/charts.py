@@ -58,6 +58,14 @@ def _count_axis(fig: go.Figure, max_value: float, axis: str = "y") -> None:
     (fig.update_yaxes if axis == "y" else fig.update_xaxes)(**settings)
 
 
+def _count_colorbar(title: str, max_value: float) -> dict:
+    """A colour bar for counts: whole-number ticks, never "0,5" or "1,5" statements."""
+    bar = dict(title=title, tickformat=",d")
+    if max_value <= 10:
+        bar["dtick"] = 1
+    return bar
+
+
 def empty_figure(message: str = "Ingen data for valgt filter.", height: int = 300) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=message, showarrow=False, font=dict(color=MUTED, size=16), x=0.5, y=0.5,
@@ -78,7 +86,8 @@ def region_theme_heatmap(df: pd.DataFrame, title: str | None = None) -> go.Figur
         go.Heatmap(
             z=pivot.to_numpy(), x=list(pivot.columns), y=list(pivot.index), text=text,
             texttemplate="%{text}", colorscale=[[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)],
-            colorbar=dict(title="Utsagn"), hovertemplate="%{y} – %{x}: %{z} utsagn<extra></extra>",
+            colorbar=_count_colorbar("Utsagn", pivot.to_numpy().max()),
+            hovertemplate="%{y} – %{x}: %{z} utsagn<extra></extra>",
             xgap=2, ygap=2,
         )
     )

@@ -68,6 +68,7 @@ def test_heatmap_and_fact_types():
         "region": ["Follo", "Follo", "Hadeland"], "theme_label": ["Forsvar", "Energi", "Forsvar"], "n": [3, 1, 2]
     }))
     assert heat.data[0].type == "heatmap" and set(heat.data[0].y) == {"Follo", "Hadeland"}
+    assert heat.data[0].colorbar.dtick == 1 and heat.data[0].colorbar.tickformat == ",d", "counts: whole ticks"
     facts = charts.fact_type_bars(pd.DataFrame({"fact_type": ["nedleggelse", "etablering"], "n": [1, 4]}))
     assert set(facts.data[0].y) == {"Nedleggelse", "Etablering"}
 
