@@ -144,3 +144,26 @@ def test_building_and_moving(text, expected):
 )
 def test_construction_steps_are_establishments(text):
     assert classify_fact_type(text) == "etablering"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation shortly before an event or a challenge cancels it
+        ("Ingen nedleggelser eller permitteringer i perioden.", "annet"),
+        ("Ingen nye datasenteretableringer i år.", "annet"),
+        ("Kommunen har ikke fått noen nye etableringer.", "annet"),
+        ("Ingen nye fabrikker er varslet.", "annet"),
+        ("Det er ikke planlagt nye nedleggelser.", "plan"),
+        ("Byggingen gikk uten problemer og forsinkelser.", "annet"),
+        # emphasis is not negation
+        ("Ikke bare nye arbeidsplasser, men også boliger.", "etablering"),
+        ("Det er ikke uvanlig med forsinkelser i slike prosjekter.", "utfordring"),
+        # a negation far from the event word, or about something else, leaves it alone
+        ("Ingen vet ennå hvor mange som mister jobben når fabrikken legges ned.", "nedleggelse"),
+        ("Bedriften har ikke søkt om støtte, men stenger avdelingen på Ski.", "nedleggelse"),
+        ("Fabrikken legges ned til sommeren.", "nedleggelse"),
+    ],
+)
+def test_negation(text, expected):
+    assert classify_fact_type(text) == expected

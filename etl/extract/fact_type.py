@@ -22,6 +22,10 @@ Rules are tried in priority order; the first that matches wins:
    "vurderer å etablere") is a plan even though it names a new thing.
 10. finansiering — a bare amount of money (not turnover: "omsetter for 2 mrd.").
 11. annet.
+
+A closure, establishment or challenge word is cancelled by a negation word
+shortly before it ("Ingen nye datasenteretableringer", "uten problemer"), and
+by "etter" when it is only the background ("etter nedleggelsen").
 """
 
 from __future__ import annotations
@@ -134,6 +138,13 @@ def _word_rules(w: str) -> frozenset[str]:
 
 
 _EVENTS = frozenset({"nedleggelse", "etablering"})
+# "Ingen nedleggelser i perioden", "ikke planer om nye etableringer", "uten problemer":
+# a negation word shortly before an event or a challenge word cancels it.
+_NEGATORS = frozenset({"ingen", "ikke", "ikkje", "uten", "verken", "aldri", "inga", "intet", "ingenting"})
+_NEGATION_WINDOW = 4
+_NEGATABLE = frozenset({"nedleggelse", "etablering", "utfordring"})
+# "ikke bare nye arbeidsplasser, men også …", "ikke minst": emphasis, not negation.
+_NOT_NEGATING_NEXT = frozenset({"bare", "minst", "kun", "lenge", "uvanlig", "uten"})
 
 
 def _backdrop(words: list[str], i: int) -> bool:
@@ -142,6 +153,20 @@ def _backdrop(words: list[str], i: int) -> bool:
         return True
     lo = max(0, i - _BACKDROP_WINDOW)
     return any(words[j] == "etter" and words[j + 1] == "at" for j in range(lo, i - 1))
+
+
+def _negated(words: list[str], i: int) -> bool:
+    """A negation word among the few words before word ``i`` ("ingen nye nedleggelser")."""
+    for j in range(max(0, i - _NEGATION_WINDOW), i):
+        if words[j] in _NEGATORS and (j + 1 >= len(words) or words[j + 1] not in _NOT_NEGATING_NEXT):
+            return True
+    return False
+
+
+def _phrase_negated(low: str, start: int) -> bool:
+    """The words just before a phrase match at ``start`` negate it ("ingen nye fabrikker")."""
+    before = _WORD.findall(low[max(0, start - 60):start])
+    return _negated(before + [""], len(before))
 
 
 def _signals(low: str, words: list[str]) -> set[str]:
@@ -155,6 +180,8 @@ def _signals(low: str, words: list[str]) -> set[str]:
         if rules:
             if ("nedleggelse" in rules or "etablering" in rules) and _backdrop(words, i):
                 rules = rules - _EVENTS
+            if rules & _NEGATABLE and _negated(words, i):
+                rules = rules - _NEGATABLE
             if "etablering" in rules:
                 establish_words.append(w)
             found |= rules
@@ -168,8 +195,12 @@ def _signals(low: str, words: list[str]) -> set[str]:
     if gates:
         for g in gates:
             for rule, rx in _PHRASE_BY_GATE[g]:
-                if rule not in found and rx.search(low):
-                    found.add(rule)
+                if rule in found:
+                    continue
+                for m in rx.finditer(low):
+                    if rule not in _NEGATABLE or not _phrase_negated(low, m.start()):
+                        found.add(rule)
+                        break
     return found
 
 
