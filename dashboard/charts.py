@@ -18,6 +18,10 @@ from etl.vocab import FACT_TYPE_LABELS, UNIT_KIND_LABELS
 from dashboard.map import unit_map  # noqa: E402,F401  (the offline map; re-exported for pages/exports)
 
 
+MAX_TREND_THEMES = 7  # the distinct colours of the palette before black
+OTHER_COLOR = "#BBBBBB"
+
+
 def _base(fig: go.Figure, title: str | None, height: int = 420) -> go.Figure:
     register_template()
     fig.update_layout(
@@ -34,10 +38,15 @@ def _base(fig: go.Figure, title: str | None, height: int = 420) -> go.Figure:
 def _date_axis(fig: go.Figure, dates: pd.Series) -> None:
     """A readable date axis for meetings: with few meetings one tick per meeting
     (Norwegian short dates) and bars a few days wide instead of one bar filling
-    the plot; with many, plotly's own ticks formatted as dd.mm.yyyy."""
+    the plot; with many, plotly's own ticks formatted as dd.mm.yyyy and bars
+    three quarters of the usual gap wide.  (Plotly's own width is the smallest
+    gap: two meetings a day apart made every bar over three years a hairline.)"""
     distinct = pd.Series(pd.to_datetime(dates).unique()).sort_values()
     fig.update_xaxes(title="Møtedato", tickformat="%d.%m.%Y")
-    if 0 < len(distinct) <= 12:
+    if len(distinct) > 12:
+        width = max(distinct.diff().dropna().median() * 0.75, pd.Timedelta(days=3))
+        fig.update_traces(width=width.total_seconds() * 1000, selector=dict(type="bar"))
+    elif len(distinct) > 0:
         gaps = distinct.diff().dropna()
         width = gaps.min() if len(gaps) else pd.Timedelta(days=30)
         width = min(max(width, pd.Timedelta(days=4)), pd.Timedelta(days=30))
@@ -99,21 +108,30 @@ def region_theme_heatmap(df: pd.DataFrame, title: str | None = None) -> go.Figur
 def theme_trend(df: pd.DataFrame, title: str | None = None) -> go.Figure:
     """``df``: meeting_date, theme_id, theme_label, n → stacked bars per meeting date, one colour per theme.
 
-    ``customdata`` of every bar is ``[theme_id, meeting date ISO]`` for selections.
+    The seven largest themes get a colour each, the rest one grey "Andre tema" bar.
+    ``customdata`` of every bar is ``[theme_id, meeting date ISO]`` for selections
+    (theme_id "" for "Andre tema": a click on it selects the meeting only).
     """
     if df.empty:
         return empty_figure()
     fig = go.Figure()
     order = df.groupby(["theme_id", "theme_label"])["n"].sum().sort_values(ascending=False).reset_index()
-    for i, row in enumerate(order.itertuples()):
-        part = df[df["theme_id"] == row.theme_id]
+    # One colour per theme for the largest ones; the rest share one grey bar, because
+    # a palette that repeats colours makes a stacked bar unreadable.
+    shown, rest = order.head(MAX_TREND_THEMES), order.iloc[MAX_TREND_THEMES:]
+    groups = [(row.theme_id, row.theme_label, color_for(i), df[df["theme_id"] == row.theme_id])
+              for i, row in enumerate(shown.itertuples())]
+    if not rest.empty:
+        others = df[df["theme_id"].isin(rest["theme_id"])].groupby("meeting_date", as_index=False)["n"].sum()
+        groups.append(("", f"Andre tema ({len(rest)})", OTHER_COLOR, others))
+    for theme_id, label, colour, part in groups:
         dates = pd.to_datetime(part["meeting_date"])
         fig.add_trace(
             go.Bar(
-                x=dates, y=part["n"], name=row.theme_label, marker_color=color_for(i),
-                customdata=list(zip([row.theme_id] * len(part), dates.dt.strftime("%Y-%m-%d"),
+                x=dates, y=part["n"], name=label, marker_color=colour,
+                customdata=list(zip([theme_id] * len(part), dates.dt.strftime("%Y-%m-%d"),
                                     [fmt_date_long(d) for d in dates])),
-                hovertemplate=f"{row.theme_label}<br>%{{customdata[2]}}: %{{y}} utsagn<extra></extra>",
+                hovertemplate=f"{label}<br>%{{customdata[2]}}: %{{y}} utsagn<extra></extra>",
             )
         )
     fig.update_layout(barmode="stack", bargap=0.15)

@@ -31,9 +31,20 @@ def test_map_is_offline_scatter_with_corrected_aspect():
     idle = next(t for t in js["data"] if t["name"] == "Ingen utsagn")
     assert idle["text"] == ["Hurdal"] and idle["marker"]["color"] == unit_map_module.INACTIVE
     kommune = next(t for t in js["data"] if t["name"] == "Kommune")
-    sizes = dict(zip(kommune["text"], kommune["marker"]["size"]))
+    sizes = dict(zip((cd[0] for cd in kommune["customdata"]), kommune["marker"]["size"]))
     assert sizes["Oslo"] > sizes["Asker"] > idle["marker"]["size"]
-    assert fig.layout.template.layout.colorway == PALETTE or True
+    assert kommune["marker"]["color"] == PALETTE[0]
+
+
+def test_map_names_only_the_most_active_units():
+    n = unit_map_module.MAX_LABELS + 5
+    df = pd.DataFrame({"unit_name": [f"K{i} kommune" for i in range(n)], "unit_kind": ["kommune"] * n,
+                       "lat": [59.9 + i / 100 for i in range(n)], "lon": [10.7] * n, "n_statements": range(1, n + 1)})
+    kommune = charts.unit_map(df).data[0]
+    named = [t for t in kommune.text if t]
+    assert len(named) == unit_map_module.MAX_LABELS
+    assert f"K{n - 1}" in named and "K0" not in named, "the most active are named, without ' kommune'"
+    assert len(kommune.customdata) == n, "every unit keeps its hover text"
 
 
 def test_aspect_ratio():
@@ -96,3 +107,29 @@ def test_few_meetings_get_one_tick_each_and_whole_number_counts():
     assert list(fig.layout.xaxis.ticktext) == ["23.10.2025", "04.12.2025"]
     assert fig.data[0].width and fig.data[0].width < 30 * 86_400_000  # not one bar across the plot
     assert fig.layout.yaxis.dtick == 1 and fig.layout.yaxis.tickformat == ",d"
+
+
+def test_many_meetings_get_visible_bars_even_when_two_are_a_day_apart():
+    """Three years of monthly meetings plus one extra the next day: bars about three weeks wide, not hairlines."""
+    dates = [dt.date(2024 + m // 12, m % 12 + 1, 15) for m in range(36)] + [dt.date(2024, 1, 16)]
+    df = pd.DataFrame({"meeting_date": dates, "theme_id": ["forsvar"] * len(dates),
+                       "theme_label": ["Forsvar"] * len(dates), "n": [2] * len(dates)})
+    day_ms = 86_400_000
+    for fig in (charts.theme_trend(df),
+                charts.meetings_timeline(pd.DataFrame({"meeting_date": dates, "n_statements": [5] * len(dates)}))):
+        assert 20 * day_ms <= fig.data[0].width <= 25 * day_ms
+
+
+def test_more_themes_than_colours_share_one_grey_bar():
+    themes = [f"t{i}" for i in range(10)]
+    df = pd.DataFrame({"meeting_date": [dt.date(2025, 10, 23)] * 10 + [dt.date(2025, 12, 4)] * 10,
+                       "theme_id": themes * 2, "theme_label": [t.upper() for t in themes] * 2,
+                       "n": list(range(20, 10, -1)) + [1] * 10})
+    fig = charts.theme_trend(df)
+    names = [t.name for t in fig.data]
+    assert names == ["T0", "T1", "T2", "T3", "T4", "T5", "T6", "Andre tema (3)"]
+    colours = [t.marker.color for t in fig.data]
+    assert len(set(colours)) == len(colours), "no colour is used twice"
+    other = fig.data[-1]
+    assert list(other.y) == [13 + 12 + 11, 3] and {cd[0] for cd in other.customdata} == {""}
+    assert sum(sum(t.y) for t in fig.data) == df["n"].sum(), "nothing is lost"
