@@ -14,10 +14,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.formatting import fmt_int
-from dashboard.style import color_for
+from dashboard.style import TEXT, color_for
 from etl.vocab import UNIT_KIND_LABELS
 
 INACTIVE = "#BDBDBD"
+MAX_LABELS = 10
 
 
 def aspect_ratio(mean_lat: float) -> float:
@@ -30,7 +31,7 @@ def unit_map(df: pd.DataFrame, title: str | None = None, height: int = 560) -> g
 
     ``df``: unit_name, unit_kind, lat, lon, n_statements.  Longitude is stretched by
     1/cos(latitude) (≈ 2 at 60° N) so the region keeps its real proportions.
-    Units without activity are drawn small and grey.
+    Units without activity are drawn small and grey; the ``MAX_LABELS`` most active are named.
     """
     if df.empty:
         from dashboard.charts import empty_figure
@@ -51,19 +52,22 @@ def unit_map(df: pd.DataFrame, title: str | None = None, height: int = 560) -> g
             )
         )
     max_n = max(int(active["n_statements"].max()) if not active.empty else 1, 1)
+    # Names only on the most active units: around Oslo the points are a few pixels
+    # apart and every label on top of each other helps nobody; hover names them all.
+    labelled = set(active.sort_values("n_statements", ascending=False)["unit_name"].head(MAX_LABELS))
     for i, kind in enumerate(("kommune", "region")):
         part = active[active["unit_kind"] == kind] if kind == "kommune" else active[active["unit_kind"] != "kommune"]
         if part.empty:
             continue
-        sizes = [10 + 40 * math.sqrt(n / max_n) for n in part["n_statements"]]
+        sizes = [8 + 32 * math.sqrt(n / max_n) for n in part["n_statements"]]
+        labels = [name.replace(" kommune", "") if name in labelled else "" for name in part["unit_name"]]
         fig.add_trace(
             go.Scatter(
                 x=part["lon"], y=part["lat"], mode="markers+text",
                 name=UNIT_KIND_LABELS.get(kind, kind) if kind == "kommune" else "Region",
                 marker=dict(size=sizes, color=color_for(i), opacity=0.8, line=dict(width=1, color="white"),
                             symbol="circle" if kind == "kommune" else "square"),
-                text=part["unit_name"].str.replace(" kommune", "", regex=False),
-                textposition="top center", textfont=dict(size=11),
+                text=labels, textposition="top center", textfont=dict(size=11, color=TEXT),
                 customdata=list(zip(part["unit_name"], [fmt_int(n) for n in part["n_statements"]])),
                 hovertemplate="%{customdata[0]}<br>%{customdata[1]} utsagn<extra></extra>",
             )

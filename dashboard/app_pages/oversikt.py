@@ -33,8 +33,8 @@ cols[3].metric("Nye datasenterprosjekter", fmt_int(k["datacenter_new"]),
 cols = st.columns(4)
 cols[0].metric("Utsagn om datasentre (alle)", fmt_int(k["datacenter_all"]))
 cols[1].metric("Nedleggelser", fmt_int(k["closures"]), help="Utsagn av typen nedleggelse.")
-cols[2].metric("Berørte arbeidsplasser ved nedleggelser", fmt_int(k["closure_jobs"]),
-               help="Summen av antall ansatte/arbeidsplasser nevnt i utsagn om nedleggelse.")
+cols[2].metric("Berørte arbeidsplasser", fmt_int(k["closure_jobs"]),
+               help="Ved nedleggelser og permitteringer: summen av antall ansatte/arbeidsplasser nevnt i utsagn om nedleggelse.")
 cols[3].metric("Nevnte beløp (sum)", fmt_nok(k["amount_nok"]),
                help=f"Summen av kronebeløp nevnt i {fmt_int(k['n_amounts'])} utsagn (tilskudd, gaver, budsjetter).")
 
