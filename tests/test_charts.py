@@ -88,7 +88,7 @@ def test_empty_inputs_give_a_norwegian_message():
     for fig in (charts.theme_trend(pd.DataFrame()), charts.unit_bars(pd.DataFrame()),
                 charts.unit_map(pd.DataFrame()), charts.region_theme_heatmap(pd.DataFrame())):
         assert fig.layout.annotations and fig.layout.annotations[0].text.startswith("Ingen")
-        assert fig.layout.template.layout.separators == ", " or fig.layout.template is not None
+        assert fig.layout.template.layout.separators == ", ", "Norwegian decimal comma and thousands space"
 
 
 def test_template_is_the_project_template():
