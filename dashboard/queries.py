@@ -533,8 +533,13 @@ def search(
     til: dt.date | None = None,
     section: str | None = None,
     limit: int = LIST_LIMIT,
+    types_sel: tuple[str, ...] = (),
+    with_amount: bool = False,
 ) -> tuple[pd.DataFrame, int]:
-    """Statements whose text (or unit) contains every word, case-insensitively."""
+    """Statements whose text (or unit) contains every word, case-insensitively.
+
+    ``types_sel`` keeps statements of those fact types; ``with_amount`` only those
+    that mention a NOK amount (the statements behind Oversikt's key figures)."""
     # One bound parameter per word; only the placeholders are generated, never the values.
     words = tuple(w.lower() for w in words if w)[:8]
     word_sql = "".join(
@@ -548,6 +553,8 @@ def search(
         "til": til,
         "sec": section,
         "lim": limit,
+        "types": list(types_sel),
+        "amount": with_amount,
     }
     df = db.query(
         version,
@@ -559,6 +566,8 @@ def search(
           AND (CAST($fra AS DATE) IS NULL OR meeting_date >= CAST($fra AS DATE))
           AND (CAST($til AS DATE) IS NULL OR meeting_date <= CAST($til AS DATE))
           AND (CAST($sec AS VARCHAR) IS NULL OR section = CAST($sec AS VARCHAR))
+          AND (len(CAST($types AS VARCHAR[])) = 0 OR list_contains(CAST($types AS VARCHAR[]), fact_type))
+          AND (NOT CAST($amount AS BOOLEAN) OR amount_nok IS NOT NULL)
           {word_sql}
         ORDER BY meeting_date DESC NULLS LAST, meeting_id, seq
         LIMIT $lim

@@ -102,6 +102,47 @@ def test_oversikt_key_figures_and_map(monkeypatch, seed_db):
     assert "23. oktober 2025" in "\n".join(s.value for s in at.subheader)
 
 
+@pytest.mark.parametrize("which", ["seed_db", "fixture_db"])
+def test_oversikt_key_figures_link_to_exactly_their_statements(monkeypatch, request, which):
+    """Each "Utsagnene bak tallene" link opens Søk listing as many statements as its key figure counts."""
+    from urllib.parse import parse_qsl
+
+    db = request.getfixturevalue(which)
+    at = run_app(monkeypatch, db)
+    metrics = {m.label: int(m.value.replace("\u00a0", "").replace(" ", "")) for m in at.metric
+               if m.value.replace("\u00a0", "").replace(" ", "").isdigit()}
+    links = {p.proto.label: dict(parse_qsl(p.proto.query_string)) for p in at.get("page_link")
+             if p.proto.page == "sok"}
+    expected = {
+        "Nye datasenterprosjekter": metrics["Nye datasenterprosjekter"],
+        "Utsagn om datasentre": metrics["Utsagn om datasentre (alle)"],
+        "Nedleggelser": metrics["Nedleggelser"],
+        "Utsagn med beløp": None,  # the metric is a sum of kroner; its help text says how many statements
+    }
+    assert set(links) == set(expected)
+    for label, count in expected.items():
+        sok = run_app(monkeypatch, db, "sok", links[label])
+        caption = " ".join(c.value for c in sok.caption)
+        shown = len(table_text(sok)) if sok.dataframe else 0
+        if count is None:
+            assert shown > 0 and all(r["Beløp"] for r in table_text(sok)), label
+            continue
+        assert count > 0, f"{label}: the fixture should have some"
+        assert shown == min(count, 200) and (str(count) in caption.replace("\u00a0", "").replace(" ", "")
+                                             or shown == count), (label, count, caption)
+
+
+def test_sok_by_fact_type_and_amount(monkeypatch, seed_db):
+    at = run_app(monkeypatch, seed_db, "sok", {"type": "nedleggelse"})
+    rows = table_text(at)
+    assert rows and all(r["Type"] == "Nedleggelse" for r in rows) and any("Blowtech" in r["Utsagn"] for r in rows)
+    at.multiselect(key="sok.type").set_value([]).run()
+    at.checkbox(key="sok.belop").check().run()
+    assert at.query_params["belop"] in ("ja", ["ja"]) and "type" not in at.query_params
+    rows = table_text(at)
+    assert rows and any("70" in r["Utsagn"] for r in rows)
+
+
 def test_oversikt_themes_per_region_heatmap(monkeypatch, fixture_db):
     at = run_app(monkeypatch, fixture_db)
     heat = spec(at, 1)

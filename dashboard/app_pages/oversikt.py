@@ -38,6 +38,18 @@ cols[2].metric("Berørte arbeidsplasser", fmt_int(k["closure_jobs"]),
 cols[3].metric("Nevnte beløp (sum)", fmt_nok(k["amount_nok"]),
                help=f"Summen av kronebeløp nevnt i {fmt_int(k['n_amounts'])} utsagn (tilskudd, gaver, budsjetter).")
 
+# Every key figure can be traced: each link opens Søk with exactly the statements behind it.
+KEY_FIGURE_SOURCES = (
+    ("Nye datasenterprosjekter", {"tema": "datasenter", "type": "etablering"}),
+    ("Utsagn om datasentre", {"tema": "datasenter"}),
+    ("Nedleggelser", {"type": "nedleggelse"}),
+    ("Utsagn med beløp", {"belop": "ja"}),
+)
+with st.container(horizontal=True, gap="small", vertical_alignment="center", key="oversikt-kilder"):
+    st.caption("Utsagnene bak tallene:", width="content")
+    for label, params in KEY_FIGURE_SOURCES:
+        st.page_link("app_pages/sok.py", label=label, icon=":material/search:", query_params=params)
+
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Aktivitet per kommune og region")

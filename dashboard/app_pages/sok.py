@@ -1,6 +1,8 @@
 """Søk (/sok): full-text search over statements with theme, unit, period and section filters.
 
-URL: ``?q=chemring&tema=forsvar&enhet=Asker kommune&fra=2025-01-01&til=2025-12-31&seksjon=round_table``.
+URL: ``?q=chemring&tema=forsvar&enhet=Asker kommune&fra=2025-01-01&til=2025-12-31&seksjon=round_table``,
+``&type=nedleggelse,etablering`` (fact types) and ``&belop=ja`` (only statements with a NOK amount):
+Oversikt's key figures link here with those.
 Every word must occur (case-insensitive) in the statement, its unit or its organisations.
 """
 
@@ -11,7 +13,7 @@ import streamlit as st
 from dashboard import filters, queries
 from dashboard.components.common import context, page_header, period_label, theme_labels, version
 from dashboard.components.statements import show_statements
-from etl.vocab import SECTION_LABELS, SECTIONS
+from etl.vocab import FACT_TYPE_LABELS, FACT_TYPES, SECTION_LABELS, SECTIONS
 
 v = version()
 summ = queries.summary(v)
@@ -26,6 +28,8 @@ filters.init("sok.tema", filters.known(filters.get_list("tema"), themes_df["them
 filters.init("sok.enhet", [u for u in (filters.resolve_name(x, unit_options) for x in filters.get_list("enhet")) if u])
 url_sec = filters.get_str("seksjon")
 filters.init("sok.seksjon", url_sec if url_sec in SECTIONS else None)
+filters.init("sok.type", filters.known(filters.get_list("type"), FACT_TYPES))
+filters.init("sok.belop", (filters.get_str("belop") or "").lower() in ("ja", "1", "true"))
 
 q = st.text_input("Søk", key="sok.q", placeholder="f.eks. datasenter, Chemring, hotell", icon=":material/search:")
 c1, c2, c3 = st.columns([2, 2, 1])
@@ -37,19 +41,29 @@ with c2:
 with c3:
     section = st.selectbox("Del av referatet", options=list(SECTIONS), index=None, key="sok.seksjon",
                            format_func=lambda s: SECTION_LABELS.get(s, s), placeholder="Alle deler")
+c1, c2 = st.columns([4, 1], vertical_alignment="bottom")
+with c1:
+    types = st.multiselect("Type", options=list(FACT_TYPES), format_func=lambda t: FACT_TYPE_LABELS.get(t, t),
+                           key="sok.type", placeholder="Alle typer")
+with c2:
+    with_amount = st.checkbox("Bare med kronebeløp", key="sok.belop")
 fra, til = filters.date_range("sok", summ["first_date"], summ["last_date"])
-filters.sync({"q": q, "tema": chosen, "enhet": chosen_units, "fra": fra, "til": til, "seksjon": section})
+filters.sync({"q": q, "tema": chosen, "enhet": chosen_units, "fra": fra, "til": til, "seksjon": section,
+              "type": types, "belop": "ja" if with_amount else None})
 
 words = tuple(w for w in (q or "").split() if w)
-if not words and not chosen and not chosen_units and section is None and fra is None and til is None:
+if not (words or chosen or chosen_units or types or with_amount) and section is None and fra is None and til is None:
     st.info("Skriv ett eller flere ord, eller velg et filter, for å søke i utsagnene.")
     st.stop()
 
-rows, total = queries.search(v, words, tuple(chosen), tuple(chosen_units), fra, til, section)
+rows, total = queries.search(v, words, tuple(chosen), tuple(chosen_units), fra, til, section,
+                             types_sel=tuple(types), with_amount=with_amount)
 filter_labels = {
     "Søk": q or "–",
     "Tema": ", ".join(labels.get(t, t) for t in chosen) or "Alle",
     "Enhet": ", ".join(chosen_units) or "Alle",
+    "Type": ", ".join(FACT_TYPE_LABELS.get(t, t) for t in types) or "Alle",
+    **({"Beløp": "Bare utsagn med kronebeløp"} if with_amount else {}),
     "Periode": period_label(fra, til, summ["first_date"], summ["last_date"]),
 }
 show_statements(
