@@ -2,7 +2,8 @@
 
 Pages (URL paths are stable, bookmarks depend on them):
 ``/`` Oversikt, ``/tema`` Tema, ``/enhet`` Enhet, ``/moter`` Møter,
-``/kalender`` Kalender, ``/sok`` Søk.
+``/kalender`` Kalender, ``/sok`` Søk, ``/legg-til`` Legg til referat (unless
+``NAERINGSPULS_UPLOAD=0``; it runs even before there is a database).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts dashboard/ on the path, no
 import duckdb  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from dashboard import db, queries  # noqa: E402
+from dashboard import db, ingest, queries  # noqa: E402
 from dashboard.components.empty import no_data, unavailable, unreadable  # noqa: E402
 from dashboard.style import register_template  # noqa: E402
 
@@ -33,6 +34,10 @@ PAGES = [
     st.Page("app_pages/kalender.py", title="Kalender", icon=":material/event:", url_path="kalender"),
     st.Page("app_pages/sok.py", title="Søk", icon=":material/search:", url_path="sok"),
 ]
+UPLOAD_PATH = "legg-til"
+if ingest.upload_enabled():
+    PAGES.append(st.Page("app_pages/legg_til.py", title="Legg til referat", icon=":material/upload_file:",
+                         url_path=UPLOAD_PATH))
 
 page = st.navigation(PAGES)
 
@@ -41,7 +46,9 @@ with st.sidebar:
 
 try:
     version = db.db_version()
-    if version is None:
+    if page.url_path == UPLOAD_PATH:  # adding minutes must work with no (or an empty) database
+        page.run()
+    elif version is None:
         no_data(missing_db=True)
     elif queries.summary(version)["n_meetings"] == 0:
         no_data(missing_db=False)

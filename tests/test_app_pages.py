@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "streamlit_app.py")
-PAGES = ("oversikt", "tema", "enhet", "moter", "kalender", "sok")
+PAGES = ("oversikt", "tema", "enhet", "moter", "kalender", "sok", "legg_til")
 
 
 @pytest.fixture(autouse=True)
@@ -299,6 +299,43 @@ def test_sok_injection_is_just_text(monkeypatch, seed_db):
     at = run_app(monkeypatch, seed_db, "sok", {"q": "forsvar", "enhet": "Asker", "seksjon": "round_table"})
     rows = table_text(at)
     assert rows and all(r["Enhet"] == "Asker" for r in rows)
+
+
+# --- Legg til referat ---------------------------------------------------------------------------
+
+
+def _upload(at: AppTest, *paths: Path) -> AppTest:
+    files = [(p.name, p.read_bytes(), "application/octet-stream") for p in paths]
+    at.file_uploader(key="legg-til.filer").set_value(files)
+    return next(b for b in at.button if b.label == "Legg til og oppdater").click().run()
+
+
+def test_legg_til_from_no_database_to_a_loaded_meeting(monkeypatch, tmp_path):
+    """The very first minutes can be added in the browser: a PDF in, its meeting out."""
+    minutes = ROOT / "tests" / "fixtures" / "minutes"
+    monkeypatch.setenv("NAERINGSPULS_RAW", str(tmp_path / "raw"))
+    db = tmp_path / "naering.duckdb"
+    at = run_app(monkeypatch, db)
+    assert any("Legg til referat" in i.value for i in at.info), "the empty state points to the upload page"
+    at = run_app(monkeypatch, db, "legg_til")
+    at = _upload(at, minutes / "referat-2026-01-14.pdf", ROOT / "tests" / "fixtures" / "bad" / "encrypted.pdf")
+    assert not at.exception
+    assert any("lagt til: møtet 14. januar 2026" in s.value for s in at.success), [s.value for s in at.success]
+    assert any("encrypted" in e.value and "passordbeskyttet" in e.value for e in at.error)
+    links = [p.proto for p in at.get("page_link") if p.proto.page == "moter"]
+    assert links and links[0].query_string.startswith("mote=2026-01-14")
+    assert sorted(p.name for p in (tmp_path / "raw").iterdir()) == ["referat-2026-01-14.pdf"]
+    # Every page now shows the new meeting.
+    at.switch_page("app_pages/oversikt.py").run()
+    assert {m.label: m.value for m in at.metric}["Møter"] == "1"
+
+
+def test_legg_til_without_files_asks_for_one(monkeypatch, seed_db, tmp_path):
+    monkeypatch.setenv("NAERINGSPULS_RAW", str(tmp_path / "raw"))
+    at = run_app(monkeypatch, seed_db, "legg_til")
+    next(b for b in at.button if b.label == "Legg til og oppdater").click().run()
+    assert any("Velg minst én fil" in w.value for w in at.warning)
+    assert not (tmp_path / "raw").exists() or not any((tmp_path / "raw").iterdir())
 
 
 # --- empty and unavailable states -------------------------------------------------------------

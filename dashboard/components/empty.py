@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 HOW_TO_LOAD = (
-    "Legg referatene (.txt, .md, .pdf eller .docx) i mappen `data/raw` og kjør "
-    "`make db` (eller `python -m etl build`). Last deretter siden på nytt."
+    "Last dem opp under **Legg til referat** i menyen, eller legg referatene (.txt, .md, .pdf "
+    "eller .docx) i mappen `data/raw` og kjør `make db` (eller `python -m etl build`). "
+    "Last deretter siden på nytt."
 )
 
 

@@ -1,0 +1,74 @@
+"""Legg til referat (/legg-til): upload minutes (PDF, Word, text) and see at once what was read.
+
+The files go into the minutes folder (``data/raw``, or ``$NAERINGSPULS_RAW``) and
+the warehouse is rebuilt as ``make db`` does it (``dashboard.ingest``).  Works with
+no database yet, so the very first minutes can be added here.
+Hidden with ``NAERINGSPULS_UPLOAD=0`` (a read-only dashboard).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import db, ingest, queries
+from dashboard.components.common import page_header
+from dashboard.components.text import escape_markdown
+from dashboard.formatting import fmt_count, fmt_date_long
+
+RESULT_KEY = "legg-til.resultat"
+
+page_header(
+    "Legg til referat",
+    "Last opp nye referater som PDF, Word (.docx) eller tekst. De leses inn med en gang og vises på alle sidene.",
+)
+
+with st.form("legg-til", clear_on_submit=True, border=True):
+    files = st.file_uploader(
+        "Referater", type=[ext.lstrip(".") for ext in ingest.SUPPORTED_EXTENSIONS], accept_multiple_files=True,
+        key="legg-til.filer", help="Ett referat per fil. Møtedatoen må stå i referatet.",
+    )  # fmt: skip
+    replace = st.checkbox("Erstatt filer som har samme navn", key="legg-til.erstatt")
+    submitted = st.form_submit_button("Legg til og oppdater", type="primary", icon=":material/upload_file:")
+
+if submitted:
+    if not files:
+        st.warning("Velg minst én fil først.")
+    else:
+        with st.spinner(f"Leser {fmt_count(len(files), 'referat', 'referater')} og oppdaterer databasen …"):
+            st.session_state[RESULT_KEY] = ingest.add_minutes(
+                [(f.name, f.getvalue()) for f in files], ingest.raw_dir(), db.db_path(), replace=replace
+            )
+
+result: ingest.AddResult | None = st.session_state.get(RESULT_KEY)
+if result is not None:
+    if result.build_error:
+        st.error(escape_markdown(result.build_error), icon=":material/error:")
+    version = db.db_version()
+    loaded = queries.meetings(version) if version is not None and result.loaded else None
+    for f in result.files:
+        name = escape_markdown(f.name)
+        if f.status in (ingest.FAILED, ingest.REJECTED):
+            (st.error if f.status == ingest.FAILED else st.warning)(
+                f"**{name}** ble ikke lagt til. {escape_markdown(f.message)}", icon=":material/warning:"
+            )
+            continue
+        rows = loaded[loaded["source_file"] == f.name] if loaded is not None else None
+        if rows is None or rows.empty:
+            st.info(f"**{name}**: {escape_markdown(f.message or 'lagret.')}", icon=":material/info:")
+            continue
+        row = rows.iloc[0]
+        verb = {ingest.ADDED: "lagt til", ingest.REPLACED: "erstattet", ingest.UNCHANGED: "uendret"}[f.status]
+        st.success(
+            f"**{name}** {verb}: møtet {fmt_date_long(row.meeting_date)}, "
+            f"{fmt_count(int(row.n_statements), 'utsagn', 'utsagn')}"
+            + (f", {fmt_count(int(row.n_warnings), 'advarsel', 'advarsler')} ved tolkningen" if row.n_warnings else "")
+            + ".",
+            icon=":material/check_circle:",
+        )
+        st.page_link("app_pages/moter.py", label="Kontroller tolkningen under Møter", icon=":material/description:",
+                     query_params={"mote": row.meeting_id})
+
+st.caption(
+    f"Filene lagres i mappen `{ingest.raw_dir()}`. Du kan også legge filer der selv og kjøre "
+    "`make db`. En fil som ikke kan leses, blir ikke liggende i mappen, og databasen fra før brukes videre."
+)
