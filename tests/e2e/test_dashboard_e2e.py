@@ -103,6 +103,7 @@ def test_deep_links_every_page(page, app_url, screenshot):
         ("/moter", "Møter"),
         ("/kalender", "Kalender"),
         ("/sok?q=chemring", "Søk"),
+        ("/legg-til", "Legg til referat"),
     ):
         page.goto(app_url + path)
         wait_for_app(page)
@@ -191,10 +192,10 @@ def test_no_request_leaves_the_machine(page, app_url):
             outside.append(url)
 
     page.on("request", note)
-    for path in ("/", "/tema?tema=forsvar", "/enhet?enhet=Asker", "/moter", "/kalender", "/sok?q=datasenter"):
+    for path in ("/", "/tema?tema=forsvar", "/enhet?enhet=Asker", "/moter", "/kalender", "/sok?q=datasenter", "/legg-til"):
         page.goto(app_url + path)
         wait_for_app(page)
-        if not path.startswith(("/kalender", "/sok")):  # pages with charts: wait for plotly too
+        if not path.startswith(("/kalender", "/sok", "/legg-til")):  # pages with charts: wait for plotly too
             page.wait_for_selector(".js-plotly-plot", timeout=30_000)
         page.wait_for_timeout(500)
     assert outside == [], f"requests to other hosts: {sorted(set(outside))[:5]}"
