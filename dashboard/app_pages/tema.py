@@ -56,7 +56,8 @@ by_unit = queries.theme_by_unit(v, f)
 left, right = st.columns([3, 2])
 with left:
     per = queries.GRAIN_LABELS[grain]
-    title = f"Utsagn om {theme_text.lower()} {per}" if chosen else f"Utsagn per tema {per}"
+    # One theme names it; several are named in the legend (and in the filters of every download).
+    title = f"Utsagn om {theme_text.lower()} {per}" if len(chosen) == 1 else f"Utsagn per tema {per}"
     st.subheader(title)
     trend_fig = charts.theme_trend(trend)
     trend_ctx = context(title, "tema-over-tid", filter_labels, period)
