@@ -85,7 +85,11 @@ def empty_figure(message: str = "Ingen data for valgt filter.", height: int = 30
 
 
 def region_theme_heatmap(df: pd.DataFrame, title: str | None = None) -> go.Figure:
-    """``df``: region, theme_label, n → heatmap of regions × themes."""
+    """``df``: region, theme_id, theme_label, n → heatmap of regions × themes.
+
+    Plotly cannot select heatmap cells, so an invisible marker sits on every cell
+    with ``customdata`` [theme_id, region, n]: a click on a cell selects it.
+    """
     if df.empty:
         return empty_figure()
     pivot = df.pivot_table(index="region", columns="theme_label", values="n", aggfunc="sum", fill_value=0)
@@ -95,9 +99,20 @@ def region_theme_heatmap(df: pd.DataFrame, title: str | None = None) -> go.Figur
         go.Heatmap(
             z=pivot.to_numpy(), x=list(pivot.columns), y=list(pivot.index), text=text,
             texttemplate="%{text}", colorscale=[[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)],
-            colorbar=_count_colorbar("Utsagn", pivot.to_numpy().max()),
-            hovertemplate="%{y} – %{x}: %{z} utsagn<extra></extra>",
+            colorbar=_count_colorbar("Utsagn", pivot.to_numpy().max()), hoverinfo="skip",
             xgap=2, ygap=2,
+        )
+    )
+    ids = dict(zip(df["theme_label"], df["theme_id"])) if "theme_id" in df else {}
+    cells = [(label, region, int(pivot.at[region, label])) for region in pivot.index for label in pivot.columns]
+    hidden = dict(opacity=0)
+    fig.add_trace(
+        go.Scatter(
+            x=[c[0] for c in cells], y=[c[1] for c in cells], mode="markers", showlegend=False,
+            marker=dict(size=22, opacity=0, symbol="square"), selected=dict(marker=hidden),
+            unselected=dict(marker=hidden),
+            customdata=[[ids.get(label, ""), region, fmt_int(n)] for label, region, n in cells],
+            hovertemplate="%{y} – %{x}: %{customdata[2]} utsagn<extra></extra>",
         )
     )
     fig.update_xaxes(side="top", showgrid=False)

@@ -217,6 +217,14 @@ def test_enhet_short_name_and_region(monkeypatch, seed_db):
     assert any("forsvar" in r["Utsagn"] for r in table_text(at, 0))
 
 
+def test_enhet_explains_a_unit_that_has_not_reported(monkeypatch, seed_db):
+    at = run_app(monkeypatch, seed_db, "enhet", {"enhet": "Hurdal"})
+    assert any("Hurdal" in i.value and "ikke rapportert" in i.value for i in at.info)
+    assert at.selectbox(key="enhet.enhet").value, "another unit is shown instead"
+    at = run_app(monkeypatch, seed_db, "enhet", {"enhet": "Asker"})
+    assert not any("«Asker»" in i.value for i in at.info)
+
+
 def test_enhet_charts_over_time(monkeypatch, fixture_db):
     at = run_app(monkeypatch, fixture_db, "enhet", {"enhet": "Asker"})
     trend = spec(at, 0)

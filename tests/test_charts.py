@@ -74,6 +74,20 @@ def test_unit_bars_sorted_with_norwegian_numbers():
     assert bar.customdata[1][0] == "A"
 
 
+def test_heatmap_cells_can_be_clicked():
+    heat = charts.region_theme_heatmap(pd.DataFrame({
+        "region": ["Follo", "Follo", "Hadeland"], "theme_id": ["forsvar", "energi", "forsvar"],
+        "theme_label": ["Forsvar", "Energi", "Forsvar"], "n": [3, 1, 2]
+    }))
+    grid, cells = heat.data
+    assert grid.type == "heatmap" and grid.hoverinfo == "skip"
+    assert cells.type == "scatter" and cells.marker.opacity == 0 and cells.showlegend is False
+    by_cell = {(x, y): cd for x, y, cd in zip(cells.x, cells.y, cells.customdata)}
+    assert len(by_cell) == 4, "one marker per cell, empty cells too"
+    assert list(by_cell[("Forsvar", "Follo")]) == ["forsvar", "Follo", "3"]
+    assert list(by_cell[("Energi", "Hadeland")]) == ["energi", "Hadeland", "0"]
+
+
 def test_heatmap_and_fact_types():
     heat = charts.region_theme_heatmap(pd.DataFrame({
         "region": ["Follo", "Follo", "Hadeland"], "theme_label": ["Forsvar", "Energi", "Forsvar"], "n": [3, 1, 2]

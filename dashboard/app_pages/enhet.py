@@ -12,6 +12,7 @@ from dashboard import charts, filters, queries
 from dashboard.components.common import context, page_header, theme_labels, version
 from dashboard.components.downloads import board_pack_downloads, chart_with_downloads
 from dashboard.components.statements import show_statements
+from dashboard.components.text import escape_markdown
 from dashboard.formatting import fmt_date_long, fmt_date_short, fmt_int, fmt_period
 from etl.vocab import FACT_TYPE_LABELS, UNIT_KIND_LABELS
 
@@ -27,7 +28,13 @@ if not options:
     st.stop()
 
 kinds = dict(zip(units["unit_name"], units["unit_kind"]))
-filters.init("enhet.enhet", filters.resolve_name(filters.get_str("enhet"), options) or options[0])
+asked = filters.get_str("enhet")
+resolved = filters.resolve_name(asked, options)
+if asked and resolved is None and "enhet.enhet" not in st.session_state:
+    # A bookmark, or a grey point on Oversikt's map: a member that has not reported yet.
+    st.info(f"«{escape_markdown(asked)}» har ikke rapportert noe i referatene ennå. "
+            f"Viser {escape_markdown(options[0])} – velg en annen enhet nedenfor.", icon=":material/info:")
+filters.init("enhet.enhet", resolved or options[0])
 unit = st.selectbox(
     "Kommune eller region",
     options=options,

@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import charts, queries
 from dashboard.components.common import context, page_header, theme_labels, version
 from dashboard.components.downloads import chart_with_downloads
+from dashboard.components.selection import points
 from dashboard.components.statements import source_ref
 from dashboard.components.text import escape_markdown, quote
 from dashboard.formatting import fmt_count, fmt_date_long, fmt_int, fmt_nok, fmt_period
@@ -58,17 +59,25 @@ with left:
     ctx = context("Aktivitet per kommune og region", "aktivitet-kart", {"Periode": fmt_period(*period)}, period)
     data = units.rename(columns={"unit_name": "Enhet", "unit_kind": "Type", "region": "Region", "lat": "Breddegrad",
                                  "lon": "Lengdegrad", "n_statements": "Utsagn", "n_meetings": "Møter"})
-    chart_with_downloads(fig, ctx, data, key="oversikt-kart")
+    event = chart_with_downloads(fig, ctx, data, key="oversikt-kart", on_select="rerun", selection_mode="points")
     st.caption("Punktstørrelse = antall utsagn i runden rundt bordet. Grå punkter: ingen utsagn ennå. "
+               "Klikk på et punkt for å se alt enheten har rapportert. "
                "Kartet tegnes uten nettilgang (koordinater fra stedsregisteret).")
+    picked = [p["customdata"][0] for p in points(event) if p.get("customdata")]
+    if picked:  # drill down: the unit's own page
+        st.switch_page("app_pages/enhet.py", query_params={"enhet": picked[0]})
 with right:
     st.subheader("Tema per region")
     heat = queries.themes_by_region(v)
     fig = charts.region_theme_heatmap(heat)
     ctx = context("Tema per region", "tema-per-region", {"Periode": fmt_period(*period)}, period)
     data = heat.rename(columns={"region": "Region", "theme_id": "Tema-id", "theme_label": "Tema", "n": "Utsagn"})
-    chart_with_downloads(fig, ctx, data, key="oversikt-tema-region")
-    st.caption("De hyppigste temaene og regionene. Velg et tema under **Tema** for detaljer.")
+    event = chart_with_downloads(fig, ctx, data, key="oversikt-tema-region", on_select="rerun",
+                                 selection_mode="points")
+    st.caption("De hyppigste temaene og regionene. Klikk på en rute for å se utsagnene under **Tema**.")
+    cells = [p["customdata"] for p in points(event) if p.get("customdata") and p["customdata"][0]]
+    if cells:  # drill down: that theme in that region
+        st.switch_page("app_pages/tema.py", query_params={"tema": cells[0][0], "region": cells[0][1]})
 
 meeting, highlights = queries.latest_highlights(v)
 if meeting:

@@ -85,14 +85,15 @@ def _table_buttons(df: pd.DataFrame, ctx: ExportContext, key: str) -> None:
 
 
 def chart_with_downloads(
-    fig: go.Figure, ctx: ExportContext, data: pd.DataFrame, key: str, *, on_select: str | None = None
+    fig: go.Figure, ctx: ExportContext, data: pd.DataFrame, key: str, *, on_select: str | None = None,
+    selection_mode: str | tuple[str, ...] = ("points", "box"),
 ):
     """Show ``fig`` and its download buttons; returns the plotly selection event (if on_select)."""
     config = style.plotly_config(naming.file_name(ctx, "png").removesuffix(".png"))
     _let_browser_paint_first()
     if on_select:
         event = st.plotly_chart(
-            fig, width="stretch", key=key, on_select=on_select, selection_mode=("points", "box"), config=config
+            fig, width="stretch", key=key, on_select=on_select, selection_mode=selection_mode, config=config
         )
     else:
         event = st.plotly_chart(fig, width="stretch", key=key, config=config)

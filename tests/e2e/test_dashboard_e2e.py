@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+import urllib.parse
 
 import pytest
 
@@ -180,6 +181,47 @@ def test_clicking_a_bar_narrows_the_list(page, app_url, screenshot):
     assert rows and {r[unit_col] for r in rows} == {chosen}, (chosen, {r[unit_col] for r in rows})
     assert chosen in units_before
     screenshot(page, "e2e-04-valgt-soyle")
+
+
+def _click_plot(page, x: float, y: float) -> None:
+    page.mouse.move(x, y)  # hover first, as a user does: plotly picks the point under the cursor
+    page.wait_for_timeout(300)
+    page.mouse.click(x, y)
+
+
+def test_oversikt_drills_down_from_map_and_heatmap(page, app_url, screenshot):
+    """A map point opens that unit under Enhet; a heatmap cell opens Tema for that theme and region."""
+    page.goto(app_url)
+    wait_for_app(page)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    kommuner = page.locator(".js-plotly-plot").nth(0).locator(".scatterlayer .trace").nth(1).locator(".point")
+    assert kommuner.count() > 1
+    box = kommuner.first.bounding_box()
+    _click_plot(page, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(re.compile(r"/enhet\?enhet=.+"), timeout=30_000)
+    wait_for_app(page)
+    unit = urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)["enhet"][0]
+    chosen = page.locator('[data-testid="stSelectbox"] input').first.input_value()
+    assert chosen.startswith(unit), (unit, chosen)
+
+    page.goto(app_url)
+    wait_for_app(page)
+    heat = page.locator(".js-plotly-plot").nth(1)
+    heat.scroll_into_view_if_needed()
+    heat.locator(".main-svg").first.wait_for()
+    area = heat.locator(".nsewdrag").first.bounding_box()
+    _click_plot(page, area["x"] + 8, area["y"] + area["height"] - 8)  # the bottom-left cell
+    page.wait_for_url(re.compile(r"/tema\?.*tema=.+"), timeout=30_000)
+    wait_for_app(page)
+    query = urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)
+    assert query.get("region") and query.get("tema"), page.url
+    region_filter = page.locator('[data-testid="stMultiSelect"]').nth(1)
+    region_filter.get_by_text(query["region"][0]).first.wait_for()  # the region filter is set from the cell
+    deadline = time.monotonic() + 30
+    while not visible_rows(page) and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert visible_rows(page), "the cell's statements are listed"
+    screenshot(page, "e2e-05-fra-varmekart")
 
 
 def test_no_request_leaves_the_machine(page, app_url):
