@@ -72,7 +72,7 @@ def enrich(meeting: Meeting, *, gazetteer: Gazetteer | None = None, taxonomy: Ta
         if s.section == SECTION_EVENTS:
             s.fact_type = "arrangement"
         else:
-            s.fact_type = fact_type.classify_words(low, words, s.amount_nok)
+            s.fact_type = fact_type.classify_words(low, words, s.amount_nok, text=text, gazetteer=gaz)
         caps = capitalised_words(text)
         s.organisations = organisations_in(text, caps, words, skip, gaz) if caps else []
         s.places = [p.name for p in places_in(text, caps, gaz)] if caps else []

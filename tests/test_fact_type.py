@@ -167,3 +167,23 @@ def test_construction_steps_are_establishments(text):
 )
 def test_negation(text, expected):
     assert classify_fact_type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a business moved out of the member region (or abroad) takes its jobs with it
+        ("Bedriften flytter produksjonen til Polen.", "nedleggelse"),
+        ("Tine flytter produksjonen fra Oslo til Bergen i 2027.", "nedleggelse"),
+        ("Bedriften flytter produksjonen til utlandet.", "nedleggelse"),
+        # moves into or within the region are establishments
+        ("Medtech-bedriften Vivit flytter hovedkontoret til Asker.", "etablering"),
+        ("Bedriften flytter hovedkontoret til Gardermoen.", "etablering"),
+        ("Firmaet flytter kontoret til Storgata 5.", "etablering"),
+        ("Equinor flytter til nye lokaler på Fornebu.", "etablering"),
+        ("Selskapet flytter hovedkontoret til Lysaker.", "etablering"),  # unknown to the gazetteer: a move
+        ("Bedriften flytter produksjonen til Raufoss.", "nedleggelse"),  # in the gazetteer, outside the region
+    ],
+)
+def test_moving_out_of_the_region_is_a_closure(text, expected):
+    assert classify_fact_type(text) == expected

@@ -23,7 +23,9 @@ Rules are tried in priority order; the first that matches wins:
 10. finansiering — a bare amount of money (not turnover: "omsetter for 2 mrd.").
 11. annet.
 
-A closure, establishment or challenge word is cancelled by a negation word
+A business moved to a place outside the member region ("flytter produksjonen
+til Polen") is a closure: its jobs leave.  A closure, establishment or challenge
+word is cancelled by a negation word
 shortly before it ("Ingen nye datasenteretableringer", "uten problemer"), and
 by "etter" when it is only the background ("etter nedleggelsen").
 """
@@ -204,6 +206,40 @@ def _signals(low: str, words: list[str]) -> set[str]:
     return found
 
 
+# "flytter produksjonen til Polen": the business moves and its jobs leave the region.
+_MOVE_OUT = re.compile(
+    r"\bflytt(?:er|es|et)\s+(?:\w+\s+)?(?:produksjon|virksomhet|hovedkontor|fabrikk|arbeidsplass|drift|avdeling"
+    r"|lager|kontor)\w*\s+(?:\S+\s+){0,3}?til\s+(utlandet|[A-ZÆØÅ][\w-]+)"
+)
+_STREET = re.compile(r"(?:gata|gate|gaten|veien|vegen|vei|veg|plass|plassen|torg|torget|bygget|huset|parken)$", re.I)
+
+
+# Destinations known to be outside the region besides the gazetteer's own "outside"
+# units: other Norwegian cities and the countries production usually moves to.  A
+# destination nobody knows ("til Lysaker", a business district) stays a move.
+_FAR_AWAY = frozenset({
+    "bergen", "trondheim", "stavanger", "kristiansand", "tromsø", "bodø", "ålesund", "haugesund", "sandnes",
+    "sverige", "danmark", "finland", "polen", "tyskland", "litauen", "latvia", "estland", "baltikum",
+    "kina", "india", "vietnam", "asia", "europa", "usa", "nederland", "storbritannia", "spania", "portugal",
+})
+
+
+def _moves_out_of_region(text: str, gazetteer) -> bool:
+    """The statement moves a business abroad or to a place known to be outside the member region."""
+    from etl.extract.units import resolve_unit
+
+    for m in _MOVE_OUT.finditer(text):
+        dest = m.group(1)
+        if dest == "utlandet" or dest.lower() in _FAR_AWAY:
+            return True
+        if _STREET.search(dest):  # "flytter kontoret til Storgata 5": a move within the town
+            continue
+        unit = resolve_unit(dest, gazetteer)
+        if unit is not None and unit.outside:
+            return True
+    return False
+
+
 def classify_fact_type(text: str, amount_nok: int | None | EllipsisType = ...) -> str:
     """One of ``vocab.FACT_TYPES``. Pass ``amount_nok`` (even None) when already extracted."""
     if not text:
@@ -211,16 +247,21 @@ def classify_fact_type(text: str, amount_nok: int | None | EllipsisType = ...) -
     if amount_nok is ...:
         amount_nok = extract_amount_nok(text)
     low = text.lower()
-    return classify_words(low, _WORD.findall(low), amount_nok)
+    return classify_words(low, _WORD.findall(low), amount_nok, text=text)
 
 
-def classify_words(low: str, words: list[str], amount_nok: int | None) -> str:
+def classify_words(low: str, words: list[str], amount_nok: int | None, *, text: str | None = None,
+                   gazetteer=None) -> str:
     """``classify_fact_type`` for a caller that has already lower-cased the text and
-    split it with ``\\w+`` (``etl.enrich`` shares one split across extractors)."""
+    split it with ``\\w+`` (``etl.enrich`` shares one split across extractors).
+    ``text`` (the original, with capitals) lets a move out of the region count as
+    a closure; ``gazetteer`` is the one to place its destination with."""
     if not words:
         return "annet"
     sig = _signals(low, words)
     if "nedleggelse" in sig:
+        return "nedleggelse"
+    if text is not None and "flytt" in low and _moves_out_of_region(text, gazetteer):
         return "nedleggelse"
     if "turnover" in sig:
         amount_nok = None
