@@ -187,3 +187,22 @@ def test_negation(text, expected):
 )
 def test_moving_out_of_the_region_is_a_closure(text, expected):
     assert classify_fact_type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rising prices and costs, and public services cut back, are challenges
+        ("Bedriftene opplever at strømprisen har doblet seg.", "utfordring"),
+        ("Boligbyggingen går ned på grunn av høye renter.", "utfordring"),
+        ("Togtilbudet på Gjøvikbanen reduseres fra desember.", "utfordring"),
+        ("Bussavgangene til Hurdal halveres.", "utfordring"),
+        # growth in anything else, and cuts in emissions, are not
+        ("Omsetningen har økt med 20 prosent.", "annet"),
+        ("Utslippene reduseres med 30 prosent.", "annet"),
+        ("Antall ansatte har økt.", "annet"),
+        ("Ny fabrikk åpner tross høye strømpriser.", "etablering"),
+    ],
+)
+def test_prices_up_and_services_down_are_challenges(text, expected):
+    assert classify_fact_type(text) == expected
