@@ -90,7 +90,7 @@ ROWS: list[Row] = [
     Row("Skytjenester og digital infrastruktur: hyperscale-aktører etterspør store arealer.", {"datasenter", "naeringsarealer"}, "annet"),
     # --- næringsarealer -------------------------------------------------------------
     Row("Ny reguleringsplan for næring på Eidsvoll Verk er vedtatt.", {"naeringsarealer"}, "plan"),
-    Row("Kommunen har solgt næringstomta på Kløfta til et logistikkselskap.", {"naeringsarealer", "samferdsel"}, "annet"),
+    Row("Kommunen har solgt næringstomta på Kløfta til et logistikkselskap.", {"naeringsarealer", "samferdsel"}, "etablering"),  # a business is coming (the blind set reads it so)
     Row("Mangel på ledige næringsarealer gjør at bedrifter ser etter tomter i nabokommunene.", {"naeringsarealer"}, "utfordring"),
     Row("Logistikkparken ved E6 på Berger får 25 nye virksomheter og 400 arbeidsplasser.", {"naeringsarealer", "samferdsel"}, "etablering", 400),
     Row("Fylket har fått 30 mill. kroner til ny fergekai på Jeløy.", {"samferdsel"}, "finansiering", None, 30 * M),

@@ -206,3 +206,17 @@ def test_moving_out_of_the_region_is_a_closure(text, expected):
 )
 def test_prices_up_and_services_down_are_challenges(text, expected):
     assert classify_fact_type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kommunen har solgt 40 dekar næringsareal på Kobbervikdalen til en logistikkaktør.", "etablering"),
+        ("Kommunen har satt ned en omstillingsgruppe sammen med NAV og fylkeskommunen.", "samarbeid"),
+        ("Kommunen lager en omstillingsplan sammen med NAV.", "plan"),  # a plan outranks "sammen med"
+        ("Vi deltok på messen sammen med Innovasjon Norge.", "arrangement"),
+        ("Sekretariatet la fram utkast til handlingsprogram for 2027.", "plan"),
+    ],
+)
+def test_land_sales_together_and_drafts(text, expected):
+    assert classify_fact_type(text) == expected

@@ -17,11 +17,12 @@ Rules are tried in priority order; the first that matches wins:
 6. arrangement  — seminar, konferanse, workshop, møterekke, webinar, frokostmøte.
 7. samarbeid    — cooperation and partnership.
 8. annet        — awards ("vant Fyrlyktprisen"): neither a plan nor an event.
-9. plan         — plans, strategies, surveys, analyses, projects, "satsing på";
+9. plan         — plans, strategies, surveys, analyses, projects, drafts, "satsing på";
    investigating or considering something new ("utreder ny godsterminal",
    "vurderer å etablere") is a plan even though it names a new thing.
 10. finansiering — a bare amount of money (not turnover: "omsetter for 2 mrd.").
-11. annet.
+11. samarbeid    — something done "sammen med" others, when nothing above matched.
+12. annet.
 
 A business moved to a place outside the member region ("flytter produksjonen
 til Polen") is a closure: its jobs leave.  A closure, establishment or challenge
@@ -68,7 +69,7 @@ _WORD_RULES: dict[str, str] = {
     "halted": r"^stopp(?:et|es)$|^stans(?:et|es)$|^utsatt$|^utsett(?:es|er)$|^avlys(?:t|es)$|^skrinlagt$",
     "plan": r"plan(?:er|en|ene|lagt|legg\w*|arbeid\w*)?$|strategi|kartlegg|analyse|prosjekt|^satsing|^satser$"
     r"|^ønske[rt]?$|^forslag|^tiltak|^innsikt|utvikling|^forbered|^ambisjon|^videreføring|^fornyelse"
-    r"|^omorganiser|^innfør|^oppstart$|^reguler|^transformer",
+    r"|^omorganiser|^innfør|^oppstart$|^reguler|^transformer|^utkast",
 }
 _NEW_THINGS = (
     r"fabrikk|hotell|datasent|næringspark|kontor|anlegg|butikk|senter|arbeidsplass|stilling|bedrift|virksomhet"
@@ -94,6 +95,8 @@ _PHRASE_RULES: list[tuple[str, tuple[str, ...], str]] = [  # (rule, gate words, 
     ("etablering", ("bygging", "utbygging", "bygger", "bygges", "bygge"),
      r"\bunder\s+(?:ut)?bygging\b|\bbygg(?:er|es)\s+(?:et\s+|en\s+)?ny(?:tt|e)?\b|\bbygg(?:e|es|er)\s+ut\b"),
     ("etablering", ("ferdig",), r"\bst(?:å|år)\s+ferdig\b"),
+    # "har solgt 40 dekar næringsareal til en logistikkaktør": a business is coming.
+    ("etablering", ("solgt", "solgte", "selger"), r"\bsol(?:gt|gte|ger)\s+(?:\S+\s+){0,4}?\w*(?:tomt|areal|dekar|eiendom)\w*\b"),
     # "starter byggingen av den nye fabrikken": construction begins
     ("etablering", ("byggingen", "utbyggingen"), r"\bstart(?:er|et|es)?\s+(?:opp\s+)?(?:ut)?byggingen\b"),
     ("etablering", ("bruk",), r"\btatt\s+i\s+bruk\b"),
@@ -113,6 +116,8 @@ _PHRASE_RULES: list[tuple[str, tuple[str, ...], str]] = [  # (rule, gate words, 
     ("award", ("vinner",), r"\bvinner\s+av\b"),
     ("award", ("fikk",), r"\bfikk\s+\w*prisen\b"),
     ("arrangement", ("deltar", "deltok"), r"\bdelt(?:ar|ok)\s+på\b"),
+    # "satt ned en gruppe sammen med NAV": cooperation, but weaker than a plan ("lager en plan sammen med NAV").
+    ("together", ("sammen",), r"\bsammen\s+med\b"),
     ("plan", ("arbeid", "arbeidet", "jobber"), r"\b(?:arbeid(?:et)?|jobber)\s+med\b"),
     ("plan", ("fokus",), r"\bfokus\s+på\b"),
     ("plan", ("mål",), r"\bmål\s+om\b"),
@@ -294,4 +299,6 @@ def classify_words(low: str, words: list[str], amount_nok: int | None, *, text: 
         return "annet"
     if "plan" in sig:
         return "plan"
-    return "finansiering" if amount_nok is not None else "annet"
+    if amount_nok is not None:
+        return "finansiering"
+    return "samarbeid" if "together" in sig else "annet"
