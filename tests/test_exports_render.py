@@ -107,6 +107,23 @@ def test_decorate_does_not_touch_the_screen_figure():
     assert out.layout.font.family == style.EXPORT_FONT_FAMILY
 
 
+def test_decorate_moves_top_axis_labels_below_the_plot():
+    """The heatmap's theme names sit above it on screen; on a slide they would hit the title."""
+    import pandas as pd
+
+    from dashboard import charts
+    from dashboard.exports.decorate import decorate
+
+    heat = charts.region_theme_heatmap(pd.DataFrame({
+        "region": ["Follo", "Hadeland"], "theme_id": ["forsvar", "energi"],
+        "theme_label": ["Forsvar og forsvarsindustri", "Energi og kraft"], "n": [3, 1]}))
+    assert heat.layout.xaxis.side == "top"
+    out = decorate(heat, context(), made=MADE)
+    assert out.layout.xaxis.side == "bottom" and out.layout.xaxis.tickangle == 0
+    assert list(out.layout.xaxis.ticktext) == ["Forsvar og<br>forsvarsindustri", "Energi og<br>kraft"]
+    assert heat.layout.xaxis.side == "top", "the screen figure is unchanged"
+
+
 def test_missing_chromium_is_reported_in_norwegian(monkeypatch):
     monkeypatch.setenv(render.CHROMIUM_ENV, "/nonexistent")
     assert render.find_chromium() is None

@@ -22,6 +22,17 @@ def _esc(text: str) -> str:
     return html.escape(str(text), quote=False)
 
 
+def _wrap(label: str, width: int = 14) -> str:
+    """A tick label on lines of about ``width`` characters ("Forsvar og<br>forsvarsindustri")."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(_esc(line) for line in lines)
+
+
 def decorate(
     fig: go.Figure,
     ctx: ExportContext,
@@ -59,6 +70,15 @@ def decorate(
     )
     # Tick labels push the margins instead of being clipped.
     out.update_xaxes(automargin=True)
+    # Labels above the plot (the heatmap's theme names) would run into our title and
+    # filters line, which sit in the top margin: on a slide they go below the plot,
+    # level and wrapped, so they also stay clear of the source line under it.
+    if out.layout.xaxis.side == "top":
+        out.update_xaxes(side="bottom", selector=dict(side="top"))
+        categories = next((list(t.x) for t in out.data if t.type == "heatmap" and t.x is not None), None)
+        if categories:
+            out.update_xaxes(tickangle=0, tickmode="array", tickvals=categories,
+                             ticktext=[_wrap(str(c)) for c in categories])
     out.update_yaxes(automargin=True)
     # Titles are ours: the screen title (if any) may be shorter or in a st.subheader.
     if title:
