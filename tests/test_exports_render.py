@@ -124,6 +124,19 @@ def test_decorate_moves_top_axis_labels_below_the_plot():
     assert heat.layout.xaxis.side == "top", "the screen figure is unchanged"
 
 
+def test_decorate_makes_map_labels_readable_on_a_slide():
+    import pandas as pd
+
+    from dashboard import charts
+    from dashboard.exports.decorate import decorate
+
+    fig = charts.unit_map(pd.DataFrame({"unit_name": ["Asker", "Oslo"], "unit_kind": ["kommune"] * 2,
+                                        "lat": [59.78, 59.93], "lon": [10.42, 10.75], "n_statements": [5, 9]}))
+    labelled = [t for t in decorate(fig, context(), made=MADE).data if t.mode == "markers+text"]
+    assert labelled and all(t.textfont.size == style.EXPORT_NOTE_SIZE > 11 for t in labelled)
+    assert all(t.textfont.size == 11 for t in fig.data if t.mode == "markers+text"), "the screen figure is unchanged"
+
+
 def test_missing_chromium_is_reported_in_norwegian(monkeypatch):
     monkeypatch.setenv(render.CHROMIUM_ENV, "/nonexistent")
     assert render.find_chromium() is None

@@ -80,6 +80,8 @@ def decorate(
             out.update_xaxes(tickangle=0, tickmode="array", tickvals=categories,
                              ticktext=[_wrap(str(c)) for c in categories])
     out.update_yaxes(automargin=True)
+    # Point labels (the map's unit names) are sized for the screen: make them readable on a slide.
+    out.update_traces(textfont_size=style.EXPORT_NOTE_SIZE, selector=dict(type="scatter", mode="markers+text"))
     # Titles are ours: the screen title (if any) may be shorter or in a st.subheader.
     if title:
         out.update_layout(
