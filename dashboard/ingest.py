@@ -1,4 +1,4 @@
-"""Add minutes from the browser: save uploads into the minutes folder, rebuild the warehouse.
+"""Add (and remove) minutes from the browser: change the minutes folder, rebuild the warehouse.
 
 Used by the "Legg til referat" page, so the secretariat can add a new referat
 without a terminal.  No Streamlit here: plain functions, tested on their own.
@@ -30,7 +30,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RAW = REPO_ROOT / "data" / "raw"
 BUILD_TIMEOUT_S = 600
 
-ADDED, REPLACED, UNCHANGED, FAILED, REJECTED = "added", "replaced", "unchanged", "failed", "rejected"
+ADDED, REPLACED, UNCHANGED, FAILED, REJECTED, REMOVED = "added", "replaced", "unchanged", "failed", "rejected", "removed"
 
 
 def raw_dir() -> Path:
@@ -47,7 +47,7 @@ def upload_enabled() -> bool:
 @dataclass
 class FileResult:
     name: str  # the name in the minutes folder (or the uploaded name, when rejected)
-    status: str  # ADDED, REPLACED, UNCHANGED, FAILED or REJECTED
+    status: str  # ADDED, REPLACED, UNCHANGED, FAILED, REJECTED or REMOVED
     message: str = ""  # Norwegian, for the user
 
 
@@ -160,6 +160,39 @@ def add_minutes(uploads: list[tuple[str, bytes]], raw: Path, db: Path, *, replac
             _, _, more = run_build(raw, db)
             log = f"{log}\n{more}".strip()
     return AddResult(results, build_error, log)
+
+
+def minutes_files(raw: Path) -> list[str]:
+    """The minutes in ``raw`` (top level, as uploads are saved), sorted by name."""
+    if not raw.is_dir():
+        return []
+    return sorted(p.name for p in raw.iterdir() if p.is_file() and safe_name(p.name) == p.name)
+
+
+def remove_minutes(names: list[str], raw: Path, db: Path) -> AddResult:
+    """Delete ``names`` from ``raw`` and rebuild ``db``; a name that is not a minutes file there is refused."""
+    results: list[FileResult] = []
+    removed: dict[str, bytes] = {}
+    present = set(minutes_files(raw))
+    for name in names:
+        if name not in present or name in removed:
+            results.append(FileResult(name, REJECTED, "Fant ingen slik fil i mappen."))
+            continue
+        removed[name] = (raw / name).read_bytes()
+        (raw / name).unlink()
+        results.append(FileResult(name, REMOVED, "Fjernet."))
+    if not removed:
+        return AddResult(results)
+    finished, _, log = run_build(raw, db)
+    if finished:
+        return AddResult(results, None, log)
+    for name, content in removed.items():  # the old database is still in use: put the files back
+        _write_atomically(raw / name, content)
+    for r in results:
+        if r.status == REMOVED:
+            r.status, r.message = FAILED, "Ikke fjernet fordi databasen ikke kunne oppdateres."
+    detail = (log.splitlines() or ["ukjent feil"])[-1]
+    return AddResult(results, f"Databasen kunne ikke oppdateres; den forrige brukes fortsatt. (Detaljer: {detail})", log)
 
 
 def _write_atomically(target: Path, content: bytes) -> None:

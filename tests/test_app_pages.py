@@ -338,6 +338,34 @@ def test_legg_til_from_no_database_to_a_loaded_meeting(monkeypatch, tmp_path):
     assert {m.label: m.value for m in at.metric}["Møter"] == "1"
 
 
+def test_fjern_referat_asks_for_confirmation_then_removes(monkeypatch, tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seed = ROOT / "data" / "raw" / "referat-faggruppe-naering-2025-10-23.txt"
+    other = ROOT / "tests" / "fixtures" / "minutes" / "referat-2026-02-19.txt"
+    for f in (seed, other):
+        (raw / f.name).write_bytes(f.read_bytes())
+    monkeypatch.setenv("NAERINGSPULS_RAW", str(raw))
+    from etl.warehouse.build import build
+
+    db = tmp_path / "naering.duckdb"
+    assert build(raw, db).ok
+    at = run_app(monkeypatch, db, "legg_til")
+    at.multiselect(key="fjern.filer").set_value([other.name])
+    fjern = next(b for b in at.button if b.label == "Fjern")
+    fjern.click().run()
+    assert any("bekrefte" in w.value for w in at.warning) and (raw / other.name).exists()
+    at.multiselect(key="fjern.filer").set_value([other.name])
+    at.checkbox(key="fjern.sikker").check()
+    next(b for b in at.button if b.label == "Fjern").click().run()
+    assert not at.exception
+    assert any("er fjernet" in s.value for s in at.success)
+    assert not (raw / other.name).exists()
+    assert at.multiselect(key="fjern.filer").options == [seed.name]
+    at.switch_page("app_pages/oversikt.py").run()
+    assert {m.label: m.value for m in at.metric}["Møter"] == "1"
+
+
 def test_legg_til_without_files_asks_for_one(monkeypatch, seed_db, tmp_path):
     monkeypatch.setenv("NAERINGSPULS_RAW", str(tmp_path / "raw"))
     at = run_app(monkeypatch, seed_db, "legg_til")

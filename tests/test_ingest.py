@@ -149,3 +149,25 @@ def test_upload_can_be_turned_off(monkeypatch):
     assert not ingest.upload_enabled()
     monkeypatch.setenv("NAERINGSPULS_UPLOAD", "1")
     assert ingest.upload_enabled()
+
+
+def test_minutes_can_be_removed_and_the_warehouse_follows(folder):
+    raw, db = folder
+    pdf = MINUTES / "referat-2026-01-14.pdf"
+    ingest.add_minutes([upload(pdf)], raw, db)
+    assert ingest.minutes_files(raw) == sorted([SEED.name, pdf.name])
+    result = ingest.remove_minutes([pdf.name, "../naering.duckdb", "missing.txt"], raw, db)
+    assert [f.status for f in result.files] == [ingest.REMOVED, ingest.REJECTED, ingest.REJECTED]
+    assert result.build_error is None
+    assert ingest.minutes_files(raw) == [SEED.name]
+    assert set(meetings(db)) == {SEED.name}
+    assert db.exists(), "nothing outside the minutes folder is touched"
+
+
+def test_a_removal_the_build_cannot_apply_is_undone(folder, tmp_path):
+    raw, _ = folder
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    result = ingest.remove_minutes([SEED.name], raw, not_a_dir / "naering.duckdb")
+    assert result.build_error and result.files[0].status == ingest.FAILED
+    assert (raw / SEED.name).read_bytes() == SEED.read_bytes()

@@ -1,4 +1,5 @@
-"""Legg til referat (/legg-til): upload minutes (PDF, Word, text) and see at once what was read.
+"""Legg til referat (/legg-til): upload minutes (PDF, Word, text) and see at once what was read;
+remove minutes that should not be there.
 
 The files go into the minutes folder (``data/raw``, or ``$NAERINGSPULS_RAW``) and
 the warehouse is rebuilt as ``make db`` does it (``dashboard.ingest``).  Works with
@@ -16,6 +17,7 @@ from dashboard.components.text import escape_markdown
 from dashboard.formatting import fmt_count, fmt_date_long
 
 RESULT_KEY = "legg-til.resultat"
+REMOVED_KEY = "fjern.resultat"
 
 page_header(
     "Legg til referat",
@@ -72,3 +74,32 @@ st.caption(
     f"Filene lagres i mappen `{ingest.raw_dir()}`. Du kan også legge filer der selv og kjøre "
     "`make db`. En fil som ikke kan leses, blir ikke liggende i mappen, og databasen fra før brukes videre."
 )
+
+st.subheader("Fjern referat")
+present = ingest.minutes_files(ingest.raw_dir())
+if not present:
+    st.caption("Mappen har ingen referater ennå.")
+else:
+    with st.form("fjern", clear_on_submit=True, border=True):
+        doomed = st.multiselect("Referater som skal fjernes", options=present, key="fjern.filer",
+                                placeholder="Velg ett eller flere referater")
+        sure = st.checkbox("Ja, fjern filene fra mappen og fra databasen", key="fjern.sikker")
+        remove = st.form_submit_button("Fjern", icon=":material/delete:")
+    if remove:
+        if not doomed:
+            st.warning("Velg minst ett referat som skal fjernes.")
+        elif not sure:
+            st.warning("Kryss av for å bekrefte at filene skal fjernes.")
+        else:
+            with st.spinner("Fjerner og oppdaterer databasen …"):
+                st.session_state[REMOVED_KEY] = ingest.remove_minutes(doomed, ingest.raw_dir(), db.db_path())
+            st.rerun()  # list the folder as it is now
+removed: ingest.AddResult | None = st.session_state.get(REMOVED_KEY)
+if removed is not None:
+    if removed.build_error:
+        st.error(escape_markdown(removed.build_error), icon=":material/error:")
+    for f in removed.files:
+        if f.status == ingest.REMOVED:
+            st.success(f"**{escape_markdown(f.name)}** er fjernet.", icon=":material/check_circle:")
+        else:
+            st.warning(f"**{escape_markdown(f.name)}**: {escape_markdown(f.message)}", icon=":material/warning:")
