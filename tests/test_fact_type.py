@@ -220,3 +220,17 @@ def test_prices_up_and_services_down_are_challenges(text, expected):
 )
 def test_land_sales_together_and_drafts(text, expected):
     assert classify_fact_type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nammo Raufoss trenger 250 nye operatører og fagarbeidere det neste året.", "utfordring"),
+        ("Forsvarsindustrien i Mosseregionen søker 200 ingeniører.", "annet"),  # recruiting, as in the goldens
+        ("Ny fabrikk åpner og trenger 100 nye ansatte.", "etablering"),
+        ("Vi trenger 3 nye tomter.", "annet"),
+        ("Osloregionen profilerer seg på Expo Real i München i oktober.", "arrangement"),
+    ],
+)
+def test_hiring_needs_and_trade_fairs(text, expected):
+    assert classify_fact_type(text) == expected

@@ -113,6 +113,13 @@ _PHRASE_RULES: list[tuple[str, tuple[str, ...], str]] = [  # (rule, gate words, 
      r"\b\w*(?:tilbud|avgang|rute|frekvens|åpningstid)\w*\s+(?:\S+\s+){0,4}?(?:reduseres|redusert|reduserer|halveres|halvert)\b"),
     ("rejected", ("nei",), r"\b(?:sier|sa|svarer|sagt)\s+nei\b|\bnei\s+til\b"),
     ("utfordring", ("ledig",), r"\bikke\s+(?:\w+\s+){0,2}ledig\b"),
+    # A recruitment need is a challenge, as "mangler 400 fagarbeidere" is: "trenger 250 nye operatører".
+    # ("søker 200 ingeniører" is recruiting, not yet a problem: left alone, as in the goldens.)
+    ("utfordring", ("trenger", "behøver"),
+     r"\b(?:trenger|behøver)\s+(?:\S+\s+){0,2}?\d[\d\s]*\s+(?:nye\s+)?\w*(?:operatør|fagarbeider|ansatt"
+     r"|medarbeider|ingeniør|arbeidstaker|sykepleier|lærer|sjåfør|lærling|hender)\w*"),
+    # "profilerer seg på Expo Real": a trade fair, even when it is not called one.
+    ("arrangement", ("profilerer", "profilere", "expo"), r"\bprofiler(?:er|e|te)\s+(?:seg|regionen)\s+på\b|\bexpo\b"),
     ("award", ("vinner",), r"\bvinner\s+av\b"),
     ("award", ("fikk",), r"\bfikk\s+\w*prisen\b"),
     ("arrangement", ("deltar", "deltok"), r"\bdelt(?:ar|ok)\s+på\b"),
