@@ -58,6 +58,8 @@ def test_every_page_serves(monkeypatch, request, page, which):
     at = run_app(monkeypatch, request.getfixturevalue(which), page)
     assert at.title, "page has a title"
     assert not at.error
+    for chart in at.get("plotly_chart"):  # every chart has an accessible name for screen readers
+        assert chart.proto.alt.startswith("Diagram: ") and len(chart.proto.alt) > len("Diagram: ")
 
 
 def test_first_chart_of_a_session_waits_once_for_the_browser(monkeypatch, seed_db):

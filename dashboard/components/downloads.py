@@ -91,12 +91,13 @@ def chart_with_downloads(
     """Show ``fig`` and its download buttons; returns the plotly selection event (if on_select)."""
     config = style.plotly_config(naming.file_name(ctx, "png").removesuffix(".png"))
     _let_browser_paint_first()
+    alt = f"Diagram: {ctx.title}"  # the accessible name screen readers announce
     if on_select:
         event = st.plotly_chart(
-            fig, width="stretch", key=key, on_select=on_select, selection_mode=selection_mode, config=config
+            fig, width="stretch", key=key, on_select=on_select, selection_mode=selection_mode, config=config, alt=alt
         )
     else:
-        event = st.plotly_chart(fig, width="stretch", key=key, config=config)
+        event = st.plotly_chart(fig, width="stretch", key=key, config=config, alt=alt)
     exports_ok = render.chromium_available()
     if exports_ok:
         render.prewarm()  # start the exporter in the background; the first click is then fast
