@@ -106,7 +106,8 @@ def summary(version) -> dict:
 
 
 @st.cache_data(**CACHE)
-def key_figures(version) -> dict:
+def key_figures(version, meeting_id: str | None = None) -> dict:
+    """Oversikt's key figures over all meetings, or for one meeting (``meeting_id``)."""
     df = db.query(
         version,
         """
@@ -122,7 +123,9 @@ def key_figures(version) -> dict:
             COALESCE(sum(amount_nok), 0)                                           AS amount_nok,
             count(amount_nok)                                                      AS n_amounts
         FROM v_statements
+        WHERE CAST($mid AS VARCHAR) IS NULL OR meeting_id = CAST($mid AS VARCHAR)
         """,
+        {"mid": meeting_id},
     )
     return {k: int(v) for k, v in df.iloc[0].items()}
 

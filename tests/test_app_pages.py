@@ -145,6 +145,20 @@ def test_sok_by_fact_type_and_amount(monkeypatch, seed_db):
     assert rows and any("70" in r["Utsagn"] for r in rows)
 
 
+def test_oversikt_figures_say_what_the_latest_meeting_added(monkeypatch, seed_db, fixture_db):
+    at = run_app(monkeypatch, fixture_db)
+    deltas = {m.label: m.delta for m in at.metric}
+    assert deltas["Møter"].startswith("siste ") and deltas["Møter"][6:8].isdigit(), deltas["Møter"]
+    for label in ("Utsagn", "Nedleggelser", "Nevnte beløp (sum)", "Rapporterende enheter"):
+        assert deltas[label] and deltas[label].endswith(" i siste møte"), (label, deltas[label])
+    total = int(next(m.value for m in at.metric if m.label == "Utsagn").replace("\u00a0", "").replace(" ", ""))
+    latest = int(deltas["Utsagn"].split(" i ")[0].replace("\u00a0", "").replace(" ", ""))
+    assert 0 < latest < total
+    # One meeting: the figures are the latest meeting's, no delta to show.
+    at = run_app(monkeypatch, seed_db)
+    assert all(not m.delta for m in at.metric)
+
+
 def test_oversikt_themes_per_region_heatmap(monkeypatch, fixture_db):
     at = run_app(monkeypatch, fixture_db)
     heat = spec(at, 1)

@@ -43,6 +43,15 @@ def test_warm_up_fills_oversikts_cache(monkeypatch, seed_db, fresh_cache):
     assert not queries.themes(v).empty
 
 
+def test_warm_up_also_fills_the_latest_meetings_figures(monkeypatch, fixture_db, fresh_cache):
+    monkeypatch.setenv("NAERINGSPULS_DB", str(fixture_db))
+    warmup.warm_up()
+    v = db.db_version()
+    meeting, _ = queries.latest_highlights(v)
+    monkeypatch.setattr(db, "query", lambda *a, **k: pytest.fail("query ran: not warmed"))
+    assert queries.key_figures(v, meeting["meeting_id"])["statements"] > 0
+
+
 def test_warm_up_without_a_database_only_imports(monkeypatch, tmp_path, fresh_cache):
     monkeypatch.setenv("NAERINGSPULS_DB", str(tmp_path / "missing.duckdb"))
     warmup.timings.clear()

@@ -11,7 +11,7 @@ from dashboard.components.downloads import chart_with_downloads
 from dashboard.components.selection import points
 from dashboard.components.statements import source_ref
 from dashboard.components.text import escape_markdown, quote
-from dashboard.formatting import fmt_count, fmt_date_long, fmt_int, fmt_nok, fmt_period
+from dashboard.formatting import fmt_count, fmt_date_long, fmt_date_short, fmt_int, fmt_nok, fmt_period
 from etl.vocab import FACT_TYPE_LABELS
 
 v = version()
@@ -24,19 +24,33 @@ page_header(
 )
 
 k = queries.key_figures(v)
+meeting, highlights = queries.latest_highlights(v)
+# With several meetings, each figure also says what the latest meeting added.
+latest = queries.key_figures(v, meeting["meeting_id"]) if meeting and k["meetings"] > 1 else None
+
+
+def since(key: str, fmt=fmt_int) -> dict:
+    if latest is None:
+        return {}
+    return dict(delta=f"{fmt(latest[key])} i siste møte", delta_color="off", delta_arrow="off")
+
+
 cols = st.columns(4)
-cols[0].metric("Møter", fmt_int(k["meetings"]))
-cols[1].metric("Rapporterende enheter", fmt_int(k["units"]), help="Kommuner og regioner som rapporterte i runden rundt bordet.")
-cols[2].metric("Utsagn", fmt_int(k["statements"]))
-cols[3].metric("Nye datasenterprosjekter", fmt_int(k["datacenter_new"]),
+cols[0].metric("Møter", fmt_int(k["meetings"]),
+               **({} if latest is None else dict(delta=f"siste {fmt_date_short(meeting['meeting_date'])}",
+                                                 delta_color="off", delta_arrow="off")))
+cols[1].metric("Rapporterende enheter", fmt_int(k["units"]), **since("units"),
+               help="Kommuner og regioner som rapporterte i runden rundt bordet.")
+cols[2].metric("Utsagn", fmt_int(k["statements"]), **since("statements"))
+cols[3].metric("Nye datasenterprosjekter", fmt_int(k["datacenter_new"]), **since("datacenter_new"),
                help="Utsagn med tema datasenter og type etablering. "
                     f"Alle utsagn om datasentre: {fmt_int(k['datacenter_all'])}.")
 cols = st.columns(4)
-cols[0].metric("Utsagn om datasentre (alle)", fmt_int(k["datacenter_all"]))
-cols[1].metric("Nedleggelser", fmt_int(k["closures"]), help="Utsagn av typen nedleggelse.")
-cols[2].metric("Berørte arbeidsplasser", fmt_int(k["closure_jobs"]),
+cols[0].metric("Utsagn om datasentre (alle)", fmt_int(k["datacenter_all"]), **since("datacenter_all"))
+cols[1].metric("Nedleggelser", fmt_int(k["closures"]), **since("closures"), help="Utsagn av typen nedleggelse.")
+cols[2].metric("Berørte arbeidsplasser", fmt_int(k["closure_jobs"]), **since("closure_jobs"),
                help="Ved nedleggelser og permitteringer: summen av antall ansatte/arbeidsplasser nevnt i utsagn om nedleggelse.")
-cols[3].metric("Nevnte beløp (sum)", fmt_nok(k["amount_nok"]),
+cols[3].metric("Nevnte beløp (sum)", fmt_nok(k["amount_nok"]), **since("amount_nok", fmt_nok),
                help=f"Summen av kronebeløp nevnt i {fmt_int(k['n_amounts'])} utsagn (tilskudd, gaver, budsjetter).")
 
 # Every key figure can be traced: each link opens Søk with exactly the statements behind it.
@@ -79,7 +93,6 @@ with right:
     if cells:  # drill down: that theme in that region
         st.switch_page("app_pages/tema.py", query_params={"tema": cells[0][0], "region": cells[0][1]})
 
-meeting, highlights = queries.latest_highlights(v)
 if meeting:
     st.subheader(f"Høydepunkter fra siste møte, {fmt_date_long(meeting['meeting_date'])}")
     if highlights.empty:
