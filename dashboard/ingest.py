@@ -112,7 +112,11 @@ def run_build(raw: Path, db: Path) -> tuple[bool, dict[str, str], str]:
 
 def add_minutes(uploads: list[tuple[str, bytes]], raw: Path, db: Path, *, replace: bool = False) -> AddResult:
     """Save ``uploads`` (name, content) into ``raw`` and rebuild ``db`` from it."""
-    raw.mkdir(parents=True, exist_ok=True)
+    try:
+        raw.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # e.g. a read-only installation: say so, change nothing
+        why = f"Mappen {raw} kan ikke brukes ({exc.strerror or exc})."
+        return AddResult([FileResult(name, FAILED, why) for name, _ in uploads])
     results: list[FileResult] = []
     written: dict[str, bytes | None] = {}  # name -> previous content (None: the file is new)
     for uploaded, content in uploads:
@@ -132,7 +136,11 @@ def add_minutes(uploads: list[tuple[str, bytes]], raw: Path, db: Path, *, replac
             results.append(FileResult(name, REJECTED, "En fil med samme navn finnes allerede med annet innhold. "
                                                       "Kryss av for å erstatte den, eller gi filen et nytt navn."))
             continue
-        _write_atomically(target, content)
+        try:
+            _write_atomically(target, content)
+        except OSError as exc:
+            results.append(FileResult(name, FAILED, f"Filen kunne ikke lagres ({exc.strerror or exc})."))
+            continue
         written[name] = previous
         results.append(FileResult(name, REPLACED if previous is not None else ADDED))
     if not written:

@@ -171,3 +171,11 @@ def test_a_removal_the_build_cannot_apply_is_undone(folder, tmp_path):
     result = ingest.remove_minutes([SEED.name], raw, not_a_dir / "naering.duckdb")
     assert result.build_error and result.files[0].status == ingest.FAILED
     assert (raw / SEED.name).read_bytes() == SEED.read_bytes()
+
+
+def test_a_folder_that_cannot_be_used_is_reported_not_raised(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = ingest.add_minutes([upload(MINUTES / "referat-2026-02-19.txt")], blocker / "raw", tmp_path / "n.duckdb")
+    assert result.files[0].status == ingest.FAILED and "kan ikke brukes" in result.files[0].message
+    assert not (tmp_path / "n.duckdb").exists()
