@@ -38,10 +38,15 @@ class DatabaseUnreadable(DatabaseUnavailable):
     """The file is there and not changing, but cannot be read (corrupt, foreign, too old)."""
 
 
-def db_path() -> Path:
-    env = os.environ.get("NAERINGSPULS_DB")
-    path = Path(env) if env else DEFAULT_DB
+def env_path(variable: str, default: Path) -> Path:
+    """``$variable`` if set (relative to the working directory), else ``default``."""
+    env = os.environ.get(variable)
+    path = Path(env) if env else default
     return path if path.is_absolute() else (Path.cwd() / path)
+
+
+def db_path() -> Path:
+    return env_path("NAERINGSPULS_DB", DEFAULT_DB)
 
 
 def db_version() -> DbVersion | None:

@@ -24,9 +24,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from dashboard.db import REPO_ROOT, env_path
 from etl.readers import SUPPORTED_EXTENSIONS
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RAW = REPO_ROOT / "data" / "raw"
 BUILD_TIMEOUT_S = 600
 
@@ -35,9 +35,7 @@ ADDED, REPLACED, UNCHANGED, FAILED, REJECTED, REMOVED = "added", "replaced", "un
 
 def raw_dir() -> Path:
     """The minutes folder the dashboard adds to: ``$NAERINGSPULS_RAW`` or ``data/raw``."""
-    env = os.environ.get("NAERINGSPULS_RAW")
-    path = Path(env) if env else DEFAULT_RAW
-    return path if path.is_absolute() else Path.cwd() / path
+    return env_path("NAERINGSPULS_RAW", DEFAULT_RAW)
 
 
 def upload_enabled() -> bool:
@@ -147,10 +145,7 @@ def add_minutes(uploads: list[tuple[str, bytes]], raw: Path, db: Path, *, replac
         return AddResult(results)
 
     finished, failures, log = run_build(raw, db)
-    build_error = None
-    if not finished:
-        detail = (log.splitlines() or ["ukjent feil"])[-1]
-        build_error = f"Databasen kunne ikke oppdateres; den forrige brukes fortsatt. (Detaljer: {detail})"
+    build_error = None if finished else _build_failed(log)
     undo = {name for name in written if name in failures} if build_error is None else set(written)
     for r in results:
         if r.name in undo and r.name in failures:
@@ -199,8 +194,12 @@ def remove_minutes(names: list[str], raw: Path, db: Path) -> AddResult:
     for r in results:
         if r.status == REMOVED:
             r.status, r.message = FAILED, "Ikke fjernet fordi databasen ikke kunne oppdateres."
+    return AddResult(results, _build_failed(log), log)
+
+
+def _build_failed(log: str) -> str:
     detail = (log.splitlines() or ["ukjent feil"])[-1]
-    return AddResult(results, f"Databasen kunne ikke oppdateres; den forrige brukes fortsatt. (Detaljer: {detail})", log)
+    return f"Databasen kunne ikke oppdateres; den forrige brukes fortsatt. (Detaljer: {detail})"
 
 
 def _write_atomically(target: Path, content: bytes) -> None:

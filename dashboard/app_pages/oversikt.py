@@ -29,16 +29,17 @@ meeting, highlights = queries.latest_highlights(v)
 latest = queries.key_figures(v, meeting["meeting_id"]) if meeting and k["meetings"] > 1 else None
 
 
+def note(text: str | None) -> dict:
+    """A neutral line under a figure (no arrow, no red/green: more closures is not "up")."""
+    return {} if latest is None else dict(delta=text, delta_color="off", delta_arrow="off")
+
+
 def since(key: str, fmt=fmt_int) -> dict:
-    if latest is None:
-        return {}
-    return dict(delta=f"{fmt(latest[key])} i siste møte", delta_color="off", delta_arrow="off")
+    return note(latest and f"{fmt(latest[key])} i siste møte")
 
 
 cols = st.columns(4)
-cols[0].metric("Møter", fmt_int(k["meetings"]),
-               **({} if latest is None else dict(delta=f"siste {fmt_date_short(meeting['meeting_date'])}",
-                                                 delta_color="off", delta_arrow="off")))
+cols[0].metric("Møter", fmt_int(k["meetings"]), **note(latest and f"siste {fmt_date_short(meeting['meeting_date'])}"))
 cols[1].metric("Rapporterende enheter", fmt_int(k["units"]), **since("units"),
                help="Kommuner og regioner som rapporterte i runden rundt bordet.")
 cols[2].metric("Utsagn", fmt_int(k["statements"]), **since("statements"))

@@ -37,6 +37,7 @@ import re
 from types import EllipsisType
 
 from etl.extract.quantities import extract_amount_nok
+from etl.extract.units import resolve_unit
 
 # Patterns run on one lower-cased word at a time ("^" = start of the word), so
 # each distinct word is classified once and cached; multi-word patterns run on
@@ -246,8 +247,6 @@ _FAR_AWAY = frozenset({
 
 def _moves_out_of_region(text: str, gazetteer) -> bool:
     """The statement moves a business abroad or to a place known to be outside the member region."""
-    from etl.extract.units import resolve_unit
-
     for m in _MOVE_OUT.finditer(text):
         dest = m.group(1)
         if dest == "utlandet" or dest.lower() in _FAR_AWAY:
