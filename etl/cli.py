@@ -14,6 +14,7 @@ from pathlib import Path
 
 DEFAULT_DB = Path("data/naering.duckdb")
 DEFAULT_INPUT = Path("data/raw")
+SAKER_ARCHIVE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "saker"
 
 
 def default_db() -> Path:
@@ -36,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
 
     e = sub.add_parser("evaluate", help="compare extraction with the golden files")
     e.add_argument("--fixtures", type=Path, default=None, help="folder of documents with *.expected.json")
+    e.add_argument("--saker", type=Path, nargs="?", const=SAKER_ARCHIVE, default=None, metavar="DIR",
+                   help="score the register of saker against DIR/labels.toml (default: tests/fixtures/saker)")
 
     args = parser.parse_args(argv)
     if args.command == "build":
@@ -74,7 +77,7 @@ def _build(args: argparse.Namespace) -> int:
         f"{db}: {state} in {report.seconds:.2f} s — {report.documents} documents "
         f"({report.parsed} parsed, {report.unchanged} unchanged, {report.removed} removed, "
         f"{len(report.failures)} failed), {report.meetings} meetings, "
-        f"{report.statements} statements, {report.warnings} warnings"
+        f"{report.statements} statements, {report.saker} saker, {report.warnings} warnings"
     )
     return 1 if report.failures else 0
 
@@ -98,6 +101,13 @@ def _check(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from etl.evaluate import evaluate, format_report
+
+    if args.saker is not None:
+        from etl.evaluate_saker import evaluate_saker, format_saker_report
+
+        ev = evaluate_saker(args.saker)
+        print(format_saker_report(ev))
+        return 0 if not ev.problems else 1
 
     fixtures = args.fixtures or Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "minutes"
     result = evaluate(fixtures)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from etl.extract import fact_type, themes
+from etl.extract import fact_type, saker, themes
 from etl.extract.organisations import capitalised_words, exclude_keys, organisations_in
-from etl.extract.quantities import amount_in, jobs_in
+from etl.extract.quantities import amount_in, area_in, jobs_in
 from etl.extract.themes import Taxonomy, load_taxonomy
 from etl.extract.units import Gazetteer, canonical_person, clean_unit_name, load_gazetteer, places_in, resolve_unit
 from etl.model import Meeting, ParseWarning, Statement
@@ -32,8 +32,8 @@ def _person_name(entry: str | None) -> str | None:
 
 
 def enrich(meeting: Meeting, *, gazetteer: Gazetteer | None = None, taxonomy: Taxonomy | None = None) -> Meeting:
-    """Fill unit, reporter, themes, fact type, organisations, places, jobs, amount and
-    event date for every statement of ``meeting`` (in place) and return it.
+    """Fill unit, reporter, themes, fact type, organisations, places, jobs, amount, area,
+    event date and what the statement says about a sak (kind, status) for every statement of ``meeting`` (in place) and return it.
 
     A round-table unit missing from the gazetteer is kept as written (cleaned),
     with ``unit_kind`` "ukjent", ``unit_known`` False and one ``unknown_unit``
@@ -78,6 +78,11 @@ def enrich(meeting: Meeting, *, gazetteer: Gazetteer | None = None, taxonomy: Ta
         s.places = [p.name for p in places_in(text, caps, gaz)] if caps else []
         dates = find_dates(text, meeting.meeting_date) if digit else []  # every date has a digit
         s.event_date = dates[0] if dates else None
+        s.area_daa = area_in(text, digit) if text else None
+        s.sak_kind, s.sak_status, s.sak_parts = saker.classify(
+            text, low, section=s.section, fact_type=s.fact_type, themes=s.themes, organisations=s.organisations,
+            places=s.places, jobs=s.jobs, amount=s.amount_nok, area=s.area_daa,
+        )
     return meeting
 
 

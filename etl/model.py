@@ -83,8 +83,15 @@ class Statement:
     organisations: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # place names seen in the text
     jobs: int | None = None
-    amount_nok: int | None = None
+    amount_nok: int | None = field(default=None, metadata={"sql": "BIGINT"})
     event_date: dt.date | None = None
+    area_daa: float | None = None  # land area in dekar ("200 dekar næringsareal" → 200)
+    # --- what the statement says about a sak (etl.extract.saker); None: context, no sak
+    sak_kind: str | None = None  # vocab.SAK_KINDS
+    sak_status: str | None = None  # vocab.SAK_STATUSES, None when the mention gives no status
+    # Two or more things listed in one statement ("Microsoft + nytt prosjekt"): one
+    # mention each; empty when the statement is about one thing.
+    sak_parts: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -119,6 +126,50 @@ class ParseWarning:
     code: str  # vocab.WARNING_CODES
     message: str  # Norwegian-free, English, one line
     line_no: int | None = None
+
+
+@dataclass(slots=True)
+class Sak:
+    """One real-world thing the minutes follow over meetings (etl.saker builds these)."""
+
+    sak_id: str  # stable across builds: "sak-" + 10 hex digits
+    kind: str  # vocab.SAK_KINDS
+    title: str  # short Norwegian title, from the first mention
+    unit_name: str | None = None  # the unit that owns it (the kommune where it is, when known)
+    unit_kind: str | None = None
+    kommunenummer: str | None = None  # the unit's, or that of the kommune its place lies in
+    region: str | None = None
+    themes: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    first_mentioned: dt.date | None = None
+    last_mentioned: dt.date | None = None
+    n_mentions: int = 0  # statements that report on it
+    n_meetings: int = 0  # meetings in which it was reported
+    status: str | None = None  # vocab.SAK_STATUSES: the latest mention that gives one
+    status_date: dt.date | None = None  # meeting date of that mention
+    jobs: int | None = None  # the latest figure reported
+    jobs_max: int | None = None  # the largest figure reported
+    amount_nok: int | None = field(default=None, metadata={"sql": "BIGINT"})  # the latest amount
+    area_daa: float | None = None  # the latest area, in dekar
+    first_statement_id: str | None = None  # the mention the title comes from
+
+
+@dataclass(slots=True)
+class SakMention:
+    """A statement reporting on a sak, with the state that mention gives it."""
+
+    statement_id: str
+    sak_id: str
+    meeting_id: str
+    meeting_date: dt.date | None
+    part: int = 0  # which thing of a statement that lists several (0 for most)
+    status: str | None = None  # vocab.SAK_STATUSES
+    jobs: int | None = None
+    amount_nok: int | None = field(default=None, metadata={"sql": "BIGINT"})
+    area_daa: float | None = None
+    score: float | None = None  # the linker's match score (None: the mention that opened the sak)
+    mention_key: str = ""  # hash of unit, text and part: lets the next build keep the sak id
 
 
 @dataclass(slots=True)

@@ -64,6 +64,45 @@ SECTION_LABELS: dict[str, str] = {
     SECTION_OTHER: "Annet",
 }
 
+# What a sak is (v_saker.kind): one real-world thing the minutes follow over meetings.
+SAK_KINDS: tuple[str, ...] = (
+    "datasenter",  # a datacenter project, whatever its status
+    "etablering",  # a company's new or expanded factory, office, hotel or park at a place
+    "nedleggelse",  # a closure or downsizing: the thing is the closure and the jobs it costs
+    "naeringsareal",  # an area of business land being regulated, sold or developed
+    "finansiering",  # a grant, gift or funding decision
+    "plan",  # a plan or strategy document
+)
+SAK_KIND_LABELS: dict[str, str] = {
+    "datasenter": "Datasenter",
+    "etablering": "Etablering",
+    "nedleggelse": "Nedleggelse",
+    "naeringsareal": "Næringsareal",
+    "finansiering": "Finansiering",
+    "plan": "Plan/strategi",
+}
+
+# The state one mention gives a sak (v_sak_mentions.status), in the order a project
+# usually moves; the sak's status is that of its latest mention that gives one.
+SAK_STATUSES: tuple[str, ...] = (
+    "planlagt",  # planned, considered, interest shown, being studied
+    "regulering",  # applied for, being regulated, on hearing, impact assessment
+    "vedtatt",  # approved, adopted, permit or funding granted, agreement signed, land sold
+    "bygging",  # construction started or under way
+    "i_drift",  # opened, in operation, completed
+    "stanset",  # paused, stopped, postponed, cancelled
+    "nedlagt",  # closed, jobs lost, closure or downsizing announced
+)
+SAK_STATUS_LABELS: dict[str, str] = {
+    "planlagt": "Planlagt/vurderes",
+    "regulering": "Søkt/under regulering",
+    "vedtatt": "Vedtatt/godkjent",
+    "bygging": "Under bygging",
+    "i_drift": "Åpnet/i drift",
+    "stanset": "Stanset/på vent",
+    "nedlagt": "Nedlagt/tapte jobber",
+}
+
 # v_statements.unit_kind
 UNIT_KOMMUNE = "kommune"
 UNIT_REGION = "region"  # a sub-region / regional council (Follo, Hamarregionen…)

@@ -54,7 +54,7 @@ _JOBS_HIRING = re.compile(
 # People who lose or get work: "70 personer mister jobben".
 _JOBS_PEOPLE = re.compile(
     rf"{_N}\s+(?:personer|mennesker|arbeidstakere)\s+(?:\w+\s+){{0,2}}?(?:mister|mistet|miste|får\s+jobb"
-    rf"|permitteres|permittert|sies\s+opp|sagt\s+opp)",
+    rf"|permitteres|permittert|sies\s+opp|sagt\s+opp|(?:er|blir|ble|vil\s+bli)\s+ansatt\b)",
     re.IGNORECASE,
 )
 # Numbers in words, for jobs ("Ti nye arbeidsplasser") and amounts ("en halv milliard").
@@ -200,3 +200,50 @@ def amount_in(text: str, low: str, digit: bool) -> int | None:
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), round(_word_number(m.group("wnum")) * _SCALE[m.group("scale").lower()]))
     return best[1] if best else None
+
+
+# --- land area ------------------------------------------------------------------
+# Land is counted in dekar (1 daa = 1 000 m²; "mål" is the same as a dekar).
+# Square metres count only next to a land word ("tomt på 50 000 m²", "50 000 m²
+# næringsareal"): "et bygg på 8 000 m²" is floor space, not business land.
+_DAA_PER = {"dekar": 1.0, "daa": 1.0, "mål": 1.0, "hektar": 10.0, "ha": 10.0, "km2": 1000.0, "km²": 1000.0,
+            "kvadratkilometer": 1000.0}  # fmt: skip
+_AREA_UNITS = re.compile(
+    rf"{_N}\s*(?P<unit>dekar|daa|hektar|ha|km2|km²|kvadratkilometer|mål)(?![\w²])"
+    r"(?!\s+(?:om|for|å|er|var|med\s+å|i\s+sikte|og\s+ambisjon)\b)",
+    re.IGNORECASE,
+)
+_LAND_WORDS = r"\w*(?:tomt|areal|område|grunn|eiendom)\w*"
+_M2 = r"\s*(?:m2|m²|kvm|kvadratmeter)(?![\w²])"
+_AREA_M2 = (
+    re.compile(rf"{_LAND_WORDS}\s+(?:på|over|av)\s+(?:ca\.?\s+|cirka\s+|rundt\s+|om\s+lag\s+)?{_N}{_M2}", re.IGNORECASE),
+    re.compile(rf"{_N}{_M2}\s+(?:\w+\s+)?{_LAND_WORDS}", re.IGNORECASE),
+)
+_AREA_GATE = re.compile(r"dekar|daa|mål|hektar|\bha\b|km2|km²|kvadratkilometer|m2|m²|kvm|kvadratmeter", re.IGNORECASE)
+
+
+def extract_area_daa(text: str) -> float | None:
+    """Land area in dekar: "200 dekar næringsareal" → 200, "35 mål" → 35, "12 hektar" → 120,
+    "tomt på 50 000 m²" → 50, "1,5 km²" → 1 500; a range gives its upper bound; the
+    first area wins. Floor space ("et bygg på 8 000 m²") and goals ("mål om …") are not land."""
+    if not text:
+        return None
+    return area_in(text, _DIGIT.search(text) is not None)
+
+
+def area_in(text: str, digit: bool) -> float | None:
+    """``extract_area_daa`` for a caller that has already checked ``text`` for a digit."""
+    if not digit or _AREA_GATE.search(text) is None:
+        return None
+    best: tuple[int, float] | None = None  # (position, dekar)
+    m = _AREA_UNITS.search(text)
+    if m:
+        best = (m.start(), _to_number(m.group("num")) * _DAA_PER[m.group("unit").lower()])
+    for rx in _AREA_M2:
+        m = rx.search(text)
+        if m and (best is None or m.start("num") < best[0]):
+            best = (m.start("num"), _to_number(m.group("num")) / 1000.0)
+    if best is None:
+        return None
+    value = round(best[1], 1)
+    return float(int(value)) if value == int(value) else value

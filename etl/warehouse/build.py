@@ -29,6 +29,7 @@ import duckdb
 from etl.errors import DocumentError
 from etl.warehouse import reference
 from etl.warehouse.load import ColumnBatch, Columns, as_failed, document_columns
+from etl.warehouse.register import load_register, previous_ids
 from etl.warehouse.schema import SCHEMA_VERSION, create_tables, create_views
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
@@ -53,6 +54,7 @@ class BuildReport:
     removed: int = 0  # files gone since the previous build
     statements: int = 0
     meetings: int = 0
+    saker: int = 0  # things in the register of saker
     warnings: int = 0
     failures: list[Failure] = field(default_factory=list)
     wrote: bool = False  # False when nothing changed and the database was left as is
@@ -157,6 +159,7 @@ def build(
         _cleanup_stale_builds(db_path)
         tmp = db_path.parent / f".{db_path.name}.build-{os.getpid()}"
         kept = set(keep)
+        old_ids = previous_ids(db_path)  # so every sak keeps the id it had
         to_parse = [f for f in contents if f not in kept]
         # Started before DuckDB opens the new file, so workers fork from a process
         # without DuckDB's threads.
@@ -188,6 +191,7 @@ def build(
                         progress(n, len(to_parse), rel)
                 batch.flush(con)
                 reference.load(con)
+                load_register(con, old_ids)
                 con.execute(
                     "INSERT INTO build_info VALUES ('fingerprint', ?), ('schema_version', ?), ('built_at', ?), ('input_dir', ?)",
                     [fingerprint, SCHEMA_VERSION, dt.datetime.now().isoformat(timespec="seconds"), str(input_dir)],
@@ -274,9 +278,11 @@ def _carry_over(con: duckdb.DuckDBPyConnection, db_path: Path, keep: list[str]) 
     try:
         con.execute("CREATE TEMP TABLE keep_files AS SELECT unnest(?::VARCHAR[]) AS source_file", [keep])
         for table in ("documents", "meetings", "statements", "events", "links", "source_lines", "parse_warnings", "agenda_items"):
-            con.execute(f"INSERT INTO {table} SELECT * FROM old.{table} WHERE source_file IN (SELECT source_file FROM keep_files)")
+            con.execute(
+                f"INSERT INTO {table} BY NAME SELECT * FROM old.{table} WHERE source_file IN (SELECT source_file FROM keep_files)"
+            )
         con.execute(
-            "INSERT INTO attendees SELECT a.* FROM old.attendees a JOIN meetings m USING (meeting_id)"
+            "INSERT INTO attendees BY NAME SELECT a.* FROM old.attendees a JOIN meetings m USING (meeting_id)"
         )
         rows = con.execute("SELECT organ, meeting_date, source_file FROM meetings").fetchall()
     finally:
@@ -293,6 +299,7 @@ def _fill_counts(report: BuildReport, db_path: Path) -> None:
     with duckdb.connect(str(db_path), read_only=True) as con:
         report.meetings = con.execute("SELECT count(*) FROM v_meetings").fetchone()[0]
         report.statements = con.execute("SELECT count(*) FROM v_statements").fetchone()[0]
+        report.saker = con.execute("SELECT count(*) FROM v_saker").fetchone()[0]
         report.warnings = con.execute(
             "SELECT count(*) FROM parse_warnings JOIN documents USING (source_file) WHERE status = 'loaded'"
         ).fetchone()[0]

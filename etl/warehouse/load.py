@@ -17,17 +17,12 @@ import duckdb
 import pyarrow as pa
 
 from etl.model import Meeting, RawDocument
+from etl.warehouse.columns import EVENTS, STATEMENTS, arrow_types
 
-# Explicit Arrow types where inference could go wrong (empty lists, all-NULL columns).
-_LIST = pa.list_(pa.string())
-_TYPES: dict[str, pa.DataType] = {
-    "themes": _LIST,
-    "organisations": _LIST,
-    "places": _LIST,
+# Explicit Arrow types where inference could go wrong (empty lists, all-NULL
+# columns); the model-defined tables' columns come typed from the model.
+_TYPES: dict[str, pa.DataType] = arrow_types() | {
     "meeting_date": pa.date32(),
-    "event_date": pa.date32(),
-    "jobs": pa.int32(),
-    "amount_nok": pa.int64(),
     "page": pa.int32(),
     "line_start": pa.int32(),
     "line_end": pa.int32(),
@@ -49,6 +44,7 @@ class _Rows:
 
     def __init__(self) -> None:
         self.rows: dict[str, list[dict]] = defaultdict(list)
+        self.model_cols: Columns = {}  # tables whose columns come from the model
 
     def add_document(
         self,
@@ -118,58 +114,13 @@ class _Rows:
                     "line_end": item.prov.line_end,
                 }
             )
-        for i, s in enumerate(m.statements, 1):
-            p = s.prov
-            self.rows["statements"].append(
-                {
-                    "statement_id": f"{mid}-s{i:03d}",
-                    "meeting_id": mid,
-                    "seq": i,
-                    "section": s.section,
-                    "item_no": s.item_no,
-                    "area": getattr(s, "area", None),
-                    "unit_raw": s.unit_raw,
-                    "reporter": s.reporter,
-                    "reporter_canonical": s.reporter_canonical,
-                    "unit_name": s.unit_name,
-                    "unit_kind": s.unit_kind,
-                    "kommunenummer": s.kommunenummer,
-                    "region": s.region,
-                    "county": s.county,
-                    "unit_known": s.unit_known,
-                    "text": s.text,
-                    "themes": list(s.themes),
-                    "fact_type": s.fact_type,
-                    "organisations": list(s.organisations),
-                    "places": list(s.places),
-                    "jobs": s.jobs,
-                    "amount_nok": s.amount_nok,
-                    "event_date": s.event_date,
-                    "source_file": p.source_file,
-                    "page": p.page,
-                    "line_start": p.line_start,
-                    "line_end": p.line_end,
-                    "source_text": p.source_text,
-                }
-            )
-        for i, e in enumerate(m.events, 1):
-            p = e.prov
-            self.rows["events"].append(
-                {
-                    "event_id": f"{mid}-e{i:02d}",
-                    "meeting_id": mid,
-                    "seq": i,
-                    "event_date": e.event_date,
-                    "title": e.title,
-                    "organiser": e.organiser,
-                    "url": e.url,
-                    "source_file": p.source_file,
-                    "page": p.page,
-                    "line_start": p.line_start,
-                    "line_end": p.line_end,
-                    "source_text": p.source_text,
-                }
-            )
+        # Statements and events: columns straight from the model's fields (etl.warehouse.columns).
+        self.model_cols["statements"] = STATEMENTS.rows(
+            m.statements, [(f"{mid}-s{i:03d}", mid, i) for i in range(1, len(m.statements) + 1)]
+        )
+        self.model_cols["events"] = EVENTS.rows(
+            m.events, [(f"{mid}-e{i:02d}", mid, i) for i in range(1, len(m.events) + 1)]
+        )
         self.rows["links"].extend(
             {
                 "meeting_id": mid,
@@ -186,7 +137,9 @@ class _Rows:
         )
 
     def columns(self) -> Columns:
-        return {table: _to_columns(rows) for table, rows in self.rows.items() if rows}
+        out = {table: _to_columns(rows) for table, rows in self.rows.items() if rows}
+        out.update((t, cols) for t, cols in self.model_cols.items() if cols and next(iter(cols.values())))
+        return out
 
 
 Columns = dict[str, dict[str, list]]  # table -> column -> values

@@ -14,11 +14,11 @@ import duckdb
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 LAYERS = ("raw", "staging", "marts")
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # The views of the data contract (README "Data contract"); tests check they exist
 # and keep their documented columns.
-CONTRACT_VIEWS = ("v_meetings", "v_statements", "v_events", "v_decisions")
+CONTRACT_VIEWS = ("v_meetings", "v_statements", "v_events", "v_decisions", "v_saker", "v_sak_mentions")
 
 
 def sql_files(layer: str) -> list[Path]:
@@ -26,8 +26,12 @@ def sql_files(layer: str) -> list[Path]:
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    from etl.warehouse.columns import MODEL_TABLES, create_table_sql
+
     for path in sql_files("raw"):
         con.execute(path.read_text(encoding="utf-8"))
+    for table in MODEL_TABLES:  # the tables the typed model defines, one column per field
+        con.execute(create_table_sql(table))
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:

@@ -28,6 +28,9 @@ SELECT
     s.unit_raw,
     s.unit_known,
     s.places,
-    s.source_text
+    s.source_text,
+    s.area_daa,
+    sm.sak_id
 FROM stg_statements AS s
-JOIN stg_meetings AS m USING (meeting_id);
+JOIN stg_meetings AS m USING (meeting_id)
+LEFT JOIN stg_sak_mentions AS sm ON sm.statement_id = s.statement_id AND sm.is_primary;

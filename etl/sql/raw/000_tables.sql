@@ -1,4 +1,5 @@
--- Raw layer: one table per model object, written only by etl/warehouse/load.py.
+-- Raw layer: one table per model object, written only by etl/warehouse/load.py
+-- (saker and sak_mentions by etl/warehouse/register.py).
 -- Nothing reads these tables directly except the staging views; the dashboard and
 -- any other consumer read the v_* views of the marts layer (the data contract).
 --
@@ -53,51 +54,8 @@ CREATE TABLE agenda_items (
     line_end      INTEGER
 );
 
-CREATE TABLE statements (
-    statement_id  VARCHAR NOT NULL,
-    meeting_id    VARCHAR NOT NULL,
-    seq           INTEGER NOT NULL,
-    section       VARCHAR NOT NULL,
-    item_no       VARCHAR,
-    area          VARCHAR,
-    unit_raw      VARCHAR,
-    reporter      VARCHAR,
-    reporter_canonical VARCHAR,
-    unit_name     VARCHAR,
-    unit_kind     VARCHAR,
-    kommunenummer VARCHAR,
-    region        VARCHAR,
-    county        VARCHAR,
-    unit_known    BOOLEAN,
-    text          VARCHAR NOT NULL,
-    themes        VARCHAR[],
-    fact_type     VARCHAR,
-    organisations VARCHAR[],
-    places        VARCHAR[],
-    jobs          INTEGER,
-    amount_nok    BIGINT,
-    event_date    DATE,
-    source_file   VARCHAR NOT NULL,
-    page          INTEGER,
-    line_start    INTEGER,
-    line_end      INTEGER,
-    source_text   VARCHAR
-);
-
-CREATE TABLE events (
-    event_id      VARCHAR NOT NULL,
-    meeting_id    VARCHAR NOT NULL,
-    seq           INTEGER NOT NULL,
-    event_date    DATE,
-    title         VARCHAR NOT NULL,
-    organiser     VARCHAR,
-    url           VARCHAR,
-    source_file   VARCHAR,
-    page          INTEGER,
-    line_start    INTEGER,
-    line_end      INTEGER,
-    source_text   VARCHAR
-);
+-- statements, events, saker and sak_mentions are defined by the typed model
+-- (etl/model.py) and created by etl/warehouse/columns.py: one column per field.
 
 CREATE TABLE links (
     meeting_id    VARCHAR NOT NULL,

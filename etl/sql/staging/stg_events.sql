@@ -1,16 +1,4 @@
--- stg_events: events announced in the minutes, types cast.
+-- stg_events: events announced in the minutes (one raw column per field of etl.model.Event).
 CREATE OR REPLACE VIEW stg_events AS
-SELECT
-    e.event_id,
-    e.meeting_id,
-    e.seq,
-    CAST(e.event_date AS DATE) AS event_date,
-    e.title,
-    e.organiser,
-    e.url,
-    e.source_file,
-    e.page,
-    e.line_start,
-    e.line_end,
-    e.source_text
+SELECT e.*
 FROM events AS e;

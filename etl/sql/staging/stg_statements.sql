@@ -1,32 +1,14 @@
--- stg_statements: statements with types cast and empty lists normalised to [].
+-- stg_statements: statements with empty lists normalised to [] and canonical names preferred.
+-- Every raw column (one per field of etl.model.Statement) passes through, so a new
+-- field of the model needs no change here, only in the mart view that exposes it.
 CREATE OR REPLACE VIEW stg_statements AS
 SELECT
-    s.statement_id,
-    s.meeting_id,
-    s.seq,
-    s.section,
-    s.item_no,
-    s.area,
-    s.unit_raw,
+    s.* EXCLUDE (unit_name, reporter, reporter_canonical, themes, organisations, places, sak_parts),
     COALESCE(s.unit_name, s.unit_raw)                  AS unit_name,
-    s.unit_kind,
-    s.kommunenummer,
-    s.region,
-    s.county,
-    s.unit_known,
     COALESCE(s.reporter_canonical, s.reporter)         AS reporter,
     s.reporter                                         AS reporter_raw,
-    s.text,
     COALESCE(s.themes, CAST([] AS VARCHAR[]))          AS themes,
-    s.fact_type,
     COALESCE(s.organisations, CAST([] AS VARCHAR[]))   AS organisations,
     COALESCE(s.places, CAST([] AS VARCHAR[]))          AS places,
-    CAST(s.jobs AS INTEGER)                            AS jobs,
-    CAST(s.amount_nok AS BIGINT)                       AS amount_nok,
-    CAST(s.event_date AS DATE)                         AS event_date,
-    s.source_file,
-    s.page,
-    s.line_start,
-    s.line_end,
-    s.source_text
+    COALESCE(s.sak_parts, CAST([] AS VARCHAR[]))       AS sak_parts
 FROM statements AS s;
