@@ -33,7 +33,19 @@ CONTRACT: dict[str, dict[str, str]] = {
         "meeting_id": "VARCHAR", "meeting_date": "DATE", "item_no": "VARCHAR", "item_title": "VARCHAR",
         "decision": "VARCHAR", "source_file": "VARCHAR",
     },
+    "v_saker": {
+        "sak_id": "VARCHAR", "kind": "VARCHAR", "title": "VARCHAR", "unit_name": "VARCHAR", "kommunenummer": "VARCHAR",
+        "region": "VARCHAR", "themes": "VARCHAR[]", "organisations": "VARCHAR[]", "places": "VARCHAR[]",
+        "first_mentioned": "DATE", "last_mentioned": "DATE", "n_mentions": "INTEGER", "status": "VARCHAR",
+        "status_date": "DATE", "jobs": "INTEGER", "jobs_max": "INTEGER", "amount_nok": "BIGINT", "area_daa": "DOUBLE",
+    },
+    "v_sak_mentions": {
+        "statement_id": "VARCHAR", "sak_id": "VARCHAR", "meeting_date": "DATE", "status": "VARCHAR", "jobs": "INTEGER",
+        "amount_nok": "BIGINT", "area_daa": "DOUBLE", "source_file": "VARCHAR", "page": "INTEGER",
+        "line_start": "INTEGER", "line_end": "INTEGER",
+    },
 }  # fmt: skip
+CONTRACT["v_statements"] |= {"sak_id": "VARCHAR", "area_daa": "DOUBLE"}
 
 
 def view_columns(db, view: str) -> dict[str, str]:
@@ -86,10 +98,24 @@ def test_every_mart_view_is_documented_in_the_readme():
     [
         ("documents", "source_file"), ("meetings", "meeting_id"), ("statements", "statement_id"),
         ("events", "event_id"), ("dim_units", "name"), ("dim_themes", "theme_id"), ("build_info", "key"),
-        ("source_lines", "source_file, line_no"), ("agenda_items", "meeting_id, seq"),
+        ("source_lines", "source_file, line_no"), ("agenda_items", "meeting_id, seq"), ("saker", "sak_id"),
+        ("sak_mentions", "statement_id, part"),
     ],
 )  # fmt: skip
 def test_keys_are_unique(fixture_db, table, key):
     with duckdb.connect(str(fixture_db), read_only=True) as con:
         total, distinct = con.execute(f"SELECT count(*), count(DISTINCT ({key})) FROM {table}").fetchone()
     assert total > 0 and total == distinct, f"{table}({key}) is not unique"
+
+
+def test_every_model_field_is_a_raw_column_and_passes_through_staging(seed_db):
+    """A field of Statement, Event, Sak or SakMention needs no loader or staging change
+    (etl/warehouse/columns.py derives the raw table from the model)."""
+    from etl.warehouse.columns import MODEL_TABLES
+
+    staging = {"statements": "stg_statements", "events": "stg_events", "saker": "stg_saker",
+               "sak_mentions": "stg_sak_mentions"}
+    for table in MODEL_TABLES:
+        wanted = {c.name for c in table.columns}
+        assert set(view_columns(seed_db, table.name)) == wanted, table.name
+        assert wanted <= set(view_columns(seed_db, staging[table.name])), staging[table.name]

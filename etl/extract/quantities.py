@@ -26,7 +26,7 @@ _N = rf"(?<![\w.,]){_N_CORE}"  # not glued to a word or another number ("E134", 
 # Job nouns, compounds included ("industriarbeidsplasser", "heltidsstillinger").
 _JOB_NOUNS = (
     r"\w*arbeidsplass(?:er|ene)?|\w*årsverk(?:ene)?|(?:heltids|deltids|fast|faste|ny|fag)?stillinger|stilling"
-    r"|(?:ny|fast)?ansatte|jobber|sysselsatte|medarbeidere|(?:ny)?ansettelser|lærlingplasser"
+    r"|(?:ny|fast)?ansatte|jobber|sysselsatte|medarbeider(?:e|ne)|(?:ny)?ansettelser|lærlingplasser"
 )
 # Adjectives between the number and the noun ("150 nye, grønne arbeidsplasser").
 _JOB_ADJ = (
@@ -209,8 +209,8 @@ def amount_in(text: str, low: str, digit: bool) -> int | None:
 _DAA_PER = {"dekar": 1.0, "daa": 1.0, "mål": 1.0, "hektar": 10.0, "ha": 10.0, "km2": 1000.0, "km²": 1000.0,
             "kvadratkilometer": 1000.0}  # fmt: skip
 _AREA_UNITS = re.compile(
-    rf"{_N}\s*(?P<unit>dekar|daa|hektar|ha|km2|km²|kvadratkilometer|mål)(?![\w²])"
-    r"(?!\s+(?:om|for|å|er|var|med\s+å|i\s+sikte|og\s+ambisjon)\b)",
+    rf"{_N}\s*(?P<unit>dekar|daa|hektar|ha|km2|km²|kvadratkilometer|mål(?!\s+(?:om|for|å|er|var|med\s+å|i\s+sikte"
+    r"|og\s+ambisjon)\b))(?![\w²])",  # "mål om 300 arbeidsplasser" is a goal, "35 mål" an area
     re.IGNORECASE,
 )
 _LAND_WORDS = r"\w*(?:tomt|areal|område|grunn|eiendom)\w*"

@@ -1,201 +1,203 @@
-"""Does a statement report on a sak, and if so what kind of thing and in what state?
+"""Does a statement report on a sak, and if so what kind of thing is it?
 
 A *sak* is one concrete thing the minutes follow over meetings (``vocab.SAK_KINDS``).
 This extractor looks at one statement at a time (``etl.enrich`` calls it after
-the fact type, quantities, organisations and places are known); linking the
-mentions of the same sak across meetings is ``etl.saker``'s job.
+the fact type, quantities, organisations and places are known); its state is
+read by ``etl.extract.sak_status``, and linking the mentions of one sak across
+meetings is ``etl.saker``'s job.
 
 A statement reports on a sak when it has a *kind* and an *anchor*:
 
-* kind — a datacenter word ("datasenter", "datahall"); a closure (fact type
-  nedleggelse); an establishment, or a new thing that is stopped or postponed;
-  land in dekar or land that is regulated or sold (næringsareal); a grant with an
-  amount or a funder (finansiering); a plan or strategy document (plan);
-* anchor — something that makes it one thing rather than a topic: an
-  organisation, a place, a number of jobs, kroner or dekar, a named project
-  ("Viken Park-prosjekt"), a single new thing ("nytt hotellprosjekt") or a thing
-  referred to as known ("datasenteret", "fabrikken").
+* anchor — what makes it one thing rather than a topic: an organisation, a
+  place, a figure (jobs, kroner, dekar), a named thing ("Viken Park-prosjektet",
+  "Teknologiparken Nord", "Askim vest", a "Fornebu:" topic at the start), a single
+  new thing ("nytt hotellprosjekt") or a thing the members know ("fabrikken",
+  "kunnskapsparken");
+* kind, in this order — a plan or strategy document (also about datacenters:
+  "datasenterstrategien"); a datacenter; a closure; a grant (an amount with a
+  funding or receiving word); business land (an area, or land that is regulated,
+  sold or made ready); an establishment (a facility a company builds, opens or
+  runs, or a company hiring or building at a place).
 
-"Store datasentre gir betydelig lokal effekt" has a kind but no anchor: context.
-Action-programme points and announced events are the group's own business and
-never saker.
-
-The status is read from the words (``vocab.SAK_STATUSES``): a stop or closure is
-the news whatever else is said; otherwise the most advanced stage named wins
-("reguleringsplanen er vedtatt" is vedtatt), except that a stage announced for
-later ("åpner i 2027", "planlagt byggestart") does not count as reached.
+Counts and topics are context: "Store datasentre gir betydelig lokal effekt",
+"Rekordmange nyetableringer i Hamar", "to datasenterprosjekter i Follo", a
+"datasenterkonferanse".  Action-programme points and announced events are the
+group's own business and never saker.
 """
 
 from __future__ import annotations
 
 import re
 
+from etl.extract.sak_status import CLOSED, status_of
 from etl.vocab import SECTION_ACTION_PROGRAMME, SECTION_EVENTS
 
 _DC = re.compile(r"datasent|datahall|serverhall|hyperscale")
+_DC_EVENT = re.compile(r"datasenter(?:konferanse|seminar|forum|dag|møte|nettverk)")
 # "to datasenterprosjekter i Follo", "14 planlagte datasentre": unnamed projects counted, not one thing.
 _DC_PLURAL = re.compile(r"datasent(?:re|rene|erprosjekter|erprosjektene|eretableringer|eretableringene|ertomter)\b"
                         r"|datahaller")
-_DC_DEFINITE_OR_SINGLE = re.compile(
+_DC_ONE = re.compile(
     r"\bdatasenter(?:et|prosjekt(?:et)?|etableringen|anlegget|tomta|tomten)\b"
-    r"|\b(?:et|ett|nytt|stort|eget|sitt|første|andre)\s+(?:\w+\s+)?datasenter\w*\b|\bdatahall\w*\b"
+    r"|\b(?:et|ett|nytt|stort|eget|sitt|første|andre)\s+(?:\w+\s+)?datasenter\w*\b|\bdatahall\w*\b|-datasenter\w*"
 )
 _LAND = re.compile(r"næringsareal|næringsområde|næringstomt|\btomt|tomta\b|tomten\b|industriområde|industriareal"
-                   r"|logistikkpark|næringspark|\barealet\b|\barealer\b|\bareal\b")
+                   r"|logistikkpark|næringspark|teknologipark|industripark|\barealet\b|\barealer\b|\bareal\b"
+                   r"|\b[a-zæøå]+\s(?:vest|øst|nord|sør|syd)\b|-arealet\b")
+_ONE_PLOT = re.compile(r"\btomt(?:en|a)?\b|\b(?:et|eget)\s+(?:\w+\s+)?\w*areal\b")  # not "nye arealer"
 _LAND_EVENT = re.compile(r"regul|solgt|selger|solgte|kjøpt|kjøper|omdisponer|klargjør|opparbeid|tilrettelegg"
-                         r"|byggeklar|ferdig\s+regulert|avsatt|kjøpe|selge")
-_PLAN_DOC = re.compile(r"\b\w*(?<!sti)plan(?:en)?\b|\b\w*strategi(?:en)?\b|\bhandlingsprogram\w*|\bveikart\w*")
-_NEW_PLAN = re.compile(r"\bny(?:tt|e)?\s+(?:\w+\s+)?\w*(?:plan|strategi|handlingsprogram)(?:en|et)?\b")
-_NOT_PLAN_DOC = re.compile(r"\b(?:plan|planen)\s+(?:om|for\s+å|er\s+å|å)\b|\better\s+planen\b")
+                         r"|byggeklar|ferdig\s+regulert|avsatt|kjøpe|selge|salg|kommuneplan|høring|utbygd"
+                         r"|grunneier|interesse|positive")
+# Plans and strategies that are saker of their own.  A zoning plan for one project
+# ("reguleringsplanen for datasenteret", "detaljplanen for innovasjonshuset") is a step
+# of that project, read as its status, not a plan sak.
+PLAN_DOC = re.compile(
+    r"\b(?!regulering|detalj|område|bygge|tids|drifts|finansierings|forretnings|møte|arbeids|års|reise)"
+    r"\w*(?<!sti)plan(?:en|ens)?\b|\b\w*strategi(?:en|ens)?\b|\bhandlingsprogram\w*|\bveikart\w*"
+    r"|\bnæringskapittel\w*|\bsamfunnsdel\w*"
+)
+_NOT_PLAN_DOC = re.compile(r"\b(?:plan|planen)\s+(?:om|for\s+å|er\s+å|å)\b|\better\s+planen\b|\bmøteplan\w*|\barbeidsplan"
+                           r"|\bårsplan|\bsom\s+planlagt\b|\better\s+planen\b")
+_PLAN_WORK = re.compile(r"\bny(?:tt|e)?\b|\begen\b|\brevider|\butkast|\bhøring|\bvedt|\barbeidet\s+med|\bstarte[rt]?\b"
+                        r"|\blegges\s+fram|\brullering|\bforslag|\blager\b|\binteresse\b|\bsendt\b|\bgodkjen")
 _NEW_THING = re.compile(
     r"(?<!\bdet\s)(?<!\bden\s)\bny(?:tt|e)?\s+(?:\w+\s+)?\w*(?:fabrikk|hotell|kontor|anlegg|senter|bygg|terminal"
-    r"|lager|park|stasjon|butikk|hall|produksjonslinje|prosjekt|virksomhet|plan|strategi|kvartal|område"
-    r"|forskningssenter|inkubator)\w*\b"
+    r"|lager|park|stasjon|butikk|hall|produksjonslinje|prosjekt|virksomhet|kvartal|område|inkubator|lab)\w*\b"
 )
-# Things a company builds, opens or closes (any form: "fabrikk", "fabrikken", "produksjonshallen").
-_THING = re.compile(r"\b\w*(?:fabrikk|hotell|kontorbygg|anlegg|terminal|lagerbygg|lagerbygning|produksjonshall"
-                    r"|produksjonslinje|driftsbase|forskningssenter|testsenter|butikk|kjøpesenter)\w*")
+# Facilities a company builds, opens, runs or closes, in any form ("lab", "laben", "produksjonshallene").
+_THING = re.compile(
+    r"\b\w*(?:fabrikk|hotell|kontorbygg|næringsbygg|anlegg|terminal|lagerbygg|lagerbygning|regionlager|produksjonshall"
+    r"|produksjonslinje|driftsbase|forskningssenter|testsenter|kundesenter|logistikksenter|butikk|kjøpesenter"
+    r"|kunnskapspark|innovasjonshus|laboratori|pakkeri|meieri|sagbruk|verksted|utvidelse|byggetrinn)\w*"
+    r"|\b\w*lab(?:en|er|ene)?\b"
+)
 _DEFINITE = re.compile(
     r"\b\w*(?:fabrikken|hotellet|prosjektet|senteret|anlegget|bygget|terminalen|lageret|parken|kontoret"
-    r"|planen|strategien|tomten|tomta|området|arealet|etableringen|utbyggingen|byggetrinnet|hallen)\b"
+    r"|tomten|tomta|arealet|etableringen|utbyggingen|byggetrinnet|hallen|laben|huset|pakkeriet|utvidelsen)\b"
 )
+# Named things: "Viken Park-prosjekt", "Ferrovik-fabrikken", "Teknologiparken Nord", "Askim vest".
 _NAMED = re.compile(
-    r"(?<![.!?:]\s)(?<!^)\b([A-ZÆØÅ][\wæøåÆØÅ]+(?:\s[A-ZÆØÅ][\wæøåÆØÅ]+)*)(?:-|\s)"
-    r"(?:prosjekt\w*|fabrikk\w*|[Pp]ark\w*|senter\w*|sentret|hotell\w*|anlegg\w*|kvartal\w*|tomt\w*|området)\b"
+    r"\b([A-ZÆØÅ][\wæøåÆØÅ]+(?:\s[A-ZÆØÅ][\wæøåÆØÅ]+)*)(?:-|\s)"
+    r"(?:prosjekt\w*|fabrikk\w*|[Pp]ark\w*|senter\w*|sentret|hotell\w*|anlegg\w*|kvartal\w*|tomt\w*|lager\w*"
+    r"|terminal\w*|utvidelse\w*|planene|datasenter\w*|arealet|næringsområde\w*|brygge)\b"
+    r"|\b(\w*(?:park|parken|senteret|huset)\s+[A-ZÆØÅ][\wæøå]+)\b"
+    r"|\b([A-ZÆØÅ][\wæøå]+\s(?:vest|øst|nord|sør|syd))\b"
 )
+# A company named first in the sentence, before a verb: "Ferrovik er godt i gang …",
+# "Glåmdal Protein har ansatt 30", "Ferrovik i Brandbu har ansatt 15 flere".
+_LEAD_NAME = re.compile(
+    r"([A-ZÆØÅ][\wæøå]+(?:\s[A-ZÆØÅ][\wæøå]+){0,2})(?:\s(?:i|på|ved)\s[A-ZÆØÅ][\wæøå]+)?\s"
+    r"(?:har|hadde|er|var|vil|skal|planlegger|bygger|forbereder|vurderer|melder|ønsker|åpner|åpnet|starter|startet"
+    r"|utvider|legger|flytter|etablerer|ansetter|rekrutterer|kjøper|kjøpte|selger|søker|venter|regner|forventer"
+    r"|får|fikk|tok|sier|varsler|nedbemanner|stenger|stanser|stopper)\b"
+)
+_NOT_LEAD = frozenset({"kommunen", "det", "den", "de", "vi", "dette", "regionen", "fylket", "arbeidet", "byggingen",
+                       "prosjektet", "planen", "næringslivet", "bedriftene", "faggruppen", "sekretariatet", "styret",
+                       "bystyret", "kommunestyret", "formannskapet", "regionrådet", "ny", "nye", "nytt", "flere",
+                       "mange", "alle", "noen", "man", "hun", "han", "rådmannen", "ordføreren", "kommunene"})  # fmt: skip
+
+
+def lead_name(text: str) -> str | None:
+    """The company a statement starts with, when it starts with a name and a verb (else None)."""
+    topic = _TOPIC.match(text)
+    m = _LEAD_NAME.match(text, topic.end() if topic else 0)  # "Ottestad: Mjøsdata venter på …"
+    if not m:
+        return None
+    name = m.group(1)
+    first = name.split()[0].casefold()
+    if first in _NOT_LEAD or first in _NOT_NAMES or (first.endswith(("en", "et", "ene")) and " " not in name):
+        return None  # "Kommunen har …", "Arbeidet er …", "Fabrikken er …": a noun, not a name
+    return name
+_TOPIC = re.compile(r"^([A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s[\wæøåÆØÅ-]+){0,2}):\s")  # "Fornebu: …", "Roa næringsområde: …"
+# A capitalised common noun at the start is not a name: "Datasenterstrategien: …", "Næringsarealplanen: …".
+_COMMON_NOUN = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:en|et|ene|a|ne|ingen)$")
 _LOCAL_PLACE = re.compile(r"\b(?:på|i|ved)\s+([A-ZÆØÅ][\wæøå]+(?:\s[A-ZÆØÅ][\wæøå]+)?)")
-_NOT_NAMES = frozenset({"ny", "nytt", "nye", "stor", "store", "et", "en", "det", "den", "vårt", "eget", "sitt"})
+_NOT_NAMES = frozenset({"ny", "nytt", "nye", "stor", "store", "et", "en", "det", "den", "vårt", "eget", "sitt",
+                        "kommunen", "regionen", "mange", "flere"})
+# Many unnamed new businesses are a count, not a thing: "Rekordmange nyetableringer", "flere nye bedrifter".
+_AGGREGATE = re.compile(r"\b(?:nyetableringer|oppstartsbedrifter|bedrifter|virksomheter|etableringer)\b")
+_HIRING_OR_BUILDING = re.compile(r"\b(?:har\s+ansatt|ansetter|rekrutterer|byggingen|bygger|utvider|utvide"
+                                 r"|produksjonen|grunnarbeid\w*|spadetak|konsesjon|bygge|byggestart)\b")
+_FUNDING = re.compile(r"tilskudd|støtte|gave|midler|bevilg|tildel|finansier|stipend|\bfond|\bfått\b|\bfikk\b|\bfår\b"
+                      r"|\bgir\b|\bsøkt\b|\bsøker\b|\bsøknad|\bsatt\s+av\b|\bsetter\s+av\b")
+_SALE = re.compile(r"\b(?:solgt|selges|selger|solgte|kjøpt|kjøper|kjøpte|salg\w*|pris)\b")
+_AWARD = re.compile(r"\b(?:vant|vinner|kåret|\w*prisen)\b")
 _PARTS = re.compile(r"\(([^()]*\s\+\s[^()]*)\)|^([^()]*\s\+\s[^()]*)$")
 
-# --- status words, most decisive first ---------------------------------------------
-_STOPPED = re.compile(
-    r"\b(?:stopp(?:et|es|er)?|stans(?:et|es|er)?|på\s+vent|utsatt|utsettes|utsetter|skrinlagt|skrinlegges|avlyst"
-    r"|lagt\s+på\s+is|legges\s+på\s+is|trukket|trekker\s+seg|pauset?|kansellert|avbrutt|droppet|avslått|avslag"
-    r"|skrotet|blir\s+ikke\s+noe\s+av|sier\s+nei|sa\s+nei|lagt\s+bort|frosset|fryses)\b"
-)
-_CLOSED = re.compile(
-    r"nedlegg|\b(?:legges|legger|lagt|lagde)\s+ned\b|nedbemann|permitter|oppsigelse|\bsier\s+opp\b|konkurs"
-    r"|avvikl|\bsteng(?:er|es|t|te|ning)\b|\bmist(?:er|et)\s+(?:\S+\s+){0,2}(?:jobb|arbeidsplass|stilling|årsverk)"
-    r"|\bkutt(?:er|es)\s+(?:\S+\s+){0,2}\d|\bflytter\s+ut\b|\bgår\s+tapt\b"
-)
-_RUNNING = re.compile(
-    r"\b(?:åpnet|åpnes|åpner|åpning(?:en)?|(?:satt|settes|er|kom)\s+i\s+(?:full\s+)?drift|i\s+drift|ferdigstilt"
-    r"|ferdigstilles|står\s+ferdig|sto\s+ferdig|stod\s+ferdig|innviet|innvies|innvielse|tatt\s+i\s+bruk"
-    r"|startet\s+produksjon\w*|produksjonsstart|flyttet\s+inn|operativt?|gjenåpnet|i\s+gang\s+med\s+produksjon"
-    r"|stå\s+ferdig|(?:er|ble|var)\s+ferdig(?!\s+regulert)|ferdig\s+bygget|har\s+utvidet|utvidet)\b"
-)
-_BUILDING = re.compile(
-    r"\b(?:byggestart|(?:ut)?byggingen\s+(?:er\s+|har\s+)?(?:i\s+gang|startet|begynt)|under\s+(?:ut)?bygging"
-    r"|starter\s+(?:opp\s+)?(?:ut)?byggingen|(?:ut)?byggingen\s+(?:\S+\s+){1,6}?(?:er|har)\s+(?:i\s+gang|startet|begynt)"
-    r"|bygges\s+nå|bygges|bygger|spadetak\w*|grunnarbeid\w*|anleggsarbeid\w*|startet\s+(?:ut)?byggingen"
-    r"|i\s+gang\s+med\s+(?:ut)?bygging\w*|råbygg\w*|byggearbeid\w*|reisegilde|byggeplass(?:en)?)\b"
-)
-_APPROVED = re.compile(
-    r"\b(?:vedtatt|vedtok|vedtatte|godkjent|godkjente|godkjennes|godkjenner|innvilget|tildelt|tilsagn"
-    r"|byggetillatelse|rammetillatelse|igangsettingstillatelse|konsesjon(?:en)?|fått\s+tillatelse|fikk\s+tillatelse"
-    r"|klarsignal|grønt\s+lys|signert|signerte|kontrakt(?:en)?|avtale(?:n)?\s+er\s+(?:inngått|signert)"
-    r"|inngått|inngikk|solgt|solgte|kjøpt|kjøpte|investeringsbeslutning|besluttet|endelig\s+ja|sa\s+ja"
-    r"|bevilget|bevilgning|sikret\s+finansiering|ferdig\s+regulert|regulert|gave|gaven|fått\s+\d|fikk\s+\d"
-    r"|mottatt|mottok|satt\s+av|setter\s+av|selges)\b"
-)
-_REGULATION = re.compile(
-    r"\b(?:regulering\w*|reguleres|omregulering\w*|detaljregulering\w*|planprogram\w*|konsekvensutredning\w*"
-    r"|ku|høring|høringen|høyring|søkt|søker\s+om|søknad(?:en)?|sendt\s+inn|planforslag\w*|behandles"
-    r"|til\s+behandling|saksbehandling\w*|dispensasjon|venter\s+på\s+(?:vedtak|godkjenning|svar|konsesjon"
-    r"|tillatelse|behandling))\b"
-)
-_PLANNED = re.compile(
-    r"\b(?:planlegg\w*|planlagt\w*|planer|plan\s+om|vurderer|vurderes|mulig|mulige|ønsker|interesse\w*|utreder"
-    r"|utredes|utredning\w*|forprosjekt\w*|mulighetsstudie\w*|skisse\w*|sonderinger|tidlig\s+fase"
-    r"|skal\s+etablere|vil\s+etablere|ser\s+på|prosjekter(?:er|ing)|kan\s+komme|meldt\s+interesse|nytt?\s+\w*prosjekt"
-    r"|intensjonsavtale\w*|lover|lovet"
-    r"|nye\s+\w*prosjekter|ny\s+\w*plan|nytt?\s+\w*senter|ny\s+\w*fabrikk|nytt\s+\w*hotell\w*|ny\s+\w*strategi)\b"
-)
-# A stage announced for later is not reached: "åpner i 2027", "planlagt byggestart".
-_LATER_AFTER = re.compile(
-    r"\s+(?:i\s+(?:\d{4}|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
-    r"|løpet|neste|år\b)|til\s+(?:høsten|våren|sommeren|vinteren|neste|\d{4})|høsten|våren|sommeren|vinteren"
-    r"|neste|om\s+\w+\s+(?:år|måneder|uker))"
-)
-_LATER_BEFORE = re.compile(r"(?:planlagt|planlegger|forventet|ventet|ventes|antatt|mål\s+om|skal|vil|kan|før)\s+(?:\w+\s+)?$")
-_FUNDERS = re.compile(r"tilskudd|støtte|gave|midler|bevilg|tildel|finansier|stipend|fond")
 
-
-def _reached(rx: re.Pattern[str], low: str) -> bool:
-    """``rx`` names a stage that is reached (not one planned for later)."""
-    for m in rx.finditer(low):
-        if _LATER_AFTER.match(low, m.end()) or _LATER_BEFORE.search(low[max(0, m.start() - 30):m.start()]):
-            continue
-        return True
-    return False
-
-
-def status_of(low: str, kind: str) -> str | None:
-    """The state the statement gives its sak (``vocab.SAK_STATUSES``), or None."""
-    if kind == "nedleggelse":
-        return "stanset" if _STOPPED.search(low) and not _CLOSED.search(low) else "nedlagt"
-    if _STOPPED.search(low) or _CLOSED.search(low):
-        return "stanset"  # a project "lagt ned" or stopped: the thing never came
-    for status, rx in (("i_drift", _RUNNING), ("bygging", _BUILDING)):
-        if _reached(rx, low):
-            return status
-    if _APPROVED.search(low) and "intensjonsavtale" not in low and not re.search(r"\b(?:søkt|søker|søknad\w*|venter\s+på)\s+(?:\w+\s+){0,2}?"
-                                               r"(?:om\s+)?(?:\w+\s+)?(?:byggetillatelse|konsesjon|godkjenning"
-                                               r"|tilskudd|tillatelse|vedtak)", low):
-        return "vedtatt"
-    if _REGULATION.search(low):
-        return "regulering"
-    if _PLANNED.search(low) or _RUNNING.search(low) or _BUILDING.search(low):
-        return "planlagt"  # a new project, or a stage only announced for later
-    if kind == "finansiering":
-        return "vedtatt"  # "støtte fra Sparebankstiftelsen (70 mill. gave)"
-    return None
+def names_in(text: str) -> list[str]:
+    """Named things and topics: "Viken Park" of "Viken Park-prosjektet", "Askim vest", "Teknologiparken Nord",
+    "Fornebu" of "Fornebu: hotellet har fått tak"."""
+    out = [g for m in _NAMED.finditer(text) for g in m.groups() if g and g.casefold() not in _NOT_NAMES]
+    m = _TOPIC.match(text)
+    if m and m.group(1).split()[0].casefold() not in _NOT_NAMES and not _COMMON_NOUN.match(m.group(1).split()[0]):
+        out.append(m.group(1))
+    return out
 
 
 def _anchored(text: str, low: str, organisations, places, jobs, amount, area) -> bool:
-    if organisations or places or jobs or amount or area:
-        return True
-    if any(m.group(1).lower() not in _NOT_NAMES for m in _NAMED.finditer(text)):
+    if organisations or places or jobs or amount or area or names_in(text) or lead_name(text):
         return True
     if any(m.start() > 0 for m in _LOCAL_PLACE.finditer(text)):  # "på Roa", "i Askim" (not sentence-initial)
         return True
     return bool(_NEW_THING.search(low) or _DEFINITE.search(low))
 
 
+def _plan(low: str) -> bool:
+    if not PLAN_DOC.search(low) or _NOT_PLAN_DOC.search(low):
+        return False
+    return bool(_PLAN_WORK.search(low) or _DEFINITE.search(low) or re.search(r"\b\w+(?:planen|strategien)\b", low))
+
+
 def kind_of(text: str, low: str, *, fact_type: str, themes, organisations, places, jobs, amount, area) -> str | None:
     """The kind of thing the statement reports on, or None when it reports on no one thing."""
-    if _DC.search(low):
-        if _DC_PLURAL.search(low) and not _DC_DEFINITE_OR_SINGLE.search(low) and not parts_of(text):
+    if fact_type == "arrangement" and not names_in(text):
+        return None  # a seminar, a visit, a meeting series
+    if _plan(low) and fact_type in ("plan", "utfordring", "annet", "etablering", "samarbeid"):
+        land_in_plan = _LAND.search(low) and (area or re.search(r"\bregul\w*\s+(?:av|for)\b", low)
+                                              or "kommuneplan" in low)  # an area taken into the kommuneplan
+        if not land_in_plan:
+            return "plan"
+    if _DC.search(low) and not _DC_EVENT.search(low):
+        if _DC_PLURAL.search(low) and not _DC_ONE.search(low) and not parts_of(text):
             return None  # several unnamed projects: a count, not one thing
-        specific = bool(organisations or places or jobs or amount or area or _DC_DEFINITE_OR_SINGLE.search(low))
-        if specific or (_anchored(text, low, organisations, places, jobs, amount, area)
-                        and fact_type in ("etablering", "utfordring", "plan")):
+        if _anchored(text, low, organisations, places, jobs, amount, area):
             return "datasenter"
         return None
     if not _anchored(text, low, organisations, places, jobs, amount, area):
         return None
-    if fact_type == "nedleggelse":
-        return "nedleggelse"
-    if _NEW_PLAN.search(low):  # "vedtatt en ny strategi for helsenæringen, med mål om 5 000 nye arbeidsplasser"
-        return "plan"
+    if _AGGREGATE.search(low) and not organisations and not names_in(text) and not _THING.search(low):
+        return None
+    if fact_type == "nedleggelse" or CLOSED.search(low):
+        # "Hotellprosjektet er lagt ned": a project that never came is stopped, not a closure.
+        return "etablering" if re.search(r"prosjekt|planene\b", low) and "nedlegg" not in low else "nedleggelse"
+    if amount and _FUNDING.search(low) and not area and not _SALE.search(low):
+        return "finansiering"  # a grant; a price ("solgt for 310 mill.") is not one
+    if fact_type == "finansiering" and re.search(r"\b(?:midler|tilskudd|støtte|finansiering)\b", low):
+        return "finansiering"  # "sender en ny søknad om midler til droneklyngen"
+    lead = lead_name(text)
+    lead = lead if lead and lead not in places else None  # "Kongsberg rekrutterer …": the kommune, not a company
+    owner = [o for o in organisations if "kommune" not in o.casefold()] or ([lead] if lead else [])
     land = _LAND.search(low)
-    if land and (area or _LAND_EVENT.search(low)) and ("naeringsarealer" in themes or not _THING.search(low)):
+    # "første byggetrinn med 40 000 kvm næringsareal": a phase of land, not a facility
+    facility = _THING.search(low.replace("byggetrinn", "") if area else low)
+    if owner and _ONE_PLOT.search(low) and not area and not names_in(text) and not _THING.search(low):
+        return "etablering"  # "Glåmdal Protein er i dialog om tomt": the land belongs to the company's project
+    if (land or area) and (area or _LAND_EVENT.search(low)) and not facility:
         return "naeringsareal"
-    if fact_type == "etablering" or (_NEW_THING.search(low) and fact_type != "arrangement"):
-        return "naeringsareal" if (land and area and not _NEW_THING.search(low)) else "etablering"
-    if fact_type == "finansiering" and (amount or organisations) and _FUNDERS.search(low):
+    if land and names_in(text) and not facility:
+        return "naeringsareal"  # "Teknologiparken Nord: planforslaget er på høring"
+    if fact_type == "etablering" or _NEW_THING.search(low) or _THING.search(low):
+        return "etablering"
+    if owner and (_HIRING_OR_BUILDING.search(low) or status_of(low, "etablering") not in (None, "planlagt")):
+        return "etablering"  # "Vinge Elektronikk er i rute med byggingen", "Glåmdal Protein har ansatt 30"
+    if fact_type == "finansiering" and (amount or organisations) and _FUNDING.search(low):
         return "finansiering"
-    if _THING.search(low) and status_of(low, "etablering") not in (None, "planlagt"):
-        return "etablering"  # "Kommunen har godkjent Nammo sin fabrikk", "Byggingen av hallen er i gang"
-    if fact_type == "utfordring" and _STOPPED.search(low) and (_NEW_THING.search(low) or _DEFINITE.search(low)
-                                                              or _NAMED.search(text)):
-        return "naeringsareal" if land and "prosjekt" not in low else "etablering"
-    if _PLAN_DOC.search(low) and not _NOT_PLAN_DOC.search(low) and fact_type in ("plan", "utfordring", "annet"):
-        if _NEW_THING.search(low) or _DEFINITE.search(low) or _APPROVED.search(low) or _REGULATION.search(low) \
-                or any(m.group(1).lower() not in _NOT_NAMES for m in re.finditer(r"\b([A-ZÆØÅ][\w/]+)[\s-]\w*plan", text)):
-            return "plan"
-    if fact_type == "utfordring" and any(m.group(1).lower() not in _NOT_NAMES for m in _NAMED.finditer(text)):
-        return "naeringsareal" if land or "naeringsarealer" in themes else "etablering"  # "Viken Park-prosjekt møter …"
+    named = any(m.group(1) for m in _NAMED.finditer(text) if m.group(1) and m.group(1).casefold() not in _NOT_NAMES)
+    if named and not _AWARD.search(low) and (owner or fact_type in ("utfordring", "plan", "etablering", "annet")):
+        # "Viken Park-prosjekt møter innvendinger", "nytt møte om Heggedal-prosjektet" (not an award:
+        # "Kompetansebehov-prosjekt vant Fyrlyktprisen" is no establishment)
+        return "naeringsareal" if land or "naeringsarealer" in themes else "etablering"
     return None
 
 

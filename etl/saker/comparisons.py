@@ -37,27 +37,29 @@ WEIGHTS: dict[str, dict[str, float]] = {
     # Two projects of one kind in one kommune are usually told apart by place.
     "places": {"shared": 3.0, "both named, none shared": -6.0, "not both named": 0.0},
     # Similar wording of what the thing is (Snowball stems, compounds matched by containment).
-    "wording": {"very similar": 3.0, "similar": 1.5, "somewhat similar": 0.0, "different": -1.5, "no words": 0.0},
-    "kind": {"same": 1.0, "compatible": -1.0},
+    # Weak against: progress reports describe one thing in ever new words.
+    "wording": {"very similar": 3.0, "similar": 1.5, "somewhat similar": 0.0, "different": -0.5, "no words": 0.0},
+    "kind": {"same": 1.0, "compatible": -0.5},
     # What sort of thing: a hotel and a depot at one airport are two things.
     "thing": {"same type": 1.0, "different types": -4.0, "not both typed": 0.0},
     # The same dekar or jobs figure again; a different area is weak evidence against.
     "quantities": {"same figure": 1.5, "different area": -1.0, "no figure to compare": 0.0},
-    # One report rarely gives two bullets about one thing.
-    "meeting": {"other meeting": 0.0, "same meeting": -3.0},
+    # One unit's report rarely gives two bullets about one thing (a region and its
+    # kommune reporting the same thing in one meeting is common, and not penalised).
+    "meeting": {"other meeting or unit": 0.0, "same meeting and unit": -3.0},
     # "Datasenteret har fått byggetillatelse": a thing the members already know.
     "reference": {"refers back": 1.5, "does not": 0.0},
 }
 
-# Which kinds a mention may link to: a grant or a plan can be part of an
-# establishment's story; a closure is its own thing.
+# Which kinds a mention may link to: land can be part of a project's story, and a
+# plan (kommuneplan) can carry an area; a closure and a grant are their own things.
 COMPATIBLE: dict[str, frozenset[str]] = {
     "datasenter": frozenset({"datasenter", "etablering", "naeringsareal"}),
     "nedleggelse": frozenset({"nedleggelse"}),
-    "etablering": frozenset({"etablering", "datasenter", "naeringsareal", "finansiering", "plan"}),
+    "etablering": frozenset({"etablering", "datasenter", "naeringsareal"}),
     "naeringsareal": frozenset({"naeringsareal", "etablering", "datasenter", "plan"}),
-    "finansiering": frozenset({"finansiering", "etablering", "plan"}),
-    "plan": frozenset({"plan", "naeringsareal", "finansiering", "etablering"}),
+    "finansiering": frozenset({"finansiering"}),  # a grant is its own sak, apart from what it funds
+    "plan": frozenset({"plan", "naeringsareal"}),
 }
 _WORDING_LEVELS = ((0.8, "very similar"), (0.5, "similar"), (0.25, "somewhat similar"))
 _MAX_WORDINGS = 12  # the distinct wordings of a sak kept for comparison (the latest ones)
@@ -80,6 +82,7 @@ class SakProfile:
     areas: set[float] = field(default_factory=set)
     jobs: set[int] = field(default_factory=set)
     meetings: set[str] = field(default_factory=set)
+    meeting_units: set[tuple[str, str | None]] = field(default_factory=set)
     statements: set[str] = field(default_factory=set)
     last_index: int = -1
 
@@ -103,6 +106,7 @@ class SakProfile:
         if m.jobs:
             self.jobs.add(m.jobs)
         self.meetings.add(m.meeting_id)
+        self.meeting_units.add((m.meeting_id, m.unit))
         self.statements.add(m.statement_id)
         self.last_index = m.index
 
@@ -137,9 +141,12 @@ def _unit_level(m: Mention, s: SakProfile) -> str:
     return "different"
 
 
-def _overlap_level(mine: frozenset[str], theirs: set[str]) -> str:
+def _overlap_level(mine: frozenset[str], theirs: set[str], my_other: frozenset[str] = frozenset(),
+                   their_other: set[str] = frozenset()) -> str:
+    if mine & theirs or mine & their_other or my_other & theirs:
+        return "shared"
     if mine and theirs:
-        return "shared" if mine & theirs else "both named, none shared"
+        return "both named, none shared"
     return "not both named"
 
 
@@ -150,7 +157,8 @@ def _wording_level(m: Mention, s: SakProfile) -> str:
     for floor, label in _WORDING_LEVELS:
         if best >= floor:
             return label
-    return "different"
+    # One describing word against another is too little to call two things different.
+    return "different" if len(m.words) >= 2 and max(len(w) for w in s.wordings) >= 2 else "somewhat similar"
 
 
 def _quantity_level(m: Mention, s: SakProfile) -> str:
@@ -169,14 +177,17 @@ def compare(m: Mention, s: SakProfile) -> dict[str, str] | None:
     unit = _unit_level(m, s)
     return {
         "unit": unit,
-        "organisations": _overlap_level(m.organisations, s.organisations),
-        "places": _overlap_level(m.places, s.places),
+        # A name may be read as a company in one mention and a place in another
+        # ("Nordavind Data" and "Nordavind-senteret"): names shared either way count.
+        "organisations": _overlap_level(m.organisations, s.organisations, m.places, s.places),
+        "places": _overlap_level(m.places - s.organisations, s.places - m.organisations),
         "wording": _wording_level(m, s),
         "kind": "same" if m.kind in s.kinds else "compatible",
-        "thing": ("same type" if m.things & s.things else "different types") if m.things and s.things
+        "thing": ("same type" if any(_words_match(a, b) for a in m.things for b in s.things) else "different types")
+        if m.things and s.things
         else "not both typed",
         "quantities": _quantity_level(m, s),
-        "meeting": "same meeting" if m.meeting_id in s.meetings else "other meeting",
+        "meeting": "same meeting and unit" if (m.meeting_id, m.unit) in s.meeting_units else "other meeting or unit",
         "reference": "refers back" if m.refers_back and unit in ("same", "region and member") else "does not",
     }
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from etl.extract.saker import PLAN_DOC, lead_name, names_in
 from etl.extract.units import Gazetteer, load_gazetteer, resolve_unit
 from etl.vocab import MONTH_NAMES
 
@@ -41,7 +42,11 @@ avtale bygging byggingen byggestart bygges bygger utbygging under spadetak åpne
 nedlagt legges legger nedleggelse nedbemanning permitteringer mister mistet ansatte arbeidsplasser
 arbeidsplass stillinger årsverk jobber kroner kr mill millioner milliarder mrd dekar mål daa hektar m2 kvm
 etablering etableringer etablerer etablere etablert satsing satser fokus dialog tett tettere samarbeid
-solgt selges selger solgte kjøpt kjøper kjøpte varsler varslet gjennomført nå
+solgt selges selger solgte kjøpt kjøper kjøpte varsler varslet gjennomført nå snart klar klart holdes holdt
+drøftes presentert legges lagt fram første utkast gang konsekvensutredning planforslag planforslaget planprogram
+oppstartsmøte politisk behandling ettersyn offentlig innspill merknader kontrakt totalentreprenør grunnarbeidene
+fortsatt venter pågår går etter sommeren jul nye nytt orienterte informerte presenterte kommunestyret bystyret
+formannskapet regionrådet
 """.split()
 # Words that name the same sort of thing in different words, compared as one.
 _SYNONYMS = {
@@ -124,6 +129,7 @@ class Mention:
 THING_TYPES: dict[str, re.Pattern[str]] = {
     t: re.compile(rx)
     for t, rx in {
+        "datasenter": r"datasent|datahall",
         "hotell": r"hotell",
         "industri": r"fabrikk|produksjon|industri|\w+verk(?:et)?\b|sagbruk|meieri|smelteverk",
         "logistikk": r"lager|logistikk|godsterminal|distribusjon|containerterminal",
@@ -138,21 +144,75 @@ THING_TYPES: dict[str, re.Pattern[str]] = {
         "vei": r"\bvei\b|\bveg\b|adkomstvei|kryss",
     }.items()
 }
-_NAMED_THING = re.compile(
-    r"\b([A-ZÆØÅ][\wæøåÆØÅ]+(?:\s[A-ZÆØÅ][\wæøåÆØÅ]+)*)(?:-|\s)"
-    r"(?:prosjekt\w*|fabrikk\w*|[Pp]ark\w*|senter\w*|sentret|hotell\w*|anlegg\w*|kvartal\w*|tomt\w*|området)\b"
-)
 _UNIT_KINDS = ("kommune", "region", "fylke", "annen")
 _NOT_NAMES = frozenset({"ny", "nytt", "nye", "stor", "store", "et", "en", "det", "den", "vårt", "eget", "sitt",
                         "kommunen", "regionen", "flere", "to", "tre", "første", "andre", "planlagt", "mulig", "eget"})
+# Funders, authorities and grid owners appear in many saker without owning them: they
+# tell two saker apart no better than "kommunen" does, so linking leaves them out.
+NOT_OWNERS = frozenset(s.casefold() for s in (
+    "Innovasjon Norge", "Enova", "Forskningsrådet", "Sparebankstiftelsen", "Sparebankstiftelsen DNB", "NAV",
+    "Statsforvalteren", "Elvia", "Statnett", "Glitre", "Hafslund", "Nye Veier", "Statens vegvesen", "Bane NOR",
+    "Osloregionen", "Akershus fylkeskommune", "Østfold fylkeskommune", "Buskerud fylkeskommune",
+    "Innlandet fylkeskommune", "Vestfold fylkeskommune", "KS", "NHO", "LO", "Siva",
+))  # fmt: skip
+# Second words of company names that many companies share ("Nordavind Data", "Kaldberg Data").
+_GENERIC_NAME_WORDS = frozenset({
+    "as", "asa", "sa", "data", "eiendom", "holding", "group", "gruppen", "norge", "norway", "nordic", "hotels", "hotell",
+    "logistikk", "elektronikk", "forsvar", "industri", "energi", "kraft", "nett", "invest", "utvikling", "næringsutvikling",
+    "kommune", "fylkeskommune", "infrastructure", "protein", "hydrogen", "materialer", "ammunisjon", "teknologi",
+    "næringsforum", "næringsforening", "eiendomsutvikling", "bygg", "entreprenør",
+})  # fmt: skip
+
+
+def name_keys(names) -> frozenset[str]:
+    """The distinctive words of organisation names: "Nordavind Data" and "Nordavind-senteret" share
+    "nordavind"; "Nordavind Data" and "Kaldberg Data" share nothing."""
+    out: set[str] = set()
+    for name in names:
+        low = name.casefold()
+        if low in NOT_OWNERS:
+            continue
+        head = re.sub(r"-[a-zæøå][\wæøå]*$", "", name).casefold()  # "Ferrovik-fabrikken" → "ferrovik"
+        for w in _WORD.findall(head):
+            for part in w.split("-"):
+                if len(part) >= 3 and part not in _GENERIC_NAME_WORDS:
+                    out.add(part)
+    return frozenset(out)
+
+
 # A proper noun inside the sentence that no extractor knew as an organisation
 # ("Saint-Gobain vurderer å stenge fabrikken"): compared with the organisations.
-_PROPER = re.compile(r"\b[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*")
+# "Tor Egil Rud orienterte om …": a person reporting, not a company.
+_PERSON = re.compile(r"((?:[A-ZÆØÅ][a-zæøå]+\s){1,3}[A-ZÆØÅ][a-zæøå]+)\s(?:orienterte|informerte|presenterte|fortalte"
+                     r"|opplyste|viste|la\s+fram|sa)\b")
+_PROPER = re.compile(r"\b[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*(?:\s[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*)*")
+
+
+# A generic noun after a place name does not make it another place: "Roa næringsområde",
+# "Sandvika brygge" and "Hønefoss sentrum" are Roa, Sandvika and Hønefoss; a compass
+# point does ("Askim vest" and "Askim nord" are two areas).
+_GENERIC_PLACE_TAIL = re.compile(r"(?:\s+(?!vest\b|øst\b|nord\b|sør\b|syd\b)[a-zæøå][\wæøå]*)+$")
+
+
+def place_key(name: str) -> str:
+    return _GENERIC_PLACE_TAIL.sub("", name).casefold() or name.casefold()
 
 
 def thing_types(text: str) -> frozenset[str]:
     low = text.casefold()
     return frozenset(t for t, rx in THING_TYPES.items() if rx.search(low))
+
+
+def _things(kind: str, text: str) -> frozenset[str]:
+    """What sort of thing: facility types, or for a plan its document ("næringsstrategi", "kommuneplan").
+    Land has none: a road or a grid line named on it is not what the sak is."""
+    if kind == "datasenter":
+        return frozenset({"datasenter"})
+    if kind == "plan":
+        return frozenset(_stem(m.group(0)) for m in PLAN_DOC.finditer(text.casefold()))
+    if kind == "naeringsareal":
+        return frozenset()
+    return thing_types(text)
 
 
 _REFERS_BACK = re.compile(
@@ -165,15 +225,20 @@ _LOCAL_PLACE = re.compile(r"\b(?:på|i|ved)\s+([A-ZÆØÅ][\wæøå]+)")
 def proper_names(text: str, known: list[str], gaz: Gazetteer) -> list[str]:
     """Capitalised words after the start of the sentence that are not units, places or known names."""
     out = []
+    people = {w for m in _PERSON.finditer(text) for w in m.group(1).split()}
     for m in _PROPER.finditer(text):
         word = m.group(0)
-        if m.start() == 0 or text[max(0, m.start() - 2):m.start()].strip() in (".", "!", "?"):
+        sentence_start = m.start() == 0 or text[max(0, m.start() - 2):m.start()].strip() in (".", "!", "?")
+        if sentence_start and " " not in word:
+            continue  # one capitalised word opening a sentence may be any word; "Nordavind Data" is a name
+        head = re.sub(r"-[a-zæøå][\wæøå]*$", "", word)  # "Gardermoen-datasenteret" → "Gardermoen"
+        low = head.casefold()
+        if low in _NOT_NAMES or low in MONTH_NAMES or any(head in k for k in known) or len(head) < 3 or head in people:
             continue
-        low = word.casefold()
-        if low in _NOT_NAMES or low in MONTH_NAMES or any(word in k for k in known) or len(word) < 3:
+        if head in gaz.place_by_name or resolve_unit(head, gaz) is not None:
             continue
-        if word in gaz.place_by_name or resolve_unit(word, gaz) is not None:
-            continue
+        if " " in head and any(w in gaz.place_by_name or resolve_unit(w, gaz) is not None for w in head.split()[-1:]):
+            continue  # "Øvre Romerike", "Nordre Follo": a unit's name
         out.append(word)
     return out
 
@@ -209,14 +274,19 @@ def mention_from_row(index: int, row: dict, part: int = 0, part_text: str | None
         orgs = [o for o in orgs if o.casefold() in piece.casefold()]
         places = [p for p in places if p in piece]
     local = [m.group(1) for m in _LOCAL_PLACE.finditer(piece) if m.start() > 0 and not any(m.group(1) in o for o in orgs)]
-    named = [m.group(1) for m in _NAMED_THING.finditer(piece)  # "Peterson-tomta", "Viken Park-prosjekt"
-             if m.group(1).casefold() not in _NOT_NAMES and not any(m.group(1) in o for o in orgs)]
+    named = [n for n in names_in(piece) if not any(n in o for o in orgs)]  # "Peterson-tomta", "Askim vest"
+    lead = lead_name(piece)
+    if lead and not any(lead in o or o in lead for o in orgs):
+        orgs = orgs + [lead]  # "Ferrovik er godt i gang …": a company the organisation list does not know
     # Places compared are those inside a kommune ("Gardermoen", "på Roa", "Peterson-tomta"): a
     # kommune's or region's name says which unit, and the unit comparison has it already.
     inside = [p for p in places + local + named
               if (p in gaz.place_by_name and gaz.place_by_name[p].kind not in _UNIT_KINDS)
               or (p not in gaz.place_by_name and resolve_unit(p, gaz) is None)]
-    all_places = list(dict.fromkeys(inside))
+    # "Askim vest" is more precise than "Askim": the bare place is left out, or "Askim nord" would match it.
+    all_places = [p for p in dict.fromkeys(inside) if not any(p != q and q.startswith(p + " ") for q in inside)
+                  and not re.search(rf"\b[A-ZÆØÅ][\wæøå]+\s+ved\s+{re.escape(p)}\b", piece)]  # "Hensmoen ved Hønefoss"
+    place_keys = frozenset(place_key(p) for p in all_places)
     proper = [w for w in proper_names(piece, orgs + all_places, gaz) if w not in orgs]
     unit = row.get("unit_name")
     # A kommune's mention is about that kommune; a region's (or the secretariat's)
@@ -242,8 +312,8 @@ def mention_from_row(index: int, row: dict, part: int = 0, part_text: str | None
         region=row.get("region"),
         kommuner=kommuner,
         regions=regions,
-        organisations=frozenset(o.casefold() for o in orgs + proper),
-        places=frozenset(p.casefold() for p in all_places),
+        organisations=name_keys(orgs + proper),
+        places=place_keys,
         words=wording(piece, kind=row["sak_kind"], names=frozenset(names)),
         text_key=text_key(piece),
         jobs=row.get("jobs") if quantities else None,
@@ -253,7 +323,7 @@ def mention_from_row(index: int, row: dict, part: int = 0, part_text: str | None
         organisation_names=tuple(orgs),
         place_names=tuple(all_places),
         refers_back=bool(_REFERS_BACK.search(piece.casefold())) and not orgs and not all_places,
-        things=frozenset() if row["sak_kind"] == "datasenter" else thing_types(piece),
+        things=_things(row["sak_kind"], piece),
     )
 
 

@@ -3,7 +3,7 @@
 -- field of the model needs no change here, only in the mart view that exposes it.
 CREATE OR REPLACE VIEW stg_statements AS
 SELECT
-    s.* EXCLUDE (unit_name, reporter, reporter_canonical, themes, organisations, places, sak_parts),
+    s.* EXCLUDE (unit_name, reporter, themes, organisations, places, sak_parts),
     COALESCE(s.unit_name, s.unit_raw)                  AS unit_name,
     COALESCE(s.reporter_canonical, s.reporter)         AS reporter,
     s.reporter                                         AS reporter_raw,
