@@ -81,7 +81,7 @@ def enrich(meeting: Meeting, *, gazetteer: Gazetteer | None = None, taxonomy: Ta
         s.area_daa = area_in(text, digit) if text else None
         s.sak_kind, s.sak_status, s.sak_parts = saker.classify(
             text, low, section=s.section, fact_type=s.fact_type, themes=s.themes, organisations=s.organisations,
-            places=s.places, jobs=s.jobs, amount=s.amount_nok, area=s.area_daa,
+            places=s.places, jobs=s.jobs, amount=s.amount_nok, area=s.area_daa, words=words,
         )
     return meeting
 

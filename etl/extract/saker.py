@@ -135,8 +135,9 @@ def names_in(text: str) -> list[str]:
     return out
 
 
-def _anchored(text: str, low: str, organisations, places, jobs, amount, area) -> bool:
-    if organisations or places or jobs or amount or area or names_in(text) or lead_name(text):
+def _anchored(text: str, low: str, names: list[str], lead: str | None, organisations, places, jobs, amount,
+              area) -> bool:
+    if organisations or places or jobs or amount or area or names or lead:
         return True
     if any(m.start() > 0 for m in _LOCAL_PLACE.finditer(text)):  # "på Roa", "i Askim" (not sentence-initial)
         return True
@@ -149,10 +150,46 @@ def _plan(low: str) -> bool:
     return bool(_PLAN_WORK.search(low) or _DEFINITE.search(low) or re.search(r"\b\w+(?:planen|strategien)\b", low))
 
 
-def kind_of(text: str, low: str, *, fact_type: str, themes, organisations, places, jobs, amount, area) -> str | None:
-    """The kind of thing the statement reports on, or None when it reports on no one thing."""
-    if fact_type == "arrangement" and not names_in(text):
+# Words without which no rule below can name a kind: most statements stop here, cheaply.
+_ANY_KIND = re.compile(
+    r"plan|strategi|handlingsprogram|veikart|næringskapittel|samfunnsdel|datasent|datahall|serverhall|hyperscale"
+    r"|nedlegg|nedbemann|permitter|oppsigelse|konkurs|avvikl|steng|mist|kutt|tapt|areal|tomt|område|regul"
+    r"|park|dekar|mål\b|hektar|daa|m2|m²|kvm|fabrikk|hotell|bygg|anlegg|terminal|lager|hall|linje|base|senter"
+    r"|butikk|lab|huset|pakkeri|meieri|sagbruk|verksted|utvid|trinn|prosjekt|ansatt|ansetter|rekrutter|produksjon"
+    r"|grunnarbeid|spadetak|konsesjon|midler|tilskudd|støtte|finansier|fabrikken|kontor|vest\b|øst\b|nord\b"
+    r"|sør\b"
+)
+
+
+_TRIGGER_CACHE: dict[str, bool] = {}
+
+
+def _may_name_a_kind(low: str, words: list[str] | None) -> bool:
+    """``_ANY_KIND`` word by word, each distinct word tested once (a dictionary look-up after that)."""
+    if words is None:
+        return bool(_ANY_KIND.search(low))
+    cache = _TRIGGER_CACHE
+    for w in words:
+        hit = cache.get(w)
+        if hit is None:
+            if len(cache) > 200_000:
+                cache.clear()
+            hit = cache[w] = _ANY_KIND.search(w) is not None
+        if hit:
+            return True
+    return False
+
+
+def kind_of(text: str, low: str, *, fact_type: str, themes, organisations, places, jobs, amount, area,
+            words: list[str] | None = None) -> str | None:
+    """The kind of thing the statement reports on, or None when it reports on no one thing.
+    ``words`` is ``low`` split with ``\\w+`` when the caller has it (``etl.enrich``)."""
+    if not (amount or area or fact_type in ("nedleggelse", "etablering", "finansiering") or _may_name_a_kind(low, words)):
+        return None
+    names = names_in(text)
+    if fact_type == "arrangement" and not names:
         return None  # a seminar, a visit, a meeting series
+    lead = lead_name(text)
     if _plan(low) and fact_type in ("plan", "utfordring", "annet", "etablering", "samarbeid"):
         land_in_plan = _LAND.search(low) and (area or re.search(r"\bregul\w*\s+(?:av|for)\b", low)
                                               or "kommuneplan" in low)  # an area taken into the kommuneplan
@@ -161,12 +198,12 @@ def kind_of(text: str, low: str, *, fact_type: str, themes, organisations, place
     if _DC.search(low) and not _DC_EVENT.search(low):
         if _DC_PLURAL.search(low) and not _DC_ONE.search(low) and not parts_of(text):
             return None  # several unnamed projects: a count, not one thing
-        if _anchored(text, low, organisations, places, jobs, amount, area):
+        if _anchored(text, low, names, lead, organisations, places, jobs, amount, area):
             return "datasenter"
         return None
-    if not _anchored(text, low, organisations, places, jobs, amount, area):
+    if not _anchored(text, low, names, lead, organisations, places, jobs, amount, area):
         return None
-    if _AGGREGATE.search(low) and not organisations and not names_in(text) and not _THING.search(low):
+    if _AGGREGATE.search(low) and not organisations and not names and not _THING.search(low):
         return None
     if fact_type == "nedleggelse" or CLOSED.search(low):
         # "Hotellprosjektet er lagt ned": a project that never came is stopped, not a closure.
@@ -175,19 +212,18 @@ def kind_of(text: str, low: str, *, fact_type: str, themes, organisations, place
         return "finansiering"  # a grant; a price ("solgt for 310 mill.") is not one
     if fact_type == "finansiering" and re.search(r"\b(?:midler|tilskudd|støtte|finansiering)\b", low):
         return "finansiering"  # "sender en ny søknad om midler til droneklyngen"
-    lead = lead_name(text)
     lead = lead if lead and lead not in places else None  # "Kongsberg rekrutterer …": the kommune, not a company
     owner = [o for o in organisations if "kommune" not in o.casefold()] or ([lead] if lead else [])
     land = _LAND.search(low)
     # "første byggetrinn med 40 000 kvm næringsareal": a phase of land, not a facility
     facility = _THING.search(low.replace("byggetrinn", "") if area else low)
-    if owner and _ONE_PLOT.search(low) and not area and not names_in(text) and not _THING.search(low):
+    if owner and _ONE_PLOT.search(low) and not area and not names and not facility:
         return "etablering"  # "Glåmdal Protein er i dialog om tomt": the land belongs to the company's project
     if (land or area) and (area or _LAND_EVENT.search(low)) and not facility:
         return "naeringsareal"
-    if land and names_in(text) and not facility:
+    if land and names and not facility:
         return "naeringsareal"  # "Teknologiparken Nord: planforslaget er på høring"
-    if fact_type == "etablering" or _NEW_THING.search(low) or _THING.search(low):
+    if fact_type == "etablering" or facility or _NEW_THING.search(low):
         return "etablering"
     if owner and (_HIRING_OR_BUILDING.search(low) or status_of(low, "etablering") not in (None, "planlagt")):
         return "etablering"  # "Vinge Elektronikk er i rute med byggingen", "Glåmdal Protein har ansatt 30"
@@ -211,12 +247,12 @@ def parts_of(text: str) -> list[str]:
 
 
 def classify(text: str, low: str, *, section: str, fact_type: str, themes, organisations, places,
-             jobs, amount, area) -> tuple[str | None, str | None, list[str]]:
+             jobs, amount, area, words: list[str] | None = None) -> tuple[str | None, str | None, list[str]]:
     """(kind, status, parts) of a statement; (None, None, []) for context."""
     if not text or section in (SECTION_ACTION_PROGRAMME, SECTION_EVENTS):
         return None, None, []
     kind = kind_of(text, low, fact_type=fact_type, themes=themes, organisations=organisations, places=places,
-                   jobs=jobs, amount=amount, area=area)
+                   jobs=jobs, amount=amount, area=area, words=words)
     if kind is None:
         return None, None, []
     return kind, status_of(low, kind), parts_of(text)

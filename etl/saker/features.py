@@ -262,39 +262,81 @@ def _unit_scope(unit: str | None, kind: str | None, region: str | None, places: 
     return frozenset(kommuner), frozenset(regions)
 
 
+@dataclass(frozen=True, slots=True)
+class _TextFeatures:
+    """Everything a mention's features take from its text and unit (memoised: minutes repeat lines)."""
+
+    kommuner: frozenset[str]
+    regions: frozenset[str]
+    organisations: frozenset[str]
+    places: frozenset[str]
+    words: frozenset[str]
+    text_key: str
+    organisation_names: tuple[str, ...]
+    place_names: tuple[str, ...]
+    refers_back: bool
+    things: frozenset[str]
+
+
+_FEATURES: dict[tuple, _TextFeatures] = {}
+
+
+def _text_features(piece: str, orgs: tuple[str, ...], places: tuple[str, ...], unit: str | None,
+                   unit_kind: str | None, region: str | None, kind: str, gaz: Gazetteer) -> _TextFeatures:
+    key = (id(gaz), piece, orgs, places, unit, unit_kind, region, kind)
+    hit = _FEATURES.get(key)
+    if hit is not None:
+        return hit
+    if len(_FEATURES) > 200_000:
+        _FEATURES.clear()
+    org_list = list(orgs)
+    local = [m.group(1) for m in _LOCAL_PLACE.finditer(piece) if m.start() > 0 and not any(m.group(1) in o for o in org_list)]
+    named = [n for n in names_in(piece) if not any(n in o for o in org_list)]  # "Peterson-tomta", "Askim vest"
+    lead = lead_name(piece)
+    if lead and not any(lead in o or o in lead for o in org_list):
+        org_list.append(lead)  # "Ferrovik er godt i gang …": a company the organisation list does not know
+    # Places compared are those inside a kommune ("Gardermoen", "på Roa", "Peterson-tomta"): a
+    # kommune's or region's name says which unit, and the unit comparison has it already.
+    inside = [p for p in [*places, *local, *named]
+              if (p in gaz.place_by_name and gaz.place_by_name[p].kind not in _UNIT_KINDS)
+              or (p not in gaz.place_by_name and resolve_unit(p, gaz) is None)]
+    # "Askim vest" is more precise than "Askim": the bare place is left out, or "Askim nord" would match it.
+    all_places = [p for p in dict.fromkeys(inside) if not any(p != q and q.startswith(p + " ") for q in inside)
+                  and not re.search(rf"\b[A-ZÆØÅ][\wæøå]+\s+ved\s+{re.escape(p)}\b", piece)]  # "Hensmoen ved Hønefoss"
+    proper = [w for w in proper_names(piece, org_list + all_places, gaz) if w not in org_list]
+    # A kommune's mention is about that kommune; a region's (or the secretariat's)
+    # is about the kommuner its places lie in.
+    kommuner, regions = _unit_scope(unit, unit_kind, region, [] if unit_kind == "kommune" else list(places), gaz)
+    compared = org_list + proper + all_places + list(places) + ([unit] if unit else [])  # not wording
+    names = frozenset(w for n in compared for w in _WORD.findall(n.casefold()))
+    hit = _FEATURES[key] = _TextFeatures(
+        kommuner=kommuner,
+        regions=regions,
+        organisations=name_keys(org_list + proper),
+        places=frozenset(place_key(p) for p in all_places),
+        words=wording(piece, kind=kind, names=names),
+        text_key=text_key(piece),
+        organisation_names=tuple(org_list),
+        place_names=tuple(all_places),
+        refers_back=bool(_REFERS_BACK.search(piece.casefold())) and not org_list and not all_places,
+        things=_things(kind, piece),
+    )
+    return hit
+
+
 def mention_from_row(index: int, row: dict, part: int = 0, part_text: str | None = None,
                      gazetteer: Gazetteer | None = None) -> Mention:
     """A :class:`Mention` from a statement row (``etl.warehouse.register`` reads them from the raw tables)."""
     gaz = gazetteer or load_gazetteer()
     text = row["text"] or ""
     piece = part_text if part_text is not None else text
-    orgs = list(row.get("organisations") or [])
-    places = list(row.get("places") or [])
+    orgs = tuple(row.get("organisations") or ())
+    places = tuple(row.get("places") or ())
     if part_text is not None:  # a listed part keeps only the names inside it
-        orgs = [o for o in orgs if o.casefold() in piece.casefold()]
-        places = [p for p in places if p in piece]
-    local = [m.group(1) for m in _LOCAL_PLACE.finditer(piece) if m.start() > 0 and not any(m.group(1) in o for o in orgs)]
-    named = [n for n in names_in(piece) if not any(n in o for o in orgs)]  # "Peterson-tomta", "Askim vest"
-    lead = lead_name(piece)
-    if lead and not any(lead in o or o in lead for o in orgs):
-        orgs = orgs + [lead]  # "Ferrovik er godt i gang …": a company the organisation list does not know
-    # Places compared are those inside a kommune ("Gardermoen", "på Roa", "Peterson-tomta"): a
-    # kommune's or region's name says which unit, and the unit comparison has it already.
-    inside = [p for p in places + local + named
-              if (p in gaz.place_by_name and gaz.place_by_name[p].kind not in _UNIT_KINDS)
-              or (p not in gaz.place_by_name and resolve_unit(p, gaz) is None)]
-    # "Askim vest" is more precise than "Askim": the bare place is left out, or "Askim nord" would match it.
-    all_places = [p for p in dict.fromkeys(inside) if not any(p != q and q.startswith(p + " ") for q in inside)
-                  and not re.search(rf"\b[A-ZÆØÅ][\wæøå]+\s+ved\s+{re.escape(p)}\b", piece)]  # "Hensmoen ved Hønefoss"
-    place_keys = frozenset(place_key(p) for p in all_places)
-    proper = [w for w in proper_names(piece, orgs + all_places, gaz) if w not in orgs]
+        orgs = tuple(o for o in orgs if o.casefold() in piece.casefold())
+        places = tuple(p for p in places if p in piece)
     unit = row.get("unit_name")
-    # A kommune's mention is about that kommune; a region's (or the secretariat's)
-    # is about the kommuner its places lie in.
-    own_kommune = row.get("unit_kind") == "kommune"
-    kommuner, regions = _unit_scope(unit, row.get("unit_kind"), row.get("region"), [] if own_kommune else places, gaz)
-    named = orgs + proper + all_places + places + ([unit] if unit else [])  # compared elsewhere, not as wording
-    names = {w for n in named for w in _WORD.findall(n.casefold())}
+    f = _text_features(piece, orgs, places, unit, row.get("unit_kind"), row.get("region"), row["sak_kind"], gaz)
     quantities = part == 0  # a listed part does not know which of the numbers is its own
     return Mention(
         index=index,
@@ -310,20 +352,20 @@ def mention_from_row(index: int, row: dict, part: int = 0, part_text: str | None
         unit_kind=row.get("unit_kind"),
         kommunenummer=row.get("kommunenummer"),
         region=row.get("region"),
-        kommuner=kommuner,
-        regions=regions,
-        organisations=name_keys(orgs + proper),
-        places=place_keys,
-        words=wording(piece, kind=row["sak_kind"], names=frozenset(names)),
-        text_key=text_key(piece),
+        kommuner=f.kommuner,
+        regions=f.regions,
+        organisations=f.organisations,
+        places=f.places,
+        words=f.words,
+        text_key=f.text_key,
         jobs=row.get("jobs") if quantities else None,
         amount_nok=row.get("amount_nok") if quantities else None,
         area_daa=row.get("area_daa") if quantities else None,
         themes=tuple(row.get("themes") or ()),
-        organisation_names=tuple(orgs),
-        place_names=tuple(all_places),
-        refers_back=bool(_REFERS_BACK.search(piece.casefold())) and not orgs and not all_places,
-        things=_things(row["sak_kind"], piece),
+        organisation_names=f.organisation_names,
+        place_names=f.place_names,
+        refers_back=f.refers_back,
+        things=f.things,
     )
 
 

@@ -63,8 +63,11 @@ def _owner(ms: list[Mention]) -> Mention:
     kommuner = [m for m in ms if m.unit and m.unit_kind == "kommune"]
     pool = kommuner or [m for m in ms if m.unit] or ms
     counts = Counter(m.unit for m in pool)
-    top = max(counts, key=lambda u: (counts[u], -min(m.index for m in pool if m.unit == u)))
-    return next(m for m in pool if m.unit == top)
+    first: dict[str | None, Mention] = {}
+    for m in pool:
+        first.setdefault(m.unit, m)
+    top = max(counts, key=lambda u: (counts[u], -first[u].index))
+    return first[top]
 
 
 def _ordered_union(values) -> list[str]:
