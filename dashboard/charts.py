@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from dashboard.formatting import fmt_date_long, fmt_date_short, fmt_int
 from dashboard.style import MUTED, PALETTE, SEQUENTIAL, TEMPLATE_NAME, color_for, register_template
-from etl.vocab import FACT_TYPE_LABELS, UNIT_KIND_LABELS
+from etl.vocab import FACT_TYPE_LABELS
 
 from dashboard.map import unit_map  # noqa: E402,F401  (the offline map; re-exported for pages/exports)
 
@@ -22,7 +22,7 @@ MAX_TREND_THEMES = 7  # the distinct colours of the palette before black
 OTHER_COLOR = "#BBBBBB"
 
 
-def _base(fig: go.Figure, title: str | None, height: int = 420) -> go.Figure:
+def base_layout(fig: go.Figure, title: str | None, height: int = 420) -> go.Figure:
     register_template()
     fig.update_layout(
         template=TEMPLATE_NAME,
@@ -81,7 +81,7 @@ def empty_figure(message: str = "Ingen data for valgt filter.", height: int = 30
                        xref="paper", yref="paper")
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return _base(fig, None, height)
+    return base_layout(fig, None, height)
 
 
 def region_theme_heatmap(df: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -117,7 +117,7 @@ def region_theme_heatmap(df: pd.DataFrame, title: str | None = None) -> go.Figur
     )
     fig.update_xaxes(side="top", showgrid=False)
     fig.update_yaxes(showgrid=False)
-    return _base(fig, title, height=max(320, 28 * len(pivot) + 120))
+    return base_layout(fig, title, height=max(320, 28 * len(pivot) + 120))
 
 
 def theme_trend(df: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -153,7 +153,7 @@ def theme_trend(df: pd.DataFrame, title: str | None = None) -> go.Figure:
     _date_axis(fig, df["meeting_date"])
     fig.update_yaxes(title="Antall utsagn")
     _count_axis(fig, df.groupby("meeting_date")["n"].sum().max())
-    return _base(fig, title)
+    return base_layout(fig, title)
 
 
 def unit_bars(df: pd.DataFrame, title: str | None = None, value: str = "n") -> go.Figure:
@@ -172,7 +172,7 @@ def unit_bars(df: pd.DataFrame, title: str | None = None, value: str = "n") -> g
     fig.update_xaxes(title="Antall utsagn")
     _count_axis(fig, df[value].max(), axis="x")
     fig.update_yaxes(title=None, automargin=True)
-    return _base(fig, title, height=max(300, 26 * len(df) + 100))
+    return base_layout(fig, title, height=max(300, 26 * len(df) + 100))
 
 
 def fact_type_bars(df: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -191,7 +191,7 @@ def fact_type_bars(df: pd.DataFrame, title: str | None = None) -> go.Figure:
     fig.update_xaxes(title="Antall utsagn")
     _count_axis(fig, df["n"].max(), axis="x")
     fig.update_yaxes(title=None, automargin=True)
-    return _base(fig, title, height=max(260, 30 * len(df) + 100))
+    return base_layout(fig, title, height=max(260, 30 * len(df) + 100))
 
 
 def meetings_timeline(df: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -209,4 +209,4 @@ def meetings_timeline(df: pd.DataFrame, title: str | None = None) -> go.Figure:
     _date_axis(fig, df["meeting_date"])
     fig.update_yaxes(title="Antall utsagn")
     _count_axis(fig, df["n_statements"].max())
-    return _base(fig, title, height=300)
+    return base_layout(fig, title, height=300)

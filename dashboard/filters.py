@@ -1,7 +1,7 @@
 """Filter state that lives in the URL, so a copied link reproduces the view.
 
 Stable parameter names (bookmarks depend on them): ``tema``, ``region``, ``enhet``,
-``fra``, ``til``, ``q``, ``mote``, ``seksjon``, ``type``, ``belop``.  Lists are comma-separated
+``fra``, ``til``, ``q``, ``mote``, ``seksjon``, ``type``, ``belop``, ``status``, ``sak``.  Lists are comma-separated
 (``?tema=forsvar,datasenter``), dates are ISO (``?fra=2025-01-01``).
 
 Pattern on a page: ``init(key, value_from_url)`` before the widget (the widget
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-PARAMS = ("tema", "region", "enhet", "fra", "til", "q", "mote", "seksjon", "type", "belop")
+PARAMS = ("tema", "region", "enhet", "fra", "til", "q", "mote", "seksjon", "type", "belop", "status", "sak")
 
 
 def get_str(name: str) -> str | None:

@@ -75,6 +75,6 @@ def unit_map(df: pd.DataFrame, title: str | None = None, height: int = 560) -> g
     ratio = aspect_ratio(float(df["lat"].mean()))
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=ratio)
-    from dashboard.charts import _base
+    from dashboard.charts import base_layout
 
-    return _base(fig, title, height)
+    return base_layout(fig, title, height)

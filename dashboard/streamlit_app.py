@@ -1,7 +1,7 @@
 """Næringspuls dashboard: entry point for ``streamlit run dashboard/streamlit_app.py``.
 
 Pages (URL paths are stable, bookmarks depend on them):
-``/`` Oversikt, ``/tema`` Tema, ``/enhet`` Enhet, ``/moter`` Møter,
+``/`` Oversikt, ``/saker`` Saker, ``/tema`` Tema, ``/enhet`` Enhet, ``/moter`` Møter,
 ``/kalender`` Kalender, ``/sok`` Søk, ``/legg-til`` Legg til referat (unless
 ``NAERINGSPULS_UPLOAD=0``; it runs even before there is a database).
 """
@@ -28,6 +28,7 @@ register_template()
 
 PAGES = [
     st.Page("app_pages/oversikt.py", title="Oversikt", icon=":material/dashboard:", url_path="", default=True),
+    st.Page("app_pages/saker.py", title="Saker", icon=":material/work:", url_path="saker"),
     st.Page("app_pages/tema.py", title="Tema", icon=":material/category:", url_path="tema"),
     st.Page("app_pages/enhet.py", title="Enhet", icon=":material/location_city:", url_path="enhet"),
     st.Page("app_pages/moter.py", title="Møter", icon=":material/description:", url_path="moter"),

@@ -24,6 +24,15 @@ PALETTE: tuple[str, ...] = (
     "#000000",  # black
 )
 PRIMARY = PALETTE[0]
+# One colour per kind of sak, on every page and in every export (vocab.SAK_KINDS).
+KIND_COLORS: dict[str, str] = {
+    "datasenter": PALETTE[0],
+    "etablering": PALETTE[2],
+    "nedleggelse": PALETTE[5],
+    "naeringsareal": PALETTE[1],
+    "finansiering": PALETTE[3],
+    "plan": PALETTE[4],
+}
 ACCENT = PALETTE[1]
 TEXT = "#222222"
 MUTED = "#6B6B6B"

@@ -61,12 +61,11 @@ def warm_up() -> dict[str, float]:
     summary = queries.summary(version)
     if not summary["n_meetings"]:
         return timings
-    figures = queries.key_figures(version)
+    queries.sak_key_figures(version)
+    queries.activity(version)
     units = queries.unit_map(version)
     heat = queries.themes_by_region(version)
-    meeting, _ = queries.latest_highlights(version)
-    if meeting and figures["meetings"] > 1:
-        queries.key_figures(version, meeting["meeting_id"])
+    queries.latest_sak_news(version)
     queries.themes(version)
     t = _step("oversikt queries", t)
     # Building and serialising a figure loads plotly's validators for each trace

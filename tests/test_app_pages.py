@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "streamlit_app.py")
-PAGES = ("oversikt", "tema", "enhet", "moter", "kalender", "sok", "legg_til")
+PAGES = ("oversikt", "saker", "tema", "enhet", "moter", "kalender", "sok", "legg_til")
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +42,11 @@ def spec(at: AppTest, i: int = 0) -> dict:
 
 def table_text(at: AppTest, i: int = -1) -> list[dict]:
     return at.dataframe[i].value.to_dict("records")
+
+
+def statements_table(at: AppTest) -> list[dict]:
+    """The first table of statements on the page (a page may show a register of saker first)."""
+    return next(d.value for d in at.dataframe if "Utsagn" in d.value.columns).to_dict("records")
 
 
 def all_text(at: AppTest) -> str:
@@ -81,15 +86,19 @@ def test_first_chart_of_a_session_waits_once_for_the_browser(monkeypatch, seed_d
 # --- Oversikt -------------------------------------------------------------------------
 
 
+def number(text: str) -> int:
+    return int(text.replace("\u00a0", "").replace(" ", "").removesuffix("daa"))
+
+
 def test_oversikt_key_figures_and_map(monkeypatch, seed_db):
     at = run_app(monkeypatch, seed_db)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Møter"] == "1"
-    assert int(metrics["Rapporterende enheter"].replace(" ", "")) >= 8
-    assert int(metrics["Nedleggelser"]) >= 1
-    assert int(metrics["Berørte arbeidsplasser"].replace(" ", "")) >= 70
-    assert "mill. kr" in metrics["Nevnte beløp (sum)"] or "mrd. kr" in metrics["Nevnte beløp (sum)"]
-    assert "Nye datasenterprosjekter" in metrics
+    # Things, each counted once (the seed's register: Microsoft and "nytt prosjekt" in Indre Østfold,
+    # the Blowtech closure with its 70 jobs, four establishments, no area given).
+    assert {k: metrics[k] for k in ("Datasenterprosjekter", "Nedleggelser", "Tapte arbeidsplasser", "Næringsareal",
+                                    "Etableringer", "Nye arbeidsplasser", "Saker i alt", "Møter")} == {
+        "Datasenterprosjekter": "2", "Nedleggelser": "1", "Tapte arbeidsplasser": "70", "Næringsareal": "0 daa",
+        "Etableringer": "4", "Nye arbeidsplasser": "0", "Saker i alt": "11", "Møter": "1"}
     # Map: plain scatter (no geo/mapbox → no internet), reporting units labelled.
     fig = spec(at, 0)
     types = {t.get("type", "scatter") for t in fig["data"]}
@@ -98,40 +107,41 @@ def test_oversikt_key_figures_and_map(monkeypatch, seed_db):
     assert "Asker" in labels and "Hamarregionen" in labels
     assert fig["layout"]["yaxis"]["scaleanchor"] == "x"
     assert 1.8 < fig["layout"]["yaxis"]["scaleratio"] < 2.2
-    # Highlights of the latest meeting with quotes and sources.
+    # What the latest meeting said about the saker, with quotes, sources and a link to each sak.
     text = all_text(at)
-    assert "Blowtech" in text and "Kilde:" in text
+    assert "Blowtech" in text and "Kilde:" in text and "ny sak" in text
     assert "23. oktober 2025" in "\n".join(s.value for s in at.subheader)
+    assert sum(1 for p in at.get("page_link") if p.proto.label == "Åpne saken") == 11
 
 
 @pytest.mark.parametrize("which", ["seed_db", "fixture_db"])
-def test_oversikt_key_figures_link_to_exactly_their_statements(monkeypatch, request, which):
-    """Each "Utsagnene bak tallene" link opens Søk listing as many statements as its key figure counts."""
+def test_oversikt_key_figures_link_to_exactly_their_saker(monkeypatch, request, which):
+    """Each "Sakene bak tallene" link opens Saker listing the saker its key figure counts."""
     from urllib.parse import parse_qsl
 
     db = request.getfixturevalue(which)
     at = run_app(monkeypatch, db)
-    metrics = {m.label: int(m.value.replace("\u00a0", "").replace(" ", "")) for m in at.metric
-               if m.value.replace("\u00a0", "").replace(" ", "").isdigit()}
+    metrics = {m.label: m.value for m in at.metric}
     links = {p.proto.label: dict(parse_qsl(p.proto.query_string)) for p in at.get("page_link")
-             if p.proto.page == "sok"}
-    expected = {
-        "Nye datasenterprosjekter": metrics["Nye datasenterprosjekter"],
-        "Utsagn om datasentre": metrics["Utsagn om datasentre (alle)"],
-        "Nedleggelser": metrics["Nedleggelser"],
-        "Utsagn med beløp": None,  # the metric is a sum of kroner; its help text says how many statements
-    }
-    assert set(links) == set(expected)
-    for label, count in expected.items():
-        sok = run_app(monkeypatch, db, "sok", links[label])
-        caption = " ".join(c.value for c in sok.caption)
-        shown = len(table_text(sok)) if sok.dataframe else 0
-        if count is None:
-            assert shown > 0 and all(r["Beløp"] for r in table_text(sok)), label
-            continue
-        assert count > 0, f"{label}: the fixture should have some"
-        assert shown == min(count, 200) and (str(count) in caption.replace("\u00a0", "").replace(" ", "")
-                                             or shown == count), (label, count, caption)
+             if p.proto.page == "saker" and p.proto.label != "Åpne saken"}
+    assert set(links) == {"Datasenterprosjekter", "Nedleggelser", "Etableringer", "Næringsarealer", "Alle saker"}
+
+    def register(label):
+        page = run_app(monkeypatch, db, "saker", links[label])
+        return page, table_text(page, 0)
+
+    page, rows = register("Datasenterprosjekter")
+    assert {r["Type"] for r in rows} <= {"Datasenter"}
+    assert sum(r["Status"] != "Stanset/på vent" for r in rows) == number(metrics["Datasenterprosjekter"]) > 0
+    assert {m.label: m.value for m in page.metric}["Datasenterprosjekter"] == metrics["Datasenterprosjekter"]
+    page, rows = register("Nedleggelser")
+    assert len(rows) == number(metrics["Nedleggelser"]) > 0
+    assert sum(number(r["Arbeidsplasser"] or "0") for r in rows) == number(metrics["Tapte arbeidsplasser"])
+    page, rows = register("Etableringer")
+    assert sum(r["Status"] != "Stanset/på vent" for r in rows) == number(metrics["Etableringer"]) > 0
+    page, rows = register("Alle saker")
+    assert {m.label: m.value for m in page.metric}["Saker"] == metrics["Saker i alt"]
+    assert len(rows) == min(number(metrics["Saker i alt"]), 200)
 
 
 def test_sok_by_fact_type_and_amount(monkeypatch, seed_db):
@@ -149,12 +159,14 @@ def test_oversikt_figures_say_what_the_latest_meeting_added(monkeypatch, seed_db
     at = run_app(monkeypatch, fixture_db)
     deltas = {m.label: m.delta for m in at.metric}
     assert deltas["Møter"].startswith("siste ") and deltas["Møter"][6:8].isdigit(), deltas["Møter"]
-    for label in ("Utsagn", "Nedleggelser", "Nevnte beløp (sum)", "Rapporterende enheter"):
-        assert deltas[label] and deltas[label].endswith(" i siste møte"), (label, deltas[label])
-    total = int(next(m.value for m in at.metric if m.label == "Utsagn").replace("\u00a0", "").replace(" ", ""))
-    latest = int(deltas["Utsagn"].split(" i ")[0].replace("\u00a0", "").replace(" ", ""))
-    assert 0 < latest < total
-    # One meeting: the figures are the latest meeting's, no delta to show.
+    with duckdb.connect(str(fixture_db), read_only=True) as con:
+        new = dict(con.execute(
+            "SELECT kind, count(*) FROM v_saker WHERE first_mentioned = (SELECT max(meeting_date) FROM v_meetings) "
+            "AND status IS DISTINCT FROM 'stanset' GROUP BY kind").fetchall())
+    for label, kind in (("Datasenterprosjekter", "datasenter"), ("Etableringer", "etablering")):
+        n = new.get(kind, 0)
+        assert deltas[label] == f"{n} {'ny' if n == 1 else 'nye'} siden forrige møte", (label, deltas[label])
+    # One meeting: nothing is "since the previous meeting".
     at = run_app(monkeypatch, seed_db)
     assert all(not m.delta for m in at.metric)
 
@@ -222,7 +234,9 @@ def test_tema_bookmark_with_all_params(monkeypatch, fixture_db):
 def test_enhet_short_name_and_region(monkeypatch, seed_db):
     at = run_app(monkeypatch, seed_db, "enhet", {"enhet": "Asker"})
     assert at.selectbox(key="enhet.enhet").value.startswith("Asker")
-    rows = table_text(at, 0)
+    saker = table_text(at, 0)  # the unit's saker come first
+    assert [r["Sak"] for r in saker] == ["Stor satsing på forsvarsindustri, inkl. mulig ny fabrikk fra Chemring Nobel"]
+    rows = statements_table(at)
     assert any("Chemring" in r["Utsagn"] for r in rows)
     assert all(r["Enhet"].startswith("Asker") for r in rows)
     assert any("Fra regionen" in s.value for s in at.subheader)  # Asker is a kommune in a sub-region
@@ -230,7 +244,7 @@ def test_enhet_short_name_and_region(monkeypatch, seed_db):
     at.selectbox(key="enhet.enhet").set_value("Hamarregionen").run()
     assert not at.exception
     assert at.query_params["enhet"] in ("Hamarregionen", ["Hamarregionen"])
-    assert any("forsvar" in r["Utsagn"] for r in table_text(at, 0))
+    assert any("forsvar" in r["Utsagn"] for r in statements_table(at))
 
 
 def test_enhet_explains_a_unit_that_has_not_reported(monkeypatch, seed_db):

@@ -25,11 +25,26 @@ def many_v(monkeypatch, fixture_db):
 def test_summary_and_key_figures(seed_v):
     s = queries.summary(seed_v)
     assert s["n_meetings"] == 1 and s["first_date"] == dt.date(2025, 10, 23)
-    k = queries.key_figures(seed_v)
-    assert k["closures"] >= 1 and k["closure_jobs"] >= 70
-    assert k["amount_nok"] >= 70_000_000
-    assert k["datacenter_all"] >= k["datacenter_new"] >= 1
-    assert k["units"] >= 8
+    assert queries.activity(seed_v) == {"meetings": 1, "units": 10, "statements": 73}
+    k = queries.sak_key_figures(seed_v)
+    assert (k["closures"], k["closure_jobs"], k["datacenters"], k["establishments"], k["saker"]) == (1, 70, 2, 4, 11)
+    assert (k["datacenters_new"], k["latest_meeting"]) == (2, dt.date(2025, 10, 23))  # one meeting: all are new
+
+
+def test_sak_key_figures_count_each_sak_once(many_v, fixture_db):
+    """Jobs of a closure reported at many meetings count once: the key figure equals the sum over saker."""
+    import duckdb
+
+    k = queries.sak_key_figures(many_v)
+    with duckdb.connect(str(fixture_db), read_only=True) as con:
+        per_sak = con.execute("SELECT COALESCE(sum(jobs), 0), count(*) FROM v_saker "
+                              "WHERE kind = 'nedleggelse' AND status = 'nedlagt'").fetchone()
+        per_mention = con.execute("SELECT sum(m.jobs) FROM v_sak_mentions m JOIN v_saker s USING (sak_id) "
+                                  "WHERE s.kind = 'nedleggelse' AND s.status = 'nedlagt'").fetchone()[0]
+    assert (k["closure_jobs"], k["closures"]) == per_sak
+    assert per_mention > k["closure_jobs"], "the archive repeats closures: summing mentions would count jobs twice"
+    narrowed = queries.sak_key_figures(many_v, queries.SakFilter(kinds=("datasenter",)))
+    assert narrowed["datacenters"] == k["datacenters"] and narrowed["closures"] == 0
 
 
 def test_unit_map_covers_gazetteer(seed_v):

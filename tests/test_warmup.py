@@ -35,21 +35,23 @@ def test_warm_up_fills_oversikts_cache(monkeypatch, seed_db, fresh_cache):
     monkeypatch.setattr(db, "query", no_database)
     v = db.db_version()
     assert queries.summary(v)["n_meetings"] == 1
-    assert queries.key_figures(v)["units"] == 10
+    assert queries.activity(v)["units"] == 10
     assert not queries.unit_map(v).empty
     assert not queries.themes_by_region(v).empty
-    meeting, _ = queries.latest_highlights(v)
-    assert meeting is not None
+    meeting, news = queries.latest_sak_news(v)
+    assert meeting is not None and len(news) == 11
+    assert queries.sak_key_figures(v)["closure_jobs"] == 70
     assert not queries.themes(v).empty
 
 
-def test_warm_up_also_fills_the_latest_meetings_figures(monkeypatch, fixture_db, fresh_cache):
+def test_warm_up_also_fills_the_registers_figures_of_a_long_archive(monkeypatch, fixture_db, fresh_cache):
     monkeypatch.setenv("NAERINGSPULS_DB", str(fixture_db))
     warmup.warm_up()
     v = db.db_version()
-    meeting, _ = queries.latest_highlights(v)
     monkeypatch.setattr(db, "query", lambda *a, **k: pytest.fail("query ran: not warmed"))
-    assert queries.key_figures(v, meeting["meeting_id"])["statements"] > 0
+    assert queries.sak_key_figures(v)["saker"] > 0
+    meeting, news = queries.latest_sak_news(v)
+    assert meeting is not None and not news.empty
 
 
 def test_warm_up_without_a_database_only_imports(monkeypatch, tmp_path, fresh_cache):

@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import charts, filters, queries
 from dashboard.components.common import context, page_header, theme_labels, version
 from dashboard.components.downloads import board_pack_downloads, chart_with_downloads
+from dashboard.components.saker import show_register
 from dashboard.components.statements import show_statements
 from dashboard.components.text import escape_markdown
 from dashboard.formatting import fmt_date_long, fmt_date_short, fmt_int, fmt_period
@@ -83,6 +84,17 @@ with right:
         columns={"fact_type": "Type", "n": "Utsagn"})
     chart_with_downloads(type_fig, type_ctx, type_data, key="enhet-type")
 
+# The unit's saker: a kommune's own; for a sub-region also its members' (each counted once).
+sak_filter = queries.SakFilter(regions=(unit,)) if info.get("unit_kind") == "region" else queries.SakFilter(units=(unit,))
+sak_rows, sak_total = queries.saker(v, sak_filter)
+st.subheader("Saker", anchor=False)
+st.caption("Ting enheten har rapportert om, hver telt én gang, med siste status. "
+           + ("Regionens egne saker og medlemskommunenes." if info.get("unit_kind") == "region" else ""))
+picked = show_register(sak_rows, sak_total, context(f"Saker – {unit}", "enhet-saker", filter_labels, period),
+                       key="enhet-saker")
+if picked:
+    st.switch_page("app_pages/saker.py", query_params={"sak": picked})
+
 st.subheader(f"Utsagn fra {unit}")
 show_statements(rows, total, theme_labels=labels, ctx=context(f"Utsagn fra {unit}", "enhet-utsagn", filter_labels, period),
                 key="enhet-utsagn", empty_text="Ingen utsagn fra denne enheten.")
@@ -101,5 +113,6 @@ if info.get("unit_kind") == "kommune" and region and region != unit:
 
 st.divider()
 board_pack_downloads(
-    [(trend_fig, trend_ctx, trend_data), (type_fig, type_ctx, type_data)], rows, filter_labels, key="enhet-styrepakke"
+    [(trend_fig, trend_ctx, trend_data), (type_fig, type_ctx, type_data)], rows, filter_labels, key="enhet-styrepakke",
+    key_figures=queries.sak_key_figures(v, sak_filter),
 )

@@ -1,4 +1,5 @@
-"""Oversikt (/): key figures, map of activity, themes per region, highlights of the latest meeting."""
+"""Oversikt (/): key figures of the register of saker (each thing counted once), the map of
+activity, themes per region, and what the latest meeting said about the saker."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, queries
-from dashboard.components.common import context, page_header, theme_labels, version
+from dashboard.components.common import context, page_header, version
 from dashboard.components.downloads import chart_with_downloads
 from dashboard.components.selection import points
 from dashboard.components.statements import source_ref
 from dashboard.components.text import escape_markdown, quote
+from dashboard.components.saker import fmt_daa
 from dashboard.formatting import fmt_count, fmt_date_long, fmt_date_short, fmt_int, fmt_nok, fmt_period
-from etl.vocab import FACT_TYPE_LABELS
+from etl.vocab import SAK_KIND_LABELS, SAK_STATUS_LABELS
 
 v = version()
 summ = queries.summary(v)
@@ -23,48 +25,52 @@ page_header(
     f"{fmt_period(*period) if period[0] else 'uten dato'}.",
 )
 
-k = queries.key_figures(v)
-meeting, highlights = queries.latest_highlights(v)
-# With several meetings, each figure also says what the latest meeting added.
-latest = queries.key_figures(v, meeting["meeting_id"]) if meeting and k["meetings"] > 1 else None
+k = queries.sak_key_figures(v)
+stats = queries.activity(v)
+meeting, news = queries.latest_sak_news(v)
+several = stats["meetings"] > 1  # "siden forrige møte" needs a previous meeting
 
 
 def note(text: str | None) -> dict:
     """A neutral line under a figure (no arrow, no red/green: more closures is not "up")."""
-    return {} if latest is None else dict(delta=text, delta_color="off", delta_arrow="off")
+    return dict(delta=text, delta_color="off", delta_arrow="off") if several and text else {}
 
 
-def since(key: str, fmt=fmt_int) -> dict:
-    return note(latest and f"{fmt(latest[key])} i siste møte")
-
-
+# Things, each counted once however often it was reported (the register of saker).
 cols = st.columns(4)
-cols[0].metric("Møter", fmt_int(k["meetings"]), **note(latest and f"siste {fmt_date_short(meeting['meeting_date'])}"))
-cols[1].metric("Rapporterende enheter", fmt_int(k["units"]), **since("units"),
-               help="Kommuner og regioner som rapporterte i runden rundt bordet.")
-cols[2].metric("Utsagn", fmt_int(k["statements"]), **since("statements"))
-cols[3].metric("Nye datasenterprosjekter", fmt_int(k["datacenter_new"]), **since("datacenter_new"),
-               help="Utsagn med tema datasenter og type etablering. "
-                    f"Alle utsagn om datasentre: {fmt_int(k['datacenter_all'])}.")
+cols[0].metric("Datasenterprosjekter", fmt_int(k["datacenters"]), **note(f"{fmt_count(k['datacenters_new'], 'ny', 'nye')} siden forrige møte"),
+               help="Datasenterprosjekter i sakregisteret, hvert telt én gang (stansede prosjekter er ikke med). "
+                    f"Nevnt {fmt_int(k['datacenter_mentions'])} ganger i referatene.")
+cols[1].metric("Nedleggelser", fmt_int(k["closures"]), **note(f"{fmt_count(k['closures_new'], 'ny', 'nye')} siden forrige møte"),
+               help="Nedleggelser og nedbemanninger som er varslet eller gjennomført, hver telt én gang. "
+                    "Fryktede og utsatte nedleggelser er ikke med.")
+cols[2].metric("Tapte arbeidsplasser", fmt_int(k["closure_jobs"]), **note(f"{fmt_int(k['closure_jobs_new'])} i nye saker"),
+               help="Summen av arbeidsplasser i nedleggelsene over, hver sak telt én gang med siste tall som er nevnt.")
+cols[3].metric("Næringsareal", fmt_daa(k["area_daa"]) or "0 daa", **note(f"{fmt_daa(k['area_daa_new']) or '0 daa'} i nye saker"),
+               help=f"Areal nevnt i {fmt_int(k['area_saker'])} saker (næringsarealer, tomter til datasentre og "
+                    "etableringer), hver sak telt én gang med siste tall. Stansede saker er ikke med.")
 cols = st.columns(4)
-cols[0].metric("Utsagn om datasentre (alle)", fmt_int(k["datacenter_all"]), **since("datacenter_all"))
-cols[1].metric("Nedleggelser", fmt_int(k["closures"]), **since("closures"), help="Utsagn av typen nedleggelse.")
-cols[2].metric("Berørte arbeidsplasser", fmt_int(k["closure_jobs"]), **since("closure_jobs"),
-               help="Ved nedleggelser og permitteringer: summen av antall ansatte/arbeidsplasser nevnt i utsagn om nedleggelse.")
-cols[3].metric("Nevnte beløp (sum)", fmt_nok(k["amount_nok"]), **since("amount_nok", fmt_nok),
-               help=f"Summen av kronebeløp nevnt i {fmt_int(k['n_amounts'])} utsagn (tilskudd, gaver, budsjetter).")
+cols[0].metric("Etableringer", fmt_int(k["establishments"]), **note(f"{fmt_count(k['establishments_new'], 'ny', 'nye')} siden forrige møte"),
+               help="Nye eller utvidede fabrikker, kontorer, hoteller og anlegg, hver telt én gang.")
+cols[1].metric("Nye arbeidsplasser", fmt_int(k["establishment_jobs"]),
+               help="Arbeidsplasser i etableringene over, hver sak telt én gang med siste tall.")
+cols[2].metric("Saker i alt", fmt_int(k["saker"]), **note(f"nevnt {fmt_int(k['mentions'])} ganger"),
+               help="Alle ting referatene følger: prosjekter, nedleggelser, arealer, tilskudd og planer.")
+cols[3].metric("Møter", fmt_int(stats["meetings"]), **note(meeting and f"siste {fmt_date_short(meeting['meeting_date'])}"),
+               help=f"{fmt_int(stats['units'])} kommuner og regioner har rapportert {fmt_int(stats['statements'])} utsagn.")
 
-# Every key figure can be traced: each link opens Søk with exactly the statements behind it.
+# Every key figure can be traced: each link opens Saker with exactly the saker behind it.
 KEY_FIGURE_SOURCES = (
-    ("Nye datasenterprosjekter", {"tema": "datasenter", "type": "etablering"}),
-    ("Utsagn om datasentre", {"tema": "datasenter"}),
-    ("Nedleggelser", {"type": "nedleggelse"}),
-    ("Utsagn med beløp", {"belop": "ja"}),
+    ("Datasenterprosjekter", {"type": "datasenter"}),
+    ("Nedleggelser", {"type": "nedleggelse", "status": "nedlagt"}),
+    ("Etableringer", {"type": "etablering"}),
+    ("Næringsarealer", {"type": "naeringsareal"}),
+    ("Alle saker", {}),
 )
 with st.container(horizontal=True, gap="small", vertical_alignment="center", key="oversikt-kilder"):
-    st.caption("Utsagnene bak tallene:", width="content")
+    st.caption("Sakene bak tallene:", width="content")
     for label, params in KEY_FIGURE_SOURCES:
-        st.page_link("app_pages/sok.py", label=label, icon=":material/search:", query_params=params)
+        st.page_link("app_pages/saker.py", label=label, icon=":material/work:", query_params=params)
 
 left, right = st.columns([3, 2])
 with left:
@@ -95,25 +101,28 @@ with right:
         st.switch_page("app_pages/tema.py", query_params={"tema": cells[0][0], "region": cells[0][1]})
 
 if meeting:
-    st.subheader(f"Høydepunkter fra siste møte, {fmt_date_long(meeting['meeting_date'])}")
-    if highlights.empty:
-        st.info("Ingen etableringer, nedleggelser eller beløp ble nevnt i siste møte.")
-    labels = theme_labels(v)
-    for row in highlights.itertuples():
+    st.subheader(f"Nytt i sakene fra siste møte, {fmt_date_long(meeting['meeting_date'])}")
+    if news.empty:
+        st.info("Siste møte nevnte ingen prosjekter, nedleggelser, arealer, tilskudd eller planer.")
+    for row in news.itertuples():
         with st.container(border=True):
-            head = FACT_TYPE_LABELS.get(row.fact_type, row.fact_type or "Annet")
-            extras = []
-            if pd.notna(row.jobs):
-                extras.append(f"{fmt_int(row.jobs)} arbeidsplasser")
-            if pd.notna(row.amount_nok):
-                extras.append(fmt_nok(row.amount_nok))
-            tema = ", ".join(labels.get(t, t) for t in row.themes)
-            st.markdown(
-                f"**{escape_markdown(head)}** · {escape_markdown(row.unit_name or '–')}"
-                + (f" · {escape_markdown(', '.join(extras))}" if extras else "")
-                + (f" · _{escape_markdown(tema)}_" if tema else "")
-            )
+            kind = SAK_KIND_LABELS.get(row.kind, row.kind)
+            if row.is_new:
+                change = "ny sak"
+            elif isinstance(row.mention_status, str) and row.mention_status != row.status_before:
+                before = SAK_STATUS_LABELS.get(row.status_before, "uten status") if isinstance(row.status_before, str) \
+                    else "uten status"
+                change = f"{before} → {SAK_STATUS_LABELS.get(row.mention_status, row.mention_status)}"
+            else:
+                change = "nevnt igjen"
+            extras = [x for x in (fmt_int(row.jobs) + " arbeidsplasser" if pd.notna(row.jobs) else None,
+                                  fmt_nok(row.amount_nok) if pd.notna(row.amount_nok) else None,
+                                  fmt_daa(row.area_daa) or None) if x]  # fmt: skip
+            st.markdown(f"**{escape_markdown(row.title)}**")
+            st.caption(" · ".join(escape_markdown(x) for x in (kind, row.unit_name or "–", change, *extras)))
             st.markdown(quote(row.text))
             st.caption(f"Kilde: {escape_markdown(source_ref(row.source_file, row.page, row.line_start, row.line_end))}")
+            st.page_link("app_pages/saker.py", label="Åpne saken", icon=":material/work:",
+                         query_params={"sak": row.sak_id})
     st.page_link("app_pages/moter.py", label="Se hele møtet under Møter", icon=":material/description:",
                  query_params={"mote": meeting["meeting_id"]})

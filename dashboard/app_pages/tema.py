@@ -101,4 +101,6 @@ board_pack_downloads(
     rows,
     filter_labels,
     key="tema-styrepakke",
+    key_figures=queries.sak_key_figures(v, queries.SakFilter(themes=tuple(chosen), regions=tuple(chosen_regions),
+                                                              fra=fra, til=til)),
 )

@@ -122,15 +122,18 @@ def table_downloads(df: pd.DataFrame, ctx: ExportContext, key: str) -> None:
 
 def board_pack_downloads(
     charts: list[tuple[go.Figure, ExportContext, pd.DataFrame]],
-    statements: pd.DataFrame,
+    statements: pd.DataFrame | None,
     filters: dict[str, str],
     key: str,
+    *,
+    key_figures: dict | None = None,
 ) -> None:
     """One-click board pack (PowerPoint and PDF) of the current view.
 
     ``statements`` has at least: unit_name, meeting_date, text, source_file, page,
     line_start, line_end (in the order the page shows them; the first ones go in).
-    ``filters`` is the label → value mapping of the view.
+    ``filters`` is the label → value mapping of the view; ``key_figures``
+    (``queries.sak_key_figures`` for the view) adds a slide of the register's counts.
     """
     st.subheader(PACK_HEADING)
     st.caption(PACK_CAPTION)
@@ -150,7 +153,7 @@ def board_pack_downloads(
         render.prewarm()
 
     def make(fmt: str):
-        return lambda: api.export_pack(selected, statements, filters, fmt)
+        return lambda: api.export_pack(selected, statements, filters, fmt, key_figures=key_figures)
 
     with st.container(horizontal=True, gap="small", key=f"{key}-buttons"):
         st.download_button(

@@ -8,6 +8,13 @@ import streamlit as st
 from dashboard.components.downloads import table_downloads
 from dashboard.exports.spec import ExportContext
 from dashboard.formatting import fmt_date_short, fmt_int, fmt_nok
+
+SAKER_PATH = "/saker"  # the Saker page's URL path (dashboard/streamlit_app.py)
+
+
+def sak_link(sak_id) -> str | None:
+    """A link to one sak (relative, so it works behind any host name)."""
+    return None if sak_id is None or pd.isna(sak_id) else f"{SAKER_PATH}?sak={sak_id}"
 from etl.vocab import FACT_TYPE_LABELS, SECTION_LABELS
 
 
@@ -61,6 +68,8 @@ def display_frame(df: pd.DataFrame, theme_labels: dict[str, str] | None = None) 
         extra.append("Arbeidsplasser")
     if "amount_nok" in df.columns and df["amount_nok"].notna().any():
         out["Beløp"] = [fmt_nok(v) if pd.notna(v) else "" for v in df["amount_nok"]]
+    if "sak_id" in df.columns and df["sak_id"].notna().any():
+        out["Sak"] = [sak_link(v) for v in df["sak_id"]]  # opens the sak the statement reports on
     return out
 
 
@@ -93,6 +102,8 @@ def show_statements(
         column_config={
             "Utsagn": st.column_config.TextColumn("Utsagn", width="large"),
             "Kilde": st.column_config.TextColumn("Kilde", width="medium"),
+            "Sak": st.column_config.LinkColumn("Sak", display_text="Åpne sak", width="small",
+                                               help="Saken utsagnet handler om, med hele historien"),
         },
     )
     table_downloads(frame, ctx, key=f"{key}-dl")

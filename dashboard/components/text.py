@@ -7,6 +7,7 @@ Document text is data, never markup: nothing from a document goes through
 
 from __future__ import annotations
 
+import html
 import re
 
 # Every character with a meaning in (GitHub-flavoured / Streamlit) Markdown or HTML.
@@ -25,3 +26,9 @@ def escape_markdown(text: str | None) -> str:
 def quote(text: str | None) -> str:
     """A document quote ready for st.markdown/st.caption: escaped and in Norwegian quotes."""
     return f"«{escape_markdown(text)}»"
+
+
+def plotly_text(text: str | None) -> str:
+    """Document text for a plotly label, hover or annotation: plotly renders a subset of
+    HTML (``<b>``, ``<a href>``, ``<br>``), so ``<``, ``>`` and ``&`` are escaped."""
+    return html.escape("" if text is None else str(text), quote=False)

@@ -45,8 +45,10 @@ def export_table(df: pd.DataFrame, ctx: ExportContext, fmt: str, *, made: dt.dat
     raise ValueError(f"Unknown table format {fmt!r}")
 
 
-def _pack_key(charts: Sequence[ChartItem], statements: pd.DataFrame | None, filters: dict, fmt: str, made) -> str:
+def _pack_key(charts: Sequence[ChartItem], statements: pd.DataFrame | None, filters: dict, fmt: str, made,
+              key_figures=None) -> str:
     h = hashlib.sha256()
+    h.update(repr(sorted((key_figures or {}).items())).encode())
     for fig, ctx, data in charts:
         h.update(fig.to_json().encode())
         h.update(repr(ctx).encode())
@@ -64,16 +66,18 @@ def export_pack(
     fmt: str,
     *,
     made: dt.date | None = None,
+    key_figures: dict | None = None,
 ) -> bytes:
-    """The board pack as PowerPoint (``pptx``) or PDF (``pdf``); cached for identical views."""
+    """The board pack as PowerPoint (``pptx``) or PDF (``pdf``); cached for identical views.
+    ``key_figures`` (``queries.sak_key_figures``) adds a slide of the register's counts."""
     if fmt not in PACK_FORMATS:
         raise ValueError(f"Unknown pack format {fmt!r}")
-    key = _pack_key(charts, statements, filters, fmt, made)
+    key = _pack_key(charts, statements, filters, fmt, made, key_figures)
     with _pack_lock:
         if key in _pack_cache:
             _pack_cache.move_to_end(key)
             return _pack_cache[key]
-    pack = build_pack(charts, statements, filters, made=made)
+    pack = build_pack(charts, statements, filters, made=made, key_figures=key_figures)
     if fmt == "pptx":
         from dashboard.exports.pptx_pack import build_pptx
 

@@ -9,7 +9,7 @@ the chart pages carry the install hint and the chart's data instead of a picture
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -24,6 +24,8 @@ from dashboard.exports.spec import ExportContext
 PACK_TITLE = "Styrepakke"
 PACK_KICKER = "Næringspuls · Osloregionens faggruppe for Næringssamarbeid"
 STATEMENTS_TITLE = "Sentrale utsagn"
+KEY_FIGURES_TITLE = "Nøkkeltall – saker"
+KEY_FIGURES_NOTE = "Hver sak er telt én gang (siste tall som er nevnt); stansede saker og fryktede nedleggelser er ikke med."
 NO_STATEMENTS = "Ingen utsagn i dette utvalget."
 
 ChartItem = tuple[go.Figure, ExportContext, pd.DataFrame]
@@ -56,6 +58,7 @@ class BoardPack:
     charts: list[PackChart] = field(default_factory=list)
     statements: list[PackStatement] = field(default_factory=list)
     n_statements_total: int = 0
+    key_figures: list[tuple[str, str, str]] = field(default_factory=list)  # (label, value, note)
 
     @property
     def made_line(self) -> str:
@@ -100,6 +103,7 @@ def build_pack(
     filters: dict[str, str],
     *,
     made: dt.date | None = None,
+    key_figures: Mapping | None = None,
 ) -> BoardPack:
     """Render every chart picture (in parallel, cached) and assemble the pack's content."""
     made = made or texts.today()
@@ -113,6 +117,7 @@ def build_pack(
         source_line=texts.source_line(period),
         statements=select_statements(statements),
         n_statements_total=0 if statements is None else len(statements),
+        key_figures=texts.sak_figure_items(key_figures) if key_figures else [],
     )
     figs = [
         decorate(

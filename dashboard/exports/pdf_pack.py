@@ -97,6 +97,21 @@ def _chart_page(pdf: _Pdf, chart: pack_mod.PackChart) -> None:
     pdf.foot(chart.source_note)
 
 
+def _key_figures_page(pdf: _Pdf, pack: BoardPack) -> None:
+    """The register's counts as large numbers, two rows of up to three."""
+    pdf.heading(pack_mod.KEY_FIGURES_TITLE)
+    top, box_w, box_h = pdf.get_y() + 6, (_W - 2 * _M) / 3, 52
+    for i, (label, value, note) in enumerate(pack.key_figures):
+        row, col = divmod(i, 3)
+        pdf.set_xy(_M + col * box_w, top + row * box_h)
+        pdf.text_block(label, style.PACK_BODY_PT, bold=True, color=style.MUTED, w=box_w - 4, after=1)
+        pdf.set_x(_M + col * box_w)
+        pdf.text_block(value, style.PACK_TITLE_PT + 4, bold=True, color=style.PRIMARY, w=box_w - 4, after=1)
+        pdf.set_x(_M + col * box_w)
+        pdf.text_block(note, style.PACK_NOTE_PT + 2, w=box_w - 4)
+    pdf.foot(f"{pack_mod.KEY_FIGURES_NOTE} {pack.source_line}")
+
+
 def _statement_pages(pdf: _Pdf, pack: BoardPack) -> None:
     pages = pack.statement_pages()
     for n, items in enumerate(pages, start=1):
@@ -117,6 +132,8 @@ def _statement_pages(pdf: _Pdf, pack: BoardPack) -> None:
 def build_pdf(pack: BoardPack) -> bytes:
     pdf = _Pdf(pack)
     _title_page(pdf, pack)
+    if pack.key_figures:
+        _key_figures_page(pdf, pack)
     for chart in pack.charts:
         _chart_page(pdf, chart)
     _statement_pages(pdf, pack)

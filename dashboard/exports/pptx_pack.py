@@ -137,6 +137,18 @@ def _data_table(slide, chart: pack_mod.PackChart, top: float, width: float, heig
                 _style_run(run, style.PACK_NOTE_PT, color=style.TEXT if cell is not table.cell(0, 0) else style.TEXT)
 
 
+def _key_figures_slide(prs, pack: BoardPack, page_no: int) -> None:
+    """The register's counts as large numbers, two rows of up to three."""
+    slide = _slide(prs, pack_mod.KEY_FIGURES_TITLE)
+    per_row, box_w, box_h = 3, (_W - 2 * _M) / 3, 2.1
+    for i, (label, value, note) in enumerate(pack.key_figures):
+        row, col = divmod(i, per_row)
+        _text_box(slide, _M + col * box_w, _BODY_TOP + 0.3 + row * box_h, box_w - 0.2, box_h - 0.2,
+                  [(label, style.PACK_BODY_PT, True, style.MUTED, 2), (value, style.PACK_TITLE_PT + 8, True, style.PRIMARY, 2),
+                   (note, style.PACK_NOTE_PT + 2, False, style.TEXT, 0)])  # fmt: skip
+    _footer(slide, f"{pack_mod.KEY_FIGURES_NOTE} {pack.source_line}", page_no)
+
+
 def _statement_slides(prs, pack: BoardPack, first_page_no: int) -> int:
     pages = pack.statement_pages()
     for n, items in enumerate(pages, start=1):
@@ -164,6 +176,9 @@ def build_pptx(pack: BoardPack) -> bytes:
     prs.core_properties.language = "nb-NO"
     _title_slide(prs, pack)
     page = 2
+    if pack.key_figures:
+        _key_figures_slide(prs, pack, page)
+        page += 1
     for chart in pack.charts:
         _chart_slide(prs, chart, page)
         page += 1

@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
-from dashboard.formatting import fmt_date_short, fmt_period
+from dashboard.formatting import fmt_count, fmt_date_short, fmt_decimal, fmt_int, fmt_period
 
 SOURCE_ORGAN = "referater fra Osloregionens faggruppe for Næringssamarbeid"
 APP_NAME = "Næringspuls"
@@ -116,3 +116,20 @@ def shorten(text: str, limit: int) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0]
     return f"{cut}…"
+
+
+def sak_figure_items(k: Mapping) -> list[tuple[str, str, str]]:
+    """The key figures of the register (``queries.sak_key_figures``) as (label, value, note):
+    the same counts on Oversikt, on Saker and in the board pack."""
+
+    def daa(v) -> str:
+        v = float(v or 0)
+        return f"{fmt_int(v) if v == int(v) else fmt_decimal(v)} daa"
+
+    return [
+        ("Datasenterprosjekter", fmt_int(k["datacenters"]), f"{fmt_count(k['datacenters_new'], 'ny', 'nye')} siden forrige møte"),
+        ("Nedleggelser", fmt_int(k["closures"]), f"{fmt_int(k['closure_jobs'])} tapte arbeidsplasser"),
+        ("Etableringer", fmt_int(k["establishments"]), f"{fmt_int(k['establishment_jobs'])} nye arbeidsplasser"),
+        ("Næringsareal", daa(k["area_daa"]), f"i {fmt_int(k['area_saker'])} saker"),
+        ("Saker i alt", fmt_int(k["saker"]), f"nevnt {fmt_int(k['mentions'])} ganger"),
+    ]

@@ -99,6 +99,7 @@ def test_overview_to_forsvar_and_shared_url(page, app_url, screenshot):
 def test_deep_links_every_page(page, app_url, screenshot):
     """Every page serves from a bookmark without an error box."""
     for path, expect in (
+        ("/saker?type=datasenter", "Saker"),
         ("/tema?tema=forsvar", "Tema"),
         ("/enhet?enhet=Asker", "Enhet"),
         ("/moter", "Møter"),
@@ -183,6 +184,50 @@ def test_clicking_a_bar_narrows_the_list(page, app_url, screenshot):
     screenshot(page, "e2e-04-valgt-soyle")
 
 
+def metric_value(page, label: str) -> str:
+    """The value of the key figure called ``label`` on the current page."""
+    metric = page.locator('[data-testid="stMetric"]').filter(has=page.get_by_text(label, exact=True)).first
+    return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def test_a_sak_opens_from_an_oversikt_key_figure(page, app_url, screenshot):
+    """Oversikt's datacenter figure links to exactly those saker; one opens with its story and sources."""
+    page.goto(app_url)
+    wait_for_app(page)
+    figure = metric_value(page, "Datasenterprosjekter")
+    page.locator('[data-testid="stPageLink"] a[href*="saker?type=datasenter"]').first.click()
+    page.wait_for_url(re.compile(r"/saker\?type=datasenter"), timeout=30_000)
+    wait_for_app(page)
+    page.get_by_text("Registeret").first.wait_for()
+    assert metric_value(page, "Datasenterprosjekter") == figure  # the same count, from the same register
+    assert "Datasenter" in page.locator('[data-testid="stMultiSelect"]').first.inner_text()
+    screenshot(page, "e2e-06-saker-datasenter")
+
+    page.locator('input[aria-label="Åpne sak"]').click()
+    option = page.get_by_role("option").first
+    title = option.inner_text().strip()
+    option.click()
+    page.wait_for_url(re.compile(r"sak=sak-[0-9a-f]{10}"), timeout=30_000)
+    wait_for_app(page)
+    detail = page.locator(".st-key-sak-detalj")
+    detail.get_by_text(title, exact=True).first.wait_for()
+    detail.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)  # the timeline
+    detail.get_by_text("Omtaler, eldste først").wait_for()
+    assert detail.get_by_text(re.compile(r"^Kilde: .+, linje \d+")).count() >= 1
+    screenshot(page, "e2e-07-sak")
+
+    # A bookmark of the sak reopens it; its sources open the minutes under Møter.
+    url = page.url
+    other = page.context.new_page()
+    other.goto(url)
+    wait_for_app(other)
+    other.locator(".st-key-sak-detalj").get_by_text(title, exact=True).first.wait_for()
+    other.locator('.st-key-sak-detalj [data-testid="stPageLink"] a[href*="moter?mote="]').first.click()
+    other.wait_for_url(re.compile(r"/moter\?mote=.+"), timeout=30_000)
+    wait_for_app(other)
+    other.close()
+
+
 def _click_plot(page, x: float, y: float) -> None:
     page.mouse.move(x, y)  # hover first, as a user does: plotly picks the point under the cursor
     page.wait_for_timeout(300)
@@ -234,7 +279,8 @@ def test_no_request_leaves_the_machine(page, app_url):
             outside.append(url)
 
     page.on("request", note)
-    for path in ("/", "/tema?tema=forsvar", "/enhet?enhet=Asker", "/moter", "/kalender", "/sok?q=datasenter", "/legg-til"):
+    for path in ("/", "/saker", "/tema?tema=forsvar", "/enhet?enhet=Asker", "/moter", "/kalender", "/sok?q=datasenter",
+                 "/legg-til"):
         page.goto(app_url + path)
         wait_for_app(page)
         if not path.startswith(("/kalender", "/sok", "/legg-til")):  # pages with charts: wait for plotly too

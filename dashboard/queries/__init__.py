@@ -1,0 +1,29 @@
+"""Every SQL query of the dashboard, read through the data contract (v_* views).
+
+Rules:
+* every function takes the database version (``db.db_version()``) first, so the
+  ``st.cache_data`` entry of an old build is never served after a new build;
+* user input is always bound as a parameter (``$name`` / ``?``), never formatted
+  into the SQL text;
+* aggregation happens in SQL and long lists are limited (``LIMIT``) with the
+  total returned alongside, so pages stay fast on hundreds of thousands of rows.
+"""
+
+from __future__ import annotations
+
+# One namespace for the pages: ``queries.summary(v)``, ``queries.saker(v, f)`` …
+from dashboard.queries.common import (  # noqa: F401
+    CACHE, GRAIN_LABELS, GRAINS, LIST_LIMIT, MAX_BUCKETS, STATEMENT_COLUMNS, StatementFilter, meeting_dates, regions,
+    themes, trend_grain, units,
+)
+from dashboard.queries.meetings import (  # noqa: F401
+    events, meeting, meeting_agenda, meeting_events, meeting_statements, meeting_warnings, meetings, source_lines,
+)
+from dashboard.queries.overview import activity, summary, themes_by_region, unit_map  # noqa: F401
+from dashboard.queries.statements import (  # noqa: F401
+    filtered_statements, region_statements, search, theme_by_unit, theme_trend, unit_fact_types, unit_info,
+    unit_statements, unit_theme_trend,
+)
+from dashboard.queries.saker import (  # noqa: F401
+    SakFilter, latest_sak_news, sak, sak_key_figures, sak_mentions, saker, saker_by_kind_and_status, saker_map,
+)
