@@ -103,50 +103,36 @@ def _unit_info(con: duckdb.DuckDBPyConnection) -> list[tuple]:
 
 
 def synthetic_meeting(
-    date: dt.date, rng: random.Random, units: list[tuple], n_statements: int, progress: float, name: str
+    date: dt.date, world, units: list[tuple], n_statements: int, progress: float, name: str
 ) -> tuple[Meeting, RawDocument]:
-    """One meeting with ``n_statements`` round-table statements, plus its source lines."""
-    from etl.synthetic import TEMPLATES, _fill
+    """One meeting of about ``n_statements`` round-table statements from the synthetic world
+    (saker that move on, and context), enriched by the real extractors, plus its source lines."""
+    from etl.enrich import enrich
+    from etl.synthetic import UNITS, context_line, round_table
 
     sha = hashlib.sha256(f"{name}{date}".encode()).hexdigest()
     lines: list[str] = ["Referat fra Osloregionens faggruppe for Næringssamarbeid", f"Tid: {date.isoformat()}", ""]
     lines.append("Sak 1. Runde rundt bordet")
     statements: list[Statement] = []
-    weights = [w0 + (w1 - w0) * progress for _, w0, w1, _ in TEMPLATES]
-    per_unit = max(1, n_statements // max(1, min(len(units), n_statements)))
-    chosen = rng.sample(units, k=min(len(units), max(1, n_statements // per_unit)))
+    rng = world.rng
+    # Each unit reports once (its saker move on once a meeting); the rest of the
+    # meeting's statements are context, as most of a real round table is.
+    reports = {unit: [ln.text for ln in round_table(world, unit, places, date, progress)] for unit, _, places in UNITS}
+    units_cycle = [u for u, _, _ in UNITS]
     i = 0
-    while len(statements) < n_statements:
-        unit = chosen[i % len(chosen)]
+    while sum(map(len, reports.values())) < n_statements:
+        unit = units_cycle[i % len(units_cycle)]
+        reports[unit].append(context_line(rng, progress, date))
         i += 1
-        lines.append(f"• {unit[0]}:")
-        for _ in range(per_unit):
+    for unit, texts in reports.items():
+        lines.append(f"• {unit}:")
+        for text in texts:
             if len(statements) >= n_statements:
                 break
-            theme, _, _, templates = rng.choices(TEMPLATES, weights=weights)[0]
-            text = _fill(rng.choice(templates), rng, date)
             lines.append(f"o {text}")
             ln = len(lines)
-            fact = next((f for word, f in FACT_BY_WORD if word in text), "annet")
-            jobs = next((int(w) for w in text.replace("(", " ").split() if w.isdigit()), None)
-            statements.append(
-                Statement(
-                    section="round_table",
-                    text=text,
-                    prov=Provenance(name, 1, ln, ln, lines[-1]),
-                    item_no="1",
-                    unit_raw=unit[0],
-                    unit_name=unit[0],
-                    unit_kind=unit[1],
-                    kommunenummer=unit[2],
-                    region=unit[3],
-                    county=unit[4],
-                    themes=[theme],
-                    fact_type=fact,
-                    jobs=jobs if fact in ("nedleggelse", "etablering") else None,
-                    amount_nok=70_000_000 if "mill." in text else None,
-                )
-            )
+            statements.append(Statement(section="round_table", text=text,
+                                        prov=Provenance(name, 1, ln, ln, lines[-1]), item_no="1", unit_raw=unit))
     lines += ["Vedtak: Orienteringene tas til etterretning.", "", "Sak 2. Kommende arrangementer"]
     ev_line = len(lines) + 1
     lines.append(f"• Seminar om forsvarsindustri ({(date + dt.timedelta(days=14)).isoformat()})")
@@ -160,7 +146,7 @@ def synthetic_meeting(
         place="Teams",
         chair="Eli Arnkværn Bryhni",
         secretary="Mari Strømsvåg",
-        attendees=[u[0] for u in chosen],
+        attendees=[u[0] for u in units[:10]],
         agenda=[
             AgendaItem("1", "Runde rundt bordet", "", Provenance(name, 1, 4, ev_line - 3, ""), "round_table",
                        "Orienteringene tas til etterretning."),
@@ -173,6 +159,7 @@ def synthetic_meeting(
         ],
         warnings=[ParseWarning("unparsed_line", "synthetic warning", 2)] if rng.random() < 0.1 else [],
     )
+    enrich(meeting)
     raw = RawDocument(name, sha, "txt", [SourceLine(n, 1, t) for n, t in enumerate(lines, 1)])
     return meeting, raw
 
@@ -180,10 +167,14 @@ def synthetic_meeting(
 def build_synthetic_db(
     db: Path, n_statements: int = 200_000, per_meeting: int = 250, seed: int = 7, start: dt.date = dt.date(2010, 1, 7)
 ) -> Path:
-    """A fresh warehouse of ``n_statements`` statements, ``per_meeting`` per meeting (weekly meetings)."""
+    """A fresh warehouse of ``n_statements`` statements, ``per_meeting`` per meeting (weekly
+    meetings), with its register of saker linked as a build links it."""
+    from etl.synthetic import World
+    from etl.warehouse.register import load_register
+
     db = Path(db)
     db.unlink(missing_ok=True)
-    rng = random.Random(seed)
+    world = World(random.Random(seed), extra_places=True)
     con = duckdb.connect(str(db))
     try:
         create_tables(con)
@@ -197,11 +188,12 @@ def build_synthetic_db(
             n = min(per_meeting, left)
             left -= n
             name = f"synthetic/referat-{date.isoformat()}.txt"
-            meeting, raw = synthetic_meeting(date, rng, units, n, k / max(1, n_meetings - 1), name)
+            meeting, raw = synthetic_meeting(date, world, units, n, k / max(1, n_meetings - 1), name)
             batch.add(document_columns(raw, source_file=name, sha256=meeting.sha256, size_bytes=1000, meeting=meeting))
             if k % 100 == 99:
                 batch.flush(con)
         batch.flush(con)
+        load_register(con)
         create_views(con)
     finally:
         con.close()
@@ -210,6 +202,8 @@ def build_synthetic_db(
 
 PAGES = (
     ("Oversikt", "app_pages/oversikt.py", {}),
+    ("Saker", "app_pages/saker.py", {}),
+    ("Saker, én sak", "app_pages/saker.py", {"sak": "?"}),  # "?": the most mentioned sak, found after the build
     ("Tema", "app_pages/tema.py", {"tema": "forsvar"}),
     ("Enhet", "app_pages/enhet.py", {"enhet": "Asker"}),
     ("Møter", "app_pages/moter.py", {}),
@@ -225,8 +219,13 @@ def bench_pages(db: Path, runs: int) -> list[tuple[str, float, float]]:
     # Server work only: the pause before a browser session's first chart (a fixed
     # 0.2 s that lets the browser paint the key figures) is not server time.
     os.environ["NAERINGSPULS_FIRST_CHART_PAUSE"] = "0"
+    with duckdb.connect(str(db), read_only=True) as con:
+        top = con.execute("SELECT sak_id FROM v_saker ORDER BY n_mentions DESC, sak_id LIMIT 1").fetchone()
+        n_saker = con.execute("SELECT count(*) FROM v_saker").fetchone()[0]
+    print(f"register: {n_saker:,} saker")
     results = []
     for title, page, params in PAGES:
+        params = {k: (top[0] if v == "?" and top else v) for k, v in params.items()}
         at = AppTest.from_file(str(ROOT / "dashboard" / "streamlit_app.py"), default_timeout=120)
         at.run()
         at.switch_page(page)

@@ -50,8 +50,8 @@ def warm_up() -> dict[str, float]:
     import pandas  # noqa: F401  (the largest import; pulled in by every page)
     import plotly.graph_objects as go  # noqa: F401
 
-    from dashboard import charts, db, queries
-    from dashboard.components import common, downloads, statements, text  # noqa: F401
+    from dashboard import db, queries
+    from dashboard.components import common, downloads, figures, statements, text  # noqa: F401
     from dashboard.exports import api  # noqa: F401
 
     t = _step("imports", t)
@@ -63,14 +63,14 @@ def warm_up() -> dict[str, float]:
         return timings
     queries.sak_key_figures(version)
     queries.activity(version)
-    units = queries.unit_map(version)
-    heat = queries.themes_by_region(version)
+    queries.unit_map(version)
+    queries.themes_by_region(version)
     queries.latest_sak_news(version)
     queries.themes(version)
     t = _step("oversikt queries", t)
     # Building and serialising a figure loads plotly's validators for each trace
     # type (scatter, heatmap): a few hundred milliseconds the first time.
-    for fig in (charts.unit_map(units), charts.region_theme_heatmap(heat)):
+    for fig in (figures.unit_map(version), figures.region_theme_heatmap(version)):
         fig.to_json()
     _step("oversikt figures", t)
     return timings

@@ -71,6 +71,7 @@ class SakerEvaluation:
     detection_recall: float
     status: Accuracy
     kind: Accuracy
+    unit: Accuracy
     jobs: Accuracy
     amount: Accuracy
     area: Accuracy
@@ -111,7 +112,7 @@ def evaluate_saker(folder: Path) -> SakerEvaluation:
             statements = _query(con, "SELECT s.statement_id, s.source_file, s.text, s.meeting_date, r.sak_parts "
                                      "FROM v_statements s JOIN statements r USING (statement_id) ORDER BY s.meeting_date, s.seq")
             mentions = _query(con, "SELECT statement_id, sak_id, part, status, jobs, amount_nok, area_daa FROM v_sak_mentions")
-            saker = {r["sak_id"]: r for r in _query(con, "SELECT sak_id, kind, jobs FROM v_saker")}
+            saker = {r["sak_id"]: r for r in _query(con, "SELECT sak_id, kind, jobs, unit_name FROM v_saker")}
     problems = [f"FAILED {f.source_file}: {f.reason}" for f in report.failures]
     by_statement: dict[str, list[dict]] = defaultdict(list)
     for m in mentions:
@@ -188,7 +189,7 @@ def _score(gold, pred, pred_mention, labels_of, gold_saker, saker, texts, dates,
             if not ok:
                 errors.append((f"{key_l} {got} (label {want})", texts[item]))
     # Kind: each labelled sak against the predicted sak holding most of its mentions.
-    kind = Accuracy()
+    kind, unit = Accuracy(), Accuracy()
     members: dict[str, list[tuple]] = defaultdict(list)
     for item, g in gold.items():
         if g is not None:
@@ -202,6 +203,12 @@ def _score(gold, pred, pred_mention, labels_of, gold_saker, saker, texts, dates,
         kind.add(ok)
         if not ok:
             errors.append((f"kind {saker[top]['kind']} (label {gold_saker[g]['kind']})", gold_saker[g].get("title", g)))
+        if gold_saker[g].get("unit"):
+            ok = saker[top]["unit_name"] == gold_saker[g]["unit"]
+            unit.add(ok)
+            if not ok:
+                errors.append((f"unit {saker[top]['unit_name']} (label {gold_saker[g]['unit']})",
+                               gold_saker[g].get("title", g)))
     # Linking errors, for a reader: saker the register merged, and saker it split.
     pred_members: dict[str, list[tuple]] = defaultdict(list)
     for item, p in pred.items():
@@ -235,7 +242,7 @@ def _score(gold, pred, pred_mention, labels_of, gold_saker, saker, texts, dates,
         clusters=cluster_scores(gold, pred),
         detection_precision=det_p,
         detection_recall=det_r,
-        status=status, kind=kind, jobs=jobs, amount=amount, area=area,
+        status=status, kind=kind, unit=unit, jobs=jobs, amount=amount, area=area,
         saker_by_kind=by_kind,
         closure_jobs=(key_figure, gold_jobs),
         double_counted_jobs=double,
@@ -261,6 +268,7 @@ def format_saker_report(ev: SakerEvaluation, *, show_errors: bool = True) -> str
         f"{'linking B-cubed F1':<34} {c.bcubed_f1:>7.3f}",
         f"{'status accuracy':<34} {ev.status.value:>7.3f}  ({ev.status.right}/{ev.status.total})",
         f"{'kind accuracy (per sak)':<34} {ev.kind.value:>7.3f}  ({ev.kind.right}/{ev.kind.total})",
+        f"{'unit accuracy (per sak)':<34} {ev.unit.value:>7.3f}  ({ev.unit.right}/{ev.unit.total})",
         f"{'jobs accuracy':<34} {ev.jobs.value:>7.3f}  ({ev.jobs.right}/{ev.jobs.total})",
         f"{'amount accuracy':<34} {ev.amount.value:>7.3f}  ({ev.amount.right}/{ev.amount.total})",
         f"{'area accuracy':<34} {ev.area.value:>7.3f}  ({ev.area.right}/{ev.area.total})",

@@ -161,13 +161,29 @@ class Line:
     amount: int | None = None
 
 
+# Extra place names for a large archive (benchmarks): invented, one sak each.
+_PLACE_HEADS = ("Berg", "Dal", "Haug", "Moe", "Vik", "Nes", "Li", "Rud", "Sand", "Bekk", "Skog", "Eng", "Stein",
+                "Ås", "Holt")  # fmt: skip
+_PLACE_TAILS = ("moen", "haugen", "åsen", "jordet", "tangen", "bakken", "sletta", "lia", "myra", "feltet", "byen",
+                "vika")  # fmt: skip
+
+
 @dataclass
-class _World:
+class World:
+    """The saker of a synthetic region as they move on.  ``extra_places`` lets each unit
+    start many more saker than its three real places allow (benchmarks)."""
+
     rng: random.Random
+    extra_places: bool = False
     saker: dict[str, list[_Sak]] = field(default_factory=dict)  # unit -> open saker
-    used: set[str] = field(default_factory=set)  # places taken: one sak per place, as a reader could tell them apart
+    used: set[tuple[str, str]] = field(default_factory=set)  # (unit, place) taken: one sak per place
     count: int = 0
     all: list[_Sak] = field(default_factory=list)
+
+    def places(self, unit: str, real: tuple[str, ...]) -> tuple[str, ...]:
+        if not self.extra_places:
+            return real
+        return real + tuple(f"{h}{t}" for h in _PLACE_HEADS for t in _PLACE_TAILS)
 
 
 def _fill(template: str, rng: random.Random, date: dt.date) -> str:
@@ -180,14 +196,19 @@ def _pick_context(rng: random.Random, progress: float) -> str:
     return rng.choice(rng.choices(TEMPLATES, weights=weights)[0][3])
 
 
-def _new_sak(world: _World, unit: str, places: tuple[str, ...], progress: float) -> _Sak | None:
+def context_line(rng: random.Random, progress: float, date: dt.date) -> str:
+    """A statement that names no sak (a topic, a concern, an event), themes trending with ``progress``."""
+    return _fill(_pick_context(rng, progress), rng, date)
+
+
+def _new_sak(world: World, unit: str, places: tuple[str, ...], progress: float) -> _Sak | None:
     rng = world.rng
     kinds = list(KIND_WEIGHTS)
     kind = rng.choices(kinds, weights=[a + (b - a) * progress for a, b in KIND_WEIGHTS.values()])[0]
-    org, place = rng.choice(ORGS[kind]), rng.choice(places)
-    if place in world.used:
+    org, place = rng.choice(ORGS[kind]), rng.choice(world.places(unit, places))
+    if (unit, place) in world.used:
         return None
-    world.used.add(place)
+    world.used.add((unit, place))
     world.count += 1
     values = {"org": org, "place": place, "jobs": rng.choice((25, 40, 60, 85, 120, 150, 300)),
               "area": rng.choice((35, 60, 120, 200, 450)), "mill": rng.choice((3, 5, 12, 20)),
@@ -213,7 +234,7 @@ def _report(sak: _Sak, rng: random.Random) -> Line:
     return line
 
 
-def round_table(world: _World, unit: str, places: tuple[str, ...], date: dt.date, progress: float) -> list[Line]:
+def round_table(world: World, unit: str, places: tuple[str, ...], date: dt.date, progress: float) -> list[Line]:
     """What one unit reports at one meeting: news of its saker, maybe a new one, and context."""
     rng = world.rng
     lines: list[Line] = []
@@ -236,11 +257,11 @@ def round_table(world: _World, unit: str, places: tuple[str, ...], date: dt.date
             if len(STAGES[sak.kind]) == 1:
                 world.saker[unit].remove(sak)
     for _ in range(rng.randint(1, 3)):
-        lines.append(Line(_fill(_pick_context(rng, progress), rng, date)))
+        lines.append(Line(context_line(rng, progress, date)))
     return lines
 
 
-def minutes_lines(date: dt.date, world: _World, *, progress: float = 0.5, n_units: int = 10) -> tuple[str, list[Line]]:
+def minutes_lines(date: dt.date, world: World, *, progress: float = 0.5, n_units: int = 10) -> tuple[str, list[Line]]:
     """One meeting's minutes in the seed's layout, and what each round-table line is about."""
     rng = world.rng
     units = rng.sample(UNITS, k=min(n_units, len(UNITS)))
@@ -276,7 +297,7 @@ def generate(folder: Path, n_meetings: int, *, start: dt.date = dt.date(2024, 1,
              seed: int = 7) -> list[tuple[Path, list[Line]]]:
     """Write the minutes and return each file with what its round-table lines are about."""
     folder.mkdir(parents=True, exist_ok=True)
-    world = _World(random.Random(seed))
+    world = World(random.Random(seed))
     out = []
     for i, date in enumerate(_dates(n_meetings, start)):
         text, lines = minutes_lines(date, world, progress=i / max(n_meetings - 1, 1))

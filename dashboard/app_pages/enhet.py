@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, filters, queries
+from dashboard import filters, queries
+from dashboard.components import figures
 from dashboard.components.common import context, page_header, theme_labels, version
 from dashboard.components.downloads import board_pack_downloads, chart_with_downloads
 from dashboard.components.saker import show_register
@@ -70,7 +71,7 @@ with left:
     grain = queries.trend_grain(queries.meeting_dates(v), info.get("first_date"), info.get("last_meeting_date"))
     st.subheader(f"Per tema over tid ({queries.GRAIN_LABELS[grain]})")
     trend = queries.unit_theme_trend(v, unit, grain)
-    trend_fig = charts.theme_trend(trend)
+    trend_fig = figures.unit_theme_trend(v, unit, grain)
     trend_ctx = context(f"{unit}: utsagn per tema", "enhet-tema", filter_labels, period)
     trend_data = trend.assign(meeting_date=[fmt_date_short(d) for d in trend["meeting_date"]]).rename(
         columns={"meeting_date": "Møtedato", "theme_id": "Tema-id", "theme_label": "Tema", "n": "Utsagn"})
@@ -78,7 +79,7 @@ with left:
 with right:
     st.subheader("Per type")
     facts = queries.unit_fact_types(v, unit)
-    type_fig = charts.fact_type_bars(facts)
+    type_fig = figures.unit_fact_types(v, unit)
     type_ctx = context(f"{unit}: utsagn per type", "enhet-type", filter_labels, period)
     type_data = facts.assign(fact_type=[FACT_TYPE_LABELS.get(f, f) for f in facts["fact_type"]]).rename(
         columns={"fact_type": "Type", "n": "Utsagn"})

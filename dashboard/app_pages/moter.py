@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, filters, queries
+from dashboard import filters, queries
+from dashboard.components import figures
 from dashboard.components.common import context, page_header, theme_labels, version
 from dashboard.components.downloads import chart_with_downloads, table_downloads
 from dashboard.components.statements import display_frame, line_range
@@ -48,7 +49,7 @@ if mote is None:
     })
     period = (meetings["meeting_date"].min(), meetings["meeting_date"].max())
     ctx = context("Møter i faggruppen", "moter", {}, period)
-    fig = charts.meetings_timeline(meetings)
+    fig = figures.meetings_timeline(v)
     chart_with_downloads(fig, context("Utsagn per møte", "utsagn-per-mote", {}, period),
                          table[["Dato", "Utsagn", "Fil"]], key="moter-tidslinje")
     st.caption(f"{fmt_count(len(table), 'møte', 'møter')}. Velg et møte i listen over for å se tolkningen og kildeteksten.")

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, queries
+from dashboard import queries
+from dashboard.components import figures
 from dashboard.components.common import context, page_header, version
 from dashboard.components.downloads import chart_with_downloads
 from dashboard.components.selection import points
@@ -76,7 +77,7 @@ left, right = st.columns([3, 2])
 with left:
     st.subheader("Aktivitet per kommune og region")
     units = queries.unit_map(v)
-    fig = charts.unit_map(units)
+    fig = figures.unit_map(v)
     ctx = context("Aktivitet per kommune og region", "aktivitet-kart", {"Periode": fmt_period(*period)}, period)
     data = units.rename(columns={"unit_name": "Enhet", "unit_kind": "Type", "region": "Region", "lat": "Breddegrad",
                                  "lon": "Lengdegrad", "n_statements": "Utsagn", "n_meetings": "Møter"})
@@ -90,7 +91,7 @@ with left:
 with right:
     st.subheader("Tema per region")
     heat = queries.themes_by_region(v)
-    fig = charts.region_theme_heatmap(heat)
+    fig = figures.region_theme_heatmap(v)
     ctx = context("Tema per region", "tema-per-region", {"Periode": fmt_period(*period)}, period)
     data = heat.rename(columns={"region": "Region", "theme_id": "Tema-id", "theme_label": "Tema", "n": "Utsagn"})
     event = chart_with_downloads(fig, ctx, data, key="oversikt-tema-region", on_select="rerun",

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import filters, queries, sak_charts
+from dashboard import filters, queries
 from dashboard.components.common import context, page_header, period_label, theme_labels, version
 from dashboard.components.downloads import board_pack_downloads, chart_with_downloads
+from dashboard.components import figures
 from dashboard.components.saker import fmt_daa, register_frame, show_register, show_sak
 from dashboard.components.selection import points
 from dashboard.formatting import fmt_int
@@ -108,7 +109,7 @@ left, right = st.columns([3, 2])
 with left:
     st.subheader("Hvor sakene er")
     spots = queries.saker_map(v, f)
-    map_fig = sak_charts.saker_map(spots, queries.unit_map(v))
+    map_fig = figures.saker_map(v, f)
     map_ctx = context("Saker på kartet", "saker-kart", filter_labels, period)
     map_data = register_frame(spots.assign(first_mentioned=None, last_mentioned=None, amount_nok=None)).drop(
         columns=["Først nevnt", "Sist nevnt", "Beløp"])
@@ -123,7 +124,7 @@ with left:
 with right:
     st.subheader("Hvor langt de har kommet")
     bars = queries.saker_by_kind_and_status(v, f)
-    bars_fig = sak_charts.status_bars(bars)
+    bars_fig = figures.saker_status(v, f)
     bars_ctx = context("Saker per type og status", "saker-status", filter_labels, period)
     bars_data = bars.assign(kind=[SAK_KIND_LABELS.get(x, x) for x in bars["kind"]],
                             status=[SAK_STATUS_LABELS.get(x, "Uten status") for x in bars["status"]]).rename(

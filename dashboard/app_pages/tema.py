@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, filters, queries
+from dashboard import filters, queries
+from dashboard.components import figures
 from dashboard.components.common import context, page_header, period_label, theme_labels, version
 from dashboard.components.downloads import board_pack_downloads, chart_with_downloads
 from dashboard.components.selection import parse_selection
@@ -59,7 +60,7 @@ with left:
     # One theme names it; several are named in the legend (and in the filters of every download).
     title = f"Utsagn om {theme_text.lower()} {per}" if len(chosen) == 1 else f"Utsagn per tema {per}"
     st.subheader(title)
-    trend_fig = charts.theme_trend(trend)
+    trend_fig = figures.theme_trend(v, f, grain)
     trend_ctx = context(title, "tema-over-tid", filter_labels, period)
     trend_data = trend.assign(meeting_date=[fmt_date_short(d) for d in trend["meeting_date"]]).rename(
         columns={"meeting_date": "Møtedato", "theme_id": "Tema-id", "theme_label": "Tema", "n": "Utsagn",
@@ -68,7 +69,7 @@ with left:
 with right:
     title_u = "Utsagn per kommune og region"
     st.subheader(title_u)
-    unit_fig = charts.unit_bars(by_unit)
+    unit_fig = figures.theme_by_unit(v, f)
     unit_ctx = context(title_u, "tema-per-enhet", filter_labels, period)
     unit_data = by_unit.rename(columns={"unit_name": "Enhet", "unit_kind": "Type", "n": "Utsagn", "sources": "Kilder"})
     unit_event = chart_with_downloads(unit_fig, unit_ctx, unit_data, key="tema-enhet", on_select="rerun")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import queries, sak_charts
+from dashboard import queries
+from dashboard.components import figures
 from dashboard.components.common import context
 from dashboard.components.downloads import chart_with_downloads, table_downloads
 from dashboard.components.statements import source_ref
@@ -18,9 +19,7 @@ from dashboard.formatting import fmt_date_long, fmt_date_short, fmt_int, fmt_nok
 from etl.vocab import SAK_KIND_LABELS, SAK_STATUS_LABELS
 
 NO_STATUS = "–"
-MAX_MENTIONS_SHOWN = 40  # a sak reported at every meeting for years: the rest is in the download
-
-
+MAX_MENTIONS_SHOWN = 25  # a sak reported at every meeting for years: the rest is in the download
 def fmt_daa(value) -> str:
     """``1234.5`` → ``1 234,5 daa`` (whole dekar without decimals)."""
     if value is None or pd.isna(value):
@@ -102,7 +101,7 @@ def show_sak(v, sak_id: str, *, key: str) -> bool:
                            status=[SAK_STATUS_LABELS.get(x, NO_STATUS) if isinstance(x, str) else NO_STATUS
                                    for x in mentions["status"]])[
         ["meeting_date", "unit_name", "status", "text", "source_file", "page", "line_start", "line_end"]]
-    chart_with_downloads(sak_charts.sak_timeline(mentions), ctx, data, key=f"{key}-tidslinje")
+    chart_with_downloads(figures.sak_timeline(v, sak_id), ctx, data, key=f"{key}-tidslinje")
     shown = mentions if len(mentions) <= MAX_MENTIONS_SHOWN else pd.concat(
         [mentions.head(5), mentions.tail(MAX_MENTIONS_SHOWN - 5)])
     st.markdown("**Omtaler, eldste først**")

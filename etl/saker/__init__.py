@@ -37,5 +37,5 @@ def build_register(
     gaz = gazetteer or load_gazetteer()
     mentions = mentions_from_rows(rows, gaz)
     linked = link(mentions)
-    numbers = {u.name.casefold(): u.kommunenummer for u in gaz.units if u.kind == "kommune" and u.kommunenummer}
-    return assemble(mentions, linked, previous=previous, kommunenummer_of=numbers)
+    kommuner = {u.name.casefold(): (u.name, u.kommunenummer, u.region) for u in gaz.units if u.kind == "kommune"}
+    return assemble(mentions, linked, previous=previous, kommuner=kommuner)

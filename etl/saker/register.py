@@ -6,8 +6,8 @@ Reading rules (docs/extraction.md, "Linking saker"):
 * kind — the kind most of its mentions give (ties: datasenter, nedleggelse,
   etablering, næringsareal, finansiering, plan);
 * unit — the kommune that reported it most often; a sak only sub-regions
-  reported keeps the region, with the kommunenummer of the one kommune its
-  places lie in, if there is one;
+  reported belongs to the one kommune its places lie in, if there is one, else
+  to the sub-region;
 * status — that of the latest mention that gives one, with that meeting's date,
   except that a project does not go back: "skal stå ferdig i 2028" after
   "under bygging" leaves it under construction (a stop, a closure, or anything
@@ -71,11 +71,15 @@ def _owner(ms: list[Mention]) -> Mention:
 
 
 def _ordered_union(values) -> list[str]:
+    """Distinct values, most frequent first; a genitive ("Microsofts") folds into its name."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for i, v in enumerate(values):
         counts[v] += 1
         first.setdefault(v, i)
+    for v in list(counts):
+        if v.endswith("s") and v[:-1] in counts:
+            counts[v[:-1]] += counts.pop(v)
     return sorted(counts, key=lambda v: (-counts[v], first[v]))
 
 
@@ -104,9 +108,20 @@ def sak_status(ms: list[Mention]) -> tuple[str | None, Mention | None]:
     return status, source
 
 
-def _place_kommunenummer(ms: list[Mention], kommunenummer_of: Mapping[str, str]) -> str | None:
-    numbers = {kommunenummer_of[k] for m in ms for k in m.kommuner if k in kommunenummer_of}
-    return numbers.pop() if len(numbers) == 1 else None
+KommuneInfo = tuple[str, str | None, str | None]  # (name, kommunenummer, sub-region)
+
+
+def _where(ms: list[Mention], owner: Mention, kommuner: Mapping[str, KommuneInfo]) -> tuple:
+    """(unit, unit kind, kommunenummer, region) of a sak: its kommune's when a kommune reported it;
+    when only a sub-region did, the one kommune its places lie in ("Mjøsdata på Ottestad i Stange"
+    is Stange's), else the sub-region."""
+    if owner.unit_kind == "kommune":
+        return owner.unit, owner.unit_kind, owner.kommunenummer, owner.region
+    found = {k for m in ms for k in m.kommuner if k in kommuner}
+    if len(found) == 1:
+        name, number, region = kommuner[found.pop()]
+        return name, "kommune", number, region
+    return owner.unit, owner.unit_kind, None, owner.region
 
 
 def base_id(kind: str, owner: str | None, first: Mention) -> str:
@@ -119,12 +134,12 @@ def assemble(
     linked: Linked,
     *,
     previous: Mapping[str, str] | None = None,
-    kommunenummer_of: Mapping[str, str] | None = None,
+    kommuner: Mapping[str, KommuneInfo] | None = None,
 ) -> tuple[list[Sak], list[SakMention]]:
     """The register and its mentions. ``previous`` maps mention keys to the sak ids of the
-    last build; ``kommunenummer_of`` maps case-folded kommune names to kommunenummer."""
+    last build; ``kommuner`` maps case-folded kommune names to (name, kommunenummer, region)."""
     previous = previous or {}
-    kommunenummer_of = kommunenummer_of or {}
+    kommuner = kommuner or {}
     clusters = [c for c in linked.clusters() if c]
     clusters.sort(key=lambda c: c[0])
     used: set[str] = set()
@@ -143,10 +158,10 @@ def assemble(
         ms = [mentions[i] for i in cluster]
         first = ms[0]
         kind = _kind(ms)
-        owner = _owner(ms)
+        unit, unit_kind, kommunenummer, region = _where(ms, _owner(ms), kommuner)
         sak_id = wanted.get(n)
         if sak_id is None:
-            sak_id = candidate = base_id(kind, owner.unit, first)
+            sak_id = candidate = base_id(kind, unit, first)
             k = 2
             while sak_id in used:
                 sak_id, k = f"{candidate}-{k}", k + 1
@@ -156,15 +171,14 @@ def assemble(
         amount, _ = _latest(ms, "amount_nok")
         area, _ = _latest(ms, "area_daa")
         jobs_all = [m.jobs for m in ms if m.jobs is not None]
-        kommunenummer = owner.kommunenummer if owner.unit_kind == "kommune" else _place_kommunenummer(ms, kommunenummer_of)
         sak = Sak(
             sak_id=sak_id,
             kind=kind,
             title=_title(first),
-            unit_name=owner.unit,
-            unit_kind=owner.unit_kind,
+            unit_name=unit,
+            unit_kind=unit_kind,
             kommunenummer=kommunenummer,
-            region=owner.region,
+            region=region,
             themes=_ordered_union(t for m in ms for t in m.themes),
             organisations=_ordered_union(o for m in ms for o in m.organisation_names),
             places=_ordered_union(p for m in ms for p in m.place_names),
