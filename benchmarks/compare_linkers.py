@@ -11,7 +11,7 @@ run this from a throwaway venv.
     python -m venv /tmp/splinkenv
     /tmp/splinkenv/bin/pip install splink rapidfuzz pandas pyarrow snowballstemmer python-docx \
         python-pptx openpyxl pypdfium2 charset-normalizer fpdf2 tqdm
-    /tmp/splinkenv/bin/python benchmarks/compare_linkers.py [--meetings 200]
+    /tmp/splinkenv/bin/python benchmarks/compare_linkers.py [--meetings 200 2000] [--copies 1000] [--regions 500]
 
 Rows: our linker; Splink trained the Splink way (λ from deterministic rules, u by random
 sampling, m by EM on blocking rules); Splink with m/u fixed so that each level's match weight
@@ -44,18 +44,18 @@ from splink.comparison_library import CustomComparison
 
 import etl.saker
 import etl.warehouse.build
-from etl.evaluate_saker import _documents, _query, evaluate_saker
+from etl.evaluate_saker import copy_documents, evaluate_saker
 from etl.saker.comparisons import COMPATIBLE, EXACT_REPEAT, THRESHOLD, WEIGHTS
 from etl.saker.features import Mention, mentions_from_rows
 from etl.saker.link import Linked, link
 from etl.synthetic import generate, write_labels
 from etl.warehouse.build import build
-from etl.warehouse.register import _MENTION_ROWS
+from etl.warehouse.register import mention_rows
 
 FIXTURE = ROOT / "tests" / "fixtures" / "saker"
 # The build parses in forked workers; forking once Splink's DuckDB has threads running can kill
 # a worker (BrokenProcessPool), so every build here parses in-process.
-etl.warehouse.build._PARALLEL_FROM = sys.maxsize
+etl.warehouse.build.PARALLEL_FROM = sys.maxsize
 
 
 def load_mentions(folder: Path) -> list[Mention]:
@@ -63,10 +63,10 @@ def load_mentions(folder: Path) -> list[Mention]:
     with tempfile.TemporaryDirectory() as tmp:
         docs, db = Path(tmp) / "docs", Path(tmp) / "w.duckdb"
         docs.mkdir()
-        _documents(folder, docs)
+        copy_documents(folder, docs)
         build(docs, db)
         with duckdb.connect(str(db), read_only=True) as con:
-            rows = _query(con, _MENTION_ROWS)
+            rows = mention_rows(con)
     return mentions_from_rows(rows)
 
 
@@ -323,12 +323,12 @@ def main() -> None:
         rows += timing(load_mentions(Path(tmp)), f"seed ×{args.copies}")
     rows += timing(wider(load_mentions(FIXTURE), args.regions), f"labelled ×{args.regions}")
 
-    head = f"{'archive (mentions)':<22} {'linker':<20} {'setting':<14} {'pair P':>6} {'pair R':>6} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'seconds':>8}"
+    head = f"{'archive (mentions)':<22} {'linker':<20} {'setting':<17} {'pair P':>6} {'pair R':>6} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'seconds':>8}"
     print(f"\n{head}\n{'-' * len(head)}")
     for archive, linker, setting, c, seconds in rows:
         figures = [c.pair_precision, c.pair_recall, c.bcubed_precision, c.bcubed_recall, c.bcubed_f1] if c else []
         cells = "".join(f" {x:>6.3f}" for x in figures) or (f" {'–':>6}" * 5 if seconds is not None else "")
-        print(f"{archive:<22} {linker:<20} {setting:<14}{cells}" + (f" {seconds:>8.3f}" if seconds is not None else ""))
+        print(f"{archive:<22} {linker:<20} {setting:<17}{cells}" + (f" {seconds:>8.3f}" if seconds is not None else ""))
     print("\nseconds: mentions to clusters (Splink: DuckDB set-up, training where EM, predict, connected components)")
     for title, lines in weights.items():
         print(f"\nMatch weights learnt by EM ({title}), against ours:", *lines, sep="\n")

@@ -84,7 +84,8 @@ class SakerEvaluation:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (what, statement) for a reader
 
 
-def _documents(folder: Path, dest: Path) -> None:
+def copy_documents(folder: Path, dest: Path) -> None:
+    """The minutes of an archive folder (not its README or labels), copied for a build."""
     from etl.warehouse.build import SUPPORTED_SUFFIXES
 
     for path in sorted(folder.iterdir()):
@@ -106,7 +107,7 @@ def evaluate_saker(folder: Path) -> SakerEvaluation:
     with tempfile.TemporaryDirectory() as tmp:
         docs, db = Path(tmp) / "docs", Path(tmp) / "eval.duckdb"
         docs.mkdir()
-        _documents(folder, docs)
+        copy_documents(folder, docs)
         report = build(docs, db)
         with duckdb.connect(str(db), read_only=True) as con:
             statements = _query(con, "SELECT s.statement_id, s.source_file, s.text, s.meeting_date, r.sak_parts "

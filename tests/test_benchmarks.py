@@ -28,12 +28,14 @@ def run(script: str, *args: str) -> str:
 def test_bench_build_prints_throughput_and_rebuild_time():
     out = run("bench_build.py", "--docs", "12")
     assert "docs/s" in out and "rebuild, nothing changed" in out and "wrote=False" in out
+    assert re.search(r"of which the register: +\d+\.\d\d s +\(\d+ mentions linked into \d+ saker\)", out), out
 
 
 def test_bench_pages_prints_every_page(tmp_path):
     out = run("bench_pages.py", "--statements", "2000", "--runs", "1", "--db", str(tmp_path / "b.duckdb"))
-    for page in ("Oversikt", "Tema", "Enhet", "Møter", "Kalender", "Søk"):
-        assert page in out
+    for page in ("Oversikt", "Saker", "Saker, én sak", "Tema", "Enhet", "Møter", "Kalender", "Søk"):
+        assert re.search(rf"^{page} +\d+ +\d+", out, flags=re.M), (page, out)
+    assert re.search(r"register: [\d,]+ saker", out), out
 
 
 @pytest.mark.e2e

@@ -35,7 +35,7 @@ from etl.warehouse.schema import SCHEMA_VERSION, create_tables, create_views
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 _ETL_DIR = Path(__file__).resolve().parent.parent
 _FLUSH_EVERY = 250  # documents per insert batch: bounds memory on big folders
-_PARALLEL_FROM = 64  # parse in worker processes from this many changed files on
+PARALLEL_FROM = 64  # parse in worker processes from this many changed files on
 _MAX_WORKERS = 4
 
 
@@ -247,7 +247,7 @@ def _parse_all(items: list[tuple[str, Path, str]], input_dir: Path) -> Iterator[
     a small folder is parsed in-process, where starting workers would cost more.
     """
     workers = min(os.cpu_count() or 1, _MAX_WORKERS)
-    if workers < 2 or len(items) < _PARALLEL_FROM:
+    if workers < 2 or len(items) < PARALLEL_FROM:
         return (parse_one(item, input_dir) for item in items)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
     pool.submit(int).result()  # fork the workers now (all at once with "fork")

@@ -40,12 +40,16 @@ def previous_ids(db_path: Path) -> dict[str, str]:
         return {}
 
 
-def load_register(con: duckdb.DuckDBPyConnection, previous: dict[str, str] | None = None) -> tuple[int, int]:
-    """Link the statements in ``con`` and write ``saker`` and ``sak_mentions``; (saker, mentions)."""
+def mention_rows(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """The statements in ``con`` that report on a sak, in meeting order, as ``build_register`` takes them."""
     cur = con.execute(_MENTION_ROWS)
     names = [d[0] for d in cur.description]
-    rows = [dict(zip(names, r)) for r in cur.fetchall()]
-    saker, mentions = build_register(rows, previous=previous)
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def load_register(con: duckdb.DuckDBPyConnection, previous: dict[str, str] | None = None) -> tuple[int, int]:
+    """Link the statements in ``con`` and write ``saker`` and ``sak_mentions``; (saker, mentions)."""
+    saker, mentions = build_register(mention_rows(con), previous=previous)
     con.execute("DELETE FROM saker")
     con.execute("DELETE FROM sak_mentions")
     if saker:
