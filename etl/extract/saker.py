@@ -32,7 +32,6 @@ import re
 from etl.extract.sak_status import CLOSED, status_of
 from etl.vocab import SECTION_ACTION_PROGRAMME, SECTION_EVENTS
 
-_DC = re.compile(r"datasent|datahall|serverhall|hyperscale")
 _DC_EVENT = re.compile(r"datasenter(?:konferanse|seminar|forum|dag|møte|nettverk)")
 # "to datasenterprosjekter i Follo", "14 planlagte datasentre": unnamed projects counted, not one thing.
 _DC_PLURAL = re.compile(r"datasent(?:re|rene|erprosjekter|erprosjektene|eretableringer|eretableringene|ertomter)\b"
@@ -41,9 +40,6 @@ _DC_ONE = re.compile(
     r"\bdatasenter(?:et|prosjekt(?:et)?|etableringen|anlegget|tomta|tomten)\b"
     r"|\b(?:et|ett|nytt|stort|eget|sitt|første|andre)\s+(?:\w+\s+)?datasenter\w*\b|\bdatahall\w*\b|-datasenter\w*"
 )
-_LAND = re.compile(r"næringsareal|næringsområde|næringstomt|\btomt|tomta\b|tomten\b|industriområde|industriareal"
-                   r"|logistikkpark|næringspark|teknologipark|industripark|\barealet\b|\barealer\b|\bareal\b"
-                   r"|\b[a-zæøå]+\s(?:vest|øst|nord|sør|syd)\b|-arealet\b")
 _ONE_PLOT = re.compile(r"\btomt(?:en|a)?\b|\b(?:et|eget)\s+(?:\w+\s+)?\w*areal\b")  # not "nye arealer"
 _LAND_EVENT = re.compile(r"regul|solgt|selger|solgte|kjøpt|kjøper|omdisponer|klargjør|opparbeid|tilrettelegg"
                          r"|byggeklar|ferdig\s+regulert|avsatt|kjøpe|selge|salg|kommuneplan|høring|utbygd"
@@ -122,6 +118,7 @@ _FUNDING = re.compile(r"tilskudd|støtte|gave|midler|bevilg|tildel|finansier|sti
                       r"|\bgir\b|\bsøkt\b|\bsøker\b|\bsøknad|\bsatt\s+av\b|\bsetter\s+av\b")
 _SALE = re.compile(r"\b(?:solgt|selges|selger|solgte|kjøpt|kjøper|kjøpte|salg\w*|pris)\b")
 _AWARD = re.compile(r"\b(?:vant|vinner|kåret|\w*prisen)\b")
+_WORDS = re.compile(r"\w+")
 _PARTS = re.compile(r"\(([^()]*\s\+\s[^()]*)\)|^([^()]*\s\+\s[^()]*)$")
 
 
@@ -135,19 +132,74 @@ def names_in(text: str) -> list[str]:
     return out
 
 
-def _anchored(text: str, low: str, names: list[str], lead: str | None, organisations, places, jobs, amount,
-              area) -> bool:
-    if organisations or places or jobs or amount or area or names or lead:
+# Word-level forms of the patterns above, each distinct word tested once and cached:
+# a statement's flags are the union of its words' flags (set look-ups, not regex scans).
+_WORD_FLAGS: dict[str, re.Pattern[str]] = {
+    "thing": _THING,
+    "definite": _DEFINITE,
+    "land": re.compile(r"næringsareal|næringsområde|næringstomt|^tomt|^tomta$|^tomten$|industriområde|industriareal"
+                       r"|logistikkpark|næringspark|teknologipark|industripark|^arealet$|^arealer$|^areal$"),
+    "plan": PLAN_DOC,
+    "dc": re.compile(r"datasent|datahall|serverhall|hyperscale"),
+    "aggregate": _AGGREGATE,
+    "closed": re.compile(r"nedlegg|nedbemann|permitter|oppsigelse|konkurs|avvikl|^steng(?:er|es|t|te|ning|ningen|e)$"),
+    "phrase": re.compile(r"^(?:ned|opp|mister|mistet|kutter|kuttes|ut|tapt|vest|øst|nord|sør|syd)$"),
+}
+_FLAG_CACHE: dict[str, frozenset[str]] = {}
+_COMPASS_LAND = re.compile(r"\b[a-zæøå]+\s(?:vest|øst|nord|sør|syd)\b")  # "Askim vest"
+
+
+def _flags(words: list[str]) -> frozenset[str]:
+    out: set[str] = set()
+    cache = _FLAG_CACHE
+    for w in words:
+        hit = cache.get(w)
+        if hit is None:
+            if len(cache) > 200_000:
+                cache.clear()
+            hit = frozenset(name for name, rx in _WORD_FLAGS.items() if rx.search(w))
+            if "thing" in hit and not _THING.search(w.replace("byggetrinn", "")):
+                hit = hit | {"only_byggetrinn"}
+            cache[w] = hit
+        out |= hit
+    return frozenset(out)
+
+
+class _Lazy:
+    """Names and the leading company of one statement, found only if a rule asks (regex work)."""
+
+    __slots__ = ("text", "_names", "_lead")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._names: list[str] | None = None
+        self._lead: str | None | bool = False
+
+    @property
+    def names(self) -> list[str]:
+        if self._names is None:
+            self._names = names_in(self.text)
+        return self._names
+
+    @property
+    def lead(self) -> str | None:
+        if self._lead is False:
+            self._lead = lead_name(self.text)
+        return self._lead
+
+
+def _anchored(text: str, low: str, found: _Lazy, flags, organisations, places, jobs, amount, area) -> bool:
+    if organisations or places or jobs or amount or area or found.names or found.lead:
         return True
     if any(m.start() > 0 for m in _LOCAL_PLACE.finditer(text)):  # "på Roa", "i Askim" (not sentence-initial)
         return True
-    return bool(_NEW_THING.search(low) or _DEFINITE.search(low))
+    return "definite" in flags or bool(_NEW_THING.search(low))
 
 
-def _plan(low: str) -> bool:
-    if not PLAN_DOC.search(low) or _NOT_PLAN_DOC.search(low):
+def _plan(low: str, flags) -> bool:
+    if "plan" not in flags or _NOT_PLAN_DOC.search(low):
         return False
-    return bool(_PLAN_WORK.search(low) or _DEFINITE.search(low) or re.search(r"\b\w+(?:planen|strategien)\b", low))
+    return bool("definite" in flags or _PLAN_WORK.search(low) or re.search(r"\b\w+(?:planen|strategien)\b", low))
 
 
 # Words without which no rule below can name a kind: most statements stop here, cheaply.
@@ -186,37 +238,39 @@ def kind_of(text: str, low: str, *, fact_type: str, themes, organisations, place
     ``words`` is ``low`` split with ``\\w+`` when the caller has it (``etl.enrich``)."""
     if not (amount or area or fact_type in ("nedleggelse", "etablering", "finansiering") or _may_name_a_kind(low, words)):
         return None
-    names = names_in(text)
-    if fact_type == "arrangement" and not names:
+    found = _Lazy(text)
+    if fact_type == "arrangement" and not found.names:
         return None  # a seminar, a visit, a meeting series
-    lead = lead_name(text)
-    if _plan(low) and fact_type in ("plan", "utfordring", "annet", "etablering", "samarbeid"):
-        land_in_plan = _LAND.search(low) and (area or re.search(r"\bregul\w*\s+(?:av|for)\b", low)
-                                              or "kommuneplan" in low)  # an area taken into the kommuneplan
+    flags = _flags(words if words is not None else _WORDS.findall(low))
+    land = "land" in flags or ("phrase" in flags and _COMPASS_LAND.search(low) is not None)
+    if _plan(low, flags) and fact_type in ("plan", "utfordring", "annet", "etablering", "samarbeid"):
+        land_in_plan = land and (area or re.search(r"\bregul\w*\s+(?:av|for)\b", low)
+                                 or "kommuneplan" in low)  # an area taken into the kommuneplan
         if not land_in_plan:
             return "plan"
-    if _DC.search(low) and not _DC_EVENT.search(low):
+    if "dc" in flags and not _DC_EVENT.search(low):
         if _DC_PLURAL.search(low) and not _DC_ONE.search(low) and not parts_of(text):
             return None  # several unnamed projects: a count, not one thing
-        if _anchored(text, low, names, lead, organisations, places, jobs, amount, area):
+        if _anchored(text, low, found, flags, organisations, places, jobs, amount, area):
             return "datasenter"
         return None
-    if not _anchored(text, low, names, lead, organisations, places, jobs, amount, area):
+    if not _anchored(text, low, found, flags, organisations, places, jobs, amount, area):
         return None
-    if _AGGREGATE.search(low) and not organisations and not names and not _THING.search(low):
+    names = found.names
+    if "aggregate" in flags and not organisations and not names and "thing" not in flags:
         return None
-    if fact_type == "nedleggelse" or CLOSED.search(low):
+    if fact_type == "nedleggelse" or "closed" in flags or ("phrase" in flags and CLOSED.search(low)):
         # "Hotellprosjektet er lagt ned": a project that never came is stopped, not a closure.
         return "etablering" if re.search(r"prosjekt|planene\b", low) and "nedlegg" not in low else "nedleggelse"
     if amount and _FUNDING.search(low) and not area and not _SALE.search(low):
         return "finansiering"  # a grant; a price ("solgt for 310 mill.") is not one
     if fact_type == "finansiering" and re.search(r"\b(?:midler|tilskudd|støtte|finansiering)\b", low):
         return "finansiering"  # "sender en ny søknad om midler til droneklyngen"
+    lead = found.lead
     lead = lead if lead and lead not in places else None  # "Kongsberg rekrutterer …": the kommune, not a company
     owner = [o for o in organisations if "kommune" not in o.casefold()] or ([lead] if lead else [])
-    land = _LAND.search(low)
     # "første byggetrinn med 40 000 kvm næringsareal": a phase of land, not a facility
-    facility = _THING.search(low.replace("byggetrinn", "") if area else low)
+    facility = "thing" in flags and not (area and "only_byggetrinn" in flags and _only_byggetrinn(low))
     if owner and _ONE_PLOT.search(low) and not area and not names and not facility:
         return "etablering"  # "Glåmdal Protein er i dialog om tomt": the land belongs to the company's project
     if (land or area) and (area or _LAND_EVENT.search(low)) and not facility:
@@ -235,6 +289,10 @@ def kind_of(text: str, low: str, *, fact_type: str, themes, organisations, place
         # "Kompetansebehov-prosjekt vant Fyrlyktprisen" is no establishment)
         return "naeringsareal" if land or "naeringsarealer" in themes else "etablering"
     return None
+
+
+def _only_byggetrinn(low: str) -> bool:
+    return _THING.search(low.replace("byggetrinn", "")) is None
 
 
 def parts_of(text: str) -> list[str]:

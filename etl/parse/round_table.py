@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.model import ParseWarning, Provenance, Statement
+from etl.model import ParseWarning, Statement
 from etl.parse.lines import Block, Line, classify, ends_sentence, join_text, prov_for
 from etl.parse.sentences import sentence_statements, split_sentences
 
