@@ -112,7 +112,15 @@ def _evaluate(args: argparse.Namespace) -> int:
     fixtures = args.fixtures or Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "minutes"
     result = evaluate(fixtures)
     print(format_report(result))
-    return 0 if not result.errors else 1
+    failed = bool(result.errors)
+    if args.fixtures is None and SAKER_ARCHIVE.is_dir():  # the default run also scores the register of saker
+        from etl.evaluate_saker import evaluate_saker, format_saker_report
+
+        ev = evaluate_saker(SAKER_ARCHIVE)
+        print()
+        print(format_saker_report(ev, show_errors=False))
+        failed = failed or bool(ev.problems)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

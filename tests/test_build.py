@@ -200,3 +200,4 @@ def test_cli_evaluate_prints_precision_and_recall():
     assert res.returncode == 0, res.stderr
     assert "precision" in res.stdout and "recall" in res.stdout
     assert "forsvar" in res.stdout and "amount_nok" in res.stdout
+    assert "linking B-cubed F1                   0.979" in res.stdout  # and the register of saker
