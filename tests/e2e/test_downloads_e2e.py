@@ -67,7 +67,7 @@ def test_powerpoint_download_has_right_titles_filters_and_sources(page, seed_app
     assert FILE_NAME.match(name) and name.startswith("styrepakke-forsvar-"), name
     prs = Presentation(io.BytesIO(path.read_bytes()))
     slides = list(prs.slides)
-    assert len(slides) >= 4, "title, two charts, statements"
+    assert len(slides) >= 5, "title, key figures, two charts, statements"
 
     def texts(slide) -> str:
         return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
@@ -77,15 +77,19 @@ def test_powerpoint_download_has_right_titles_filters_and_sources(page, seed_app
     assert "Tema: Forsvar" in first and "Region: Alle" in first and "Periode: " in first
     assert "Kilde: referater fra Osloregionens faggruppe for Næringssamarbeid" in first
 
-    chart_titles = [s.shapes.title.text for s in slides[1:3]]
+    # The register's counts for the view (forsvar in the seed: Chemring Nobel's possible factory).
+    assert slides[1].shapes.title.text == "Nøkkeltall – saker"
+    assert "Etableringer\n1\n" in texts(slides[1]) and "Saker i alt\n1\n" in texts(slides[1]), texts(slides[1])
+
+    chart_titles = [s.shapes.title.text for s in slides[2:4]]
     assert chart_titles[0].startswith("Utsagn om forsvar") and chart_titles[0].endswith("per møte"), chart_titles
     assert chart_titles[1] == "Utsagn per kommune og region"
-    for slide in slides[1:3]:
+    for slide in slides[2:4]:
         assert [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE], "chart picture"
         body = texts(slide)
         assert "Tema: Forsvar" in body
         assert "Kilde: referater fra Osloregionens faggruppe for Næringssamarbeid" in body
 
-    statement_text = "\n".join(texts(s) for s in slides[3:])
-    assert slides[3].shapes.title.text.startswith("Sentrale utsagn")
+    statement_text = "\n".join(texts(s) for s in slides[4:])
+    assert slides[4].shapes.title.text.startswith("Sentrale utsagn")
     assert CITATION.search(statement_text), statement_text[:500]
