@@ -193,8 +193,8 @@ def build_synthetic_db(
             if k % 100 == 99:
                 batch.flush(con)
         batch.flush(con)
+        create_views(con)  # the register is linked from the staging views
         load_register(con)
-        create_views(con)
     finally:
         con.close()
     return db

@@ -30,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--db", type=Path, default=None, help="DuckDB file (default: $NAERINGSPULS_DB or data/naering.duckdb)")
     b.add_argument("--force", action="store_true", help="re-parse every file even if unchanged")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--corrections", type=Path, default=None,
+                   help="corrections file (default: $NAERINGSPULS_CORRECTIONS or corrections.jsonl beside --input)")
 
     c = sub.add_parser("check", help="print the parse of one document for review")
     c.add_argument("file", type=Path)
@@ -63,7 +65,7 @@ def _build(args: argparse.Namespace) -> int:
         bar.update(1)
 
     try:
-        report = build(args.input, db, progress=progress, force=args.force)
+        report = build(args.input, db, progress=progress, force=args.force, corrections=args.corrections)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -72,14 +74,18 @@ def _build(args: argparse.Namespace) -> int:
             bar.close()
     for f in report.failures:
         print(f"FAILED {f.source_file}: {f.reason}", file=sys.stderr)
+    for message in report.correction_errors:
+        print(f"FAILED {message}", file=sys.stderr)
     state = "updated" if report.wrote else "unchanged"
     print(
         f"{db}: {state} in {report.seconds:.2f} s — {report.documents} documents "
         f"({report.parsed} parsed, {report.unchanged} unchanged, {report.removed} removed, "
         f"{len(report.failures)} failed), {report.meetings} meetings, "
         f"{report.statements} statements, {report.saker} saker, {report.warnings} warnings"
+        + (f", {report.corrections} corrections applied" if report.wrote else "")
+        + (f", {report.stale_corrections} stale (source text changed)" if report.stale_corrections else "")
     )
-    return 1 if report.failures else 0
+    return 0 if report.ok else 1
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -153,6 +153,7 @@ class Sak:
     amount_nok: int | None = field(default=None, metadata={"sql": "BIGINT"})  # the latest amount
     area_daa: float | None = None  # the latest area, in dekar
     first_statement_id: str | None = None  # the mention the title comes from
+    corrected: bool = False  # people merged, moved, renamed or set its status (the corrections file)
 
 
 @dataclass(slots=True)
@@ -170,6 +171,38 @@ class SakMention:
     area_daa: float | None = None
     score: float | None = None  # the linker's match score (None: the mention that opened the sak)
     mention_key: str = ""  # hash of unit, text and part: lets the next build keep the sak id
+
+
+@dataclass(slots=True)
+class Correction:
+    """One person's correction of the machine, as stored (one JSON line) in the corrections file.
+
+    ``key`` says what is corrected by its source text, never by row numbers, so the
+    correction finds its target again after any rebuild:
+
+    * a statement, a mention: ``source_file``, ``meeting_date``, ``text`` (the
+      statement as extracted) and ``n`` (which of identical texts in that file),
+      plus ``part`` for one thing of a listed statement;
+    * source lines (a statement that was missed): ``source_file``, ``line_start``,
+      ``line_end`` and ``lines`` (their text);
+    * a meeting: ``source_file`` and ``first_line`` (the document's first line);
+    * a queue entry (``target`` "review"): ``item``.
+
+    ``action`` says what to do (``etl.corrections.ACTIONS``); ``value`` the new
+    value, ``old`` the value the machine gave (for people and for
+    ``evaluate --corrections``), ``why`` the reason given.
+    """
+
+    id: str
+    at: str  # ISO time with offset
+    by: str  # who: the signed-in user, or "lokal: <os user>@<host>"
+    target: str  # "statement", "meeting", "sak", "review"
+    action: str
+    key: dict[str, Any]
+    value: Any = None
+    old: Any = None
+    why: str = ""
+    other: dict[str, Any] | None = None  # a second key (merge: the other sak's mention; move: the target)
 
 
 @dataclass(slots=True)

@@ -14,6 +14,15 @@ SEED = MINUTES / "seed-referat-2025-10-23.txt"
 N_SYNTHETIC_MEETINGS = 18
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_shared_corrections_file(tmp_path_factory):
+    """Builds and dashboards in tests read no corrections unless a test names its own file:
+    the default (beside the minutes folder) would be shared by every folder in the temp root."""
+    import os
+
+    os.environ["NAERINGSPULS_CORRECTIONS"] = str(tmp_path_factory.mktemp("no-corrections") / "corrections.jsonl")
+
+
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory) -> Path:
     """Warehouse built from the bundled seed minutes only (what `make run` shows)."""

@@ -45,7 +45,16 @@ CONTRACT: dict[str, dict[str, str]] = {
         "line_start": "INTEGER", "line_end": "INTEGER",
     },
 }  # fmt: skip
-CONTRACT["v_statements"] |= {"sak_id": "VARCHAR", "area_daa": "DOUBLE"}
+CONTRACT["v_statements"] |= {"sak_id": "VARCHAR", "area_daa": "DOUBLE", "corrected": "BOOLEAN",
+                             "corrected_fields": "VARCHAR[]"}
+CONTRACT["v_meetings"] |= {"kind": "VARCHAR", "corrected": "BOOLEAN"}
+CONTRACT["v_saker"] |= {"corrected": "BOOLEAN"}
+CONTRACT["v_corrections"] = {
+    "correction_id": "VARCHAR", "corrected_at": "TIMESTAMP WITH TIME ZONE", "corrected_by": "VARCHAR",
+    "target": "VARCHAR", "action": "VARCHAR", "value": "VARCHAR", "old": "VARCHAR", "why": "VARCHAR",
+    "status": "VARCHAR", "target_id": "VARCHAR", "source_file": "VARCHAR", "line_start": "INTEGER",
+    "line_end": "INTEGER", "text": "VARCHAR",
+}  # fmt: skip
 
 
 def view_columns(db, view: str) -> dict[str, str]:
@@ -114,7 +123,7 @@ def test_every_model_field_is_a_raw_column_and_passes_through_staging(seed_db):
     from etl.warehouse.columns import MODEL_TABLES
 
     staging = {"statements": "stg_statements", "events": "stg_events", "saker": "stg_saker",
-               "sak_mentions": "stg_sak_mentions"}
+               "sak_mentions": "stg_sak_mentions", "added_statements": "stg_statements"}
     for table in MODEL_TABLES:
         wanted = {c.name for c in table.columns}
         assert set(view_columns(seed_db, table.name)) == wanted, table.name

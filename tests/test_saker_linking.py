@@ -43,7 +43,7 @@ def rows(*reports: tuple[str, str, str]) -> list[dict]:
 
 def link(*reports) -> tuple[list, list, list[dict]]:
     rs = rows(*reports)
-    saker, mentions = build_register(rs)
+    saker, mentions, _ = build_register(rs)
     return saker, mentions, rs
 
 
@@ -158,11 +158,11 @@ def test_ids_depend_on_the_thing_not_on_the_order_of_the_rows():
 def test_previous_ids_are_kept_when_an_earlier_mention_is_added():
     later = ("2025-05-22", "Asker kommune", "Ferrovik har fått byggetillatelse for fabrikken på Heggedal.")
     first_rows = rows(later)
-    saker, mentions = build_register(first_rows)
+    saker, mentions, _ = build_register(first_rows)
     previous = {m.mention_key: m.sak_id for m in mentions}
     earlier = rows(("2025-01-16", "Asker kommune", "Ferrovik planlegger en ny fabrikk på Heggedal."))
-    again, _ = build_register(earlier + first_rows, previous=previous)
-    fresh, _ = build_register(earlier + first_rows)
+    again, _, _ = build_register(earlier + first_rows, previous=previous)
+    fresh, _, _ = build_register(earlier + first_rows)
     assert [s.sak_id for s in again] == [saker[0].sak_id]  # kept
     assert fresh[0].sak_id != saker[0].sak_id  # without the previous build, the first mention decides
 

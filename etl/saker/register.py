@@ -34,6 +34,7 @@ from collections.abc import Mapping
 from etl.model import Sak, SakMention
 from etl.saker.features import Mention
 from etl.saker.link import Linked
+from etl.saker.rules import RuleOutcome
 from etl.vocab import SAK_KIND_LABELS, SAK_KINDS, SAK_STATUSES
 
 TITLE_CHARS = 90
@@ -135,9 +136,11 @@ def assemble(
     *,
     previous: Mapping[str, str] | None = None,
     kommuner: Mapping[str, KommuneInfo] | None = None,
+    outcome: RuleOutcome | None = None,
 ) -> tuple[list[Sak], list[SakMention]]:
     """The register and its mentions. ``previous`` maps mention keys to the sak ids of the
-    last build; ``kommuner`` maps case-folded kommune names to (name, kommunenummer, region)."""
+    last build; ``kommuner`` maps case-folded kommune names to (name, kommunenummer, region);
+    ``outcome`` carries people's renames, statuses and which saker they corrected."""
     previous = previous or {}
     kommuner = kommuner or {}
     clusters = [c for c in linked.clusters() if c]
@@ -167,6 +170,17 @@ def assemble(
                 sak_id, k = f"{candidate}-{k}", k + 1
             used.add(sak_id)
         status, status_m = sak_status(ms)
+        status_date = status_m.meeting_date if status_m else None
+        title = _title(first)
+        corrected = False
+        if outcome is not None:
+            members = set(cluster)
+            corrected = bool(members & outcome.touched)
+            for i in cluster:
+                if i in outcome.titles:
+                    title = outcome.titles[i]
+                if i in outcome.statuses:  # a person's status holds from the latest mention on
+                    status, status_date = outcome.statuses[i][0], ms[-1].meeting_date
         jobs, _ = _latest(ms, "jobs")
         amount, _ = _latest(ms, "amount_nok")
         area, _ = _latest(ms, "area_daa")
@@ -174,7 +188,7 @@ def assemble(
         sak = Sak(
             sak_id=sak_id,
             kind=kind,
-            title=_title(first),
+            title=title,
             unit_name=unit,
             unit_kind=unit_kind,
             kommunenummer=kommunenummer,
@@ -187,12 +201,13 @@ def assemble(
             n_mentions=len({m.statement_id for m in ms}),
             n_meetings=len({m.meeting_id for m in ms}),
             status=status,
-            status_date=status_m.meeting_date if status_m else None,
+            status_date=status_date,
             jobs=jobs,
             jobs_max=max(jobs_all) if jobs_all else None,
             amount_nok=amount,
             area_daa=area,
             first_statement_id=first.statement_id,
+            corrected=corrected,
         )
         drafts.append((ms, sak))
     saker = [sak for _, sak in drafts]

@@ -29,8 +29,11 @@ import duckdb
 from etl.errors import DocumentError
 from etl.warehouse import reference
 from etl.warehouse.load import ColumnBatch, Columns, as_failed, document_columns
-from etl.warehouse.register import load_register, previous_ids
-from etl.warehouse.schema import SCHEMA_VERSION, create_tables, create_views
+from etl.corrections.store import default_path as default_corrections_path
+from etl.corrections.store import file_sha256, read_corrections
+from etl.warehouse.fixes import correct_and_link
+from etl.warehouse.register import previous_ids
+from etl.warehouse.schema import SCHEMA_VERSION, create_tables
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 _ETL_DIR = Path(__file__).resolve().parent.parent
@@ -55,6 +58,9 @@ class BuildReport:
     statements: int = 0
     meetings: int = 0
     saker: int = 0  # things in the register of saker
+    corrections: int = 0  # corrections applied
+    stale_corrections: int = 0  # corrections whose source text changed or disappeared (kept, not applied)
+    correction_errors: list[str] = field(default_factory=list)  # lines of the corrections file that are not corrections
     warnings: int = 0
     failures: list[Failure] = field(default_factory=list)
     wrote: bool = False  # False when nothing changed and the database was left as is
@@ -62,7 +68,7 @@ class BuildReport:
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        return not self.failures and not self.correction_errors
 
 
 def code_fingerprint() -> str:
@@ -94,17 +100,17 @@ def scan(input_dir: Path) -> list[Path]:
     )
 
 
-def _previous_state(db_path: Path) -> tuple[str | None, dict[str, tuple[str, str]]]:
-    """(fingerprint, {source_file: (sha256, status)}) of the current database, if readable."""
+def _previous_state(db_path: Path) -> tuple[str | None, dict[str, tuple[str, str]], str | None]:
+    """(fingerprint, {source_file: (sha256, status)}, corrections file sha256) of the current database."""
     if not db_path.exists():
-        return None, {}
+        return None, {}, None
     try:
         with duckdb.connect(str(db_path), read_only=True) as con:
-            fp = con.execute("SELECT value FROM build_info WHERE key = 'fingerprint'").fetchone()
+            info = dict(con.execute("SELECT key, value FROM build_info").fetchall())
             docs = con.execute("SELECT source_file, sha256, status FROM documents").fetchall()
     except duckdb.Error:
-        return None, {}  # unreadable or foreign file: rebuild everything
-    return (fp[0] if fp else None), {f: (sha, status) for f, sha, status in docs}
+        return None, {}, None  # unreadable or foreign file: rebuild everything
+    return info.get("fingerprint"), {f: (sha, status) for f, sha, status in docs}, info.get("corrections_sha256")
 
 
 def _previous_failures(db_path: Path) -> list[Failure]:
@@ -126,10 +132,16 @@ def build(
     *,
     progress: Callable | None = None,
     force: bool = False,
+    corrections: Path | None = None,
 ) -> BuildReport:
-    """Build or update ``db_path`` from ``input_dir``. Never raises for a bad document."""
+    """Build or update ``db_path`` from ``input_dir``. Never raises for a bad document.
+
+    ``corrections`` is the corrections file (default: ``$NAERINGSPULS_CORRECTIONS``, else
+    ``corrections.jsonl`` beside ``input_dir``); a changed file rebuilds the warehouse
+    without parsing anything again."""
     started = time.perf_counter()
     input_dir, db_path = Path(input_dir), Path(db_path)
+    corrections_path = Path(corrections) if corrections else default_corrections_path(input_dir)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     report = BuildReport(db_path=db_path)
 
@@ -143,12 +155,14 @@ def build(
         hashes = {rel: hashlib.sha256(p.read_bytes()).hexdigest() for rel, p in contents.items()}
         report.documents = len(files)
         fingerprint = code_fingerprint()
-        old_fp, old_docs = _previous_state(db_path)
+        old_fp, old_docs, old_corrections = _previous_state(db_path)
         same_code = old_fp == fingerprint and not force
+        corrections_sha = file_sha256(corrections_path) or ""
 
-        if same_code and {f: s for f, (s, _) in old_docs.items()} == hashes:
+        if same_code and {f: s for f, (s, _) in old_docs.items()} == hashes and (old_corrections or "") == corrections_sha:
             report.unchanged = len(hashes)
             report.failures = _previous_failures(db_path)
+            report.correction_errors = [e.message(corrections_path) for e in read_corrections(corrections_path)[1]]
             _fill_counts(report, db_path)
             report.seconds = time.perf_counter() - started
             return report
@@ -191,12 +205,14 @@ def build(
                         progress(n, len(to_parse), rel)
                 batch.flush(con)
                 reference.load(con)
-                load_register(con, old_ids)
+                fixes = correct_and_link(con, corrections_path, old_ids)
+                report.correction_errors = fixes.errors
                 con.execute(
-                    "INSERT INTO build_info VALUES ('fingerprint', ?), ('schema_version', ?), ('built_at', ?), ('input_dir', ?)",
-                    [fingerprint, SCHEMA_VERSION, dt.datetime.now().isoformat(timespec="seconds"), str(input_dir)],
+                    "INSERT INTO build_info VALUES ('fingerprint', ?), ('schema_version', ?), ('built_at', ?), "
+                    "('input_dir', ?), ('corrections_file', ?), ('corrections_sha256', ?)",
+                    [fingerprint, SCHEMA_VERSION, dt.datetime.now().isoformat(timespec="seconds"), str(input_dir),
+                     str(corrections_path), corrections_sha],
                 )
-                create_views(con)
                 con.execute("CHECKPOINT")
             finally:
                 con.close()
@@ -303,3 +319,7 @@ def _fill_counts(report: BuildReport, db_path: Path) -> None:
         report.warnings = con.execute(
             "SELECT count(*) FROM parse_warnings JOIN documents USING (source_file) WHERE status = 'loaded'"
         ).fetchone()[0]
+        report.corrections, report.stale_corrections = con.execute(
+            "SELECT count(*) FILTER (WHERE status = 'brukt' AND target <> 'review'), "
+            "count(*) FILTER (WHERE status = 'foreldet') FROM correction_log"
+        ).fetchone()

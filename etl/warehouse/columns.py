@@ -114,7 +114,10 @@ STATEMENTS = Table("statements", (_key("statement_id"), _key("meeting_id"), _key
 EVENTS = Table("events", (_key("event_id"), _key("meeting_id"), _key("seq", "INTEGER")), model_columns(Event))
 SAKER = Table("saker", (), model_columns(Sak))
 SAK_MENTIONS = Table("sak_mentions", (), model_columns(SakMention))
-MODEL_TABLES: tuple[Table, ...] = (STATEMENTS, EVENTS, SAKER, SAK_MENTIONS)
+# Statements people added from source lines, and the pieces of split statements
+# (etl/corrections/apply.py): rebuilt every build, never carried over.
+ADDED_STATEMENTS = Table("added_statements", STATEMENTS.keys, STATEMENTS.fields)
+MODEL_TABLES: tuple[Table, ...] = (STATEMENTS, EVENTS, SAKER, SAK_MENTIONS, ADDED_STATEMENTS)
 
 
 def create_table_sql(table: Table) -> str:

@@ -23,6 +23,8 @@ from etl.warehouse.columns import EVENTS, STATEMENTS, arrow_types
 # columns); the model-defined tables' columns come typed from the model.
 _TYPES: dict[str, pa.DataType] = arrow_types() | {
     "meeting_date": pa.date32(),
+    "fields": pa.list_(pa.string()),
+    "is_fact": pa.bool_(),
     "page": pa.int32(),
     "line_start": pa.int32(),
     "line_end": pa.int32(),

@@ -16,16 +16,17 @@ from etl.warehouse.columns import SAK_MENTIONS, SAKER
 from etl.warehouse.load import insert_columns
 
 # Statements that report on a sak, in the order they were made (loaded documents only).
+# Statements that report on a sak, as corrected by people, in the order they were made
+# (the staging views: loaded documents only, hidden statements left out).
 _MENTION_ROWS = """
 SELECT s.statement_id, s.meeting_id, m.meeting_date, s.seq, s.section,
-       COALESCE(s.unit_name, s.unit_raw) AS unit_name, s.unit_kind, s.kommunenummer, s.region,
+       s.unit_name, s.unit_kind, s.kommunenummer, s.region,
        s.text, s.themes, s.organisations, s.places, s.jobs, s.amount_nok, s.area_daa,
        s.sak_kind, s.sak_status, s.sak_parts
-FROM statements AS s
-JOIN meetings AS m USING (meeting_id)
-JOIN documents AS d ON d.source_file = m.source_file AND d.status = 'loaded'
-WHERE s.sak_kind IS NOT NULL
-ORDER BY m.meeting_date NULLS FIRST, s.meeting_id, s.seq
+FROM stg_statements AS s
+JOIN stg_meetings AS m USING (meeting_id)
+WHERE s.sak_kind IS NOT NULL AND s.is_fact
+ORDER BY m.meeting_date NULLS FIRST, s.meeting_id, s.seq, s.statement_id
 """
 
 
@@ -47,12 +48,14 @@ def mention_rows(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
-def load_register(con: duckdb.DuckDBPyConnection, previous: dict[str, str] | None = None) -> tuple[int, int]:
-    """Link the statements in ``con`` and write ``saker`` and ``sak_mentions``; (saker, mentions)."""
-    saker, mentions = build_register(mention_rows(con), previous=previous)
+def load_register(con: duckdb.DuckDBPyConnection, previous: dict[str, str] | None = None,
+                  rules: list | None = None) -> dict[str, str | None]:
+    """Link the statements in ``con`` (the staging views must exist) and write ``saker`` and
+    ``sak_mentions``; returns each saker correction's sak id (None: stale)."""
+    saker, mentions, applied = build_register(mention_rows(con), previous=previous, rules=rules)
     con.execute("DELETE FROM saker")
     con.execute("DELETE FROM sak_mentions")
     if saker:
         insert_columns(con, "saker", SAKER.rows(saker, [()] * len(saker)))
         insert_columns(con, "sak_mentions", SAK_MENTIONS.rows(mentions, [()] * len(mentions)))
-    return len(saker), len(mentions)
+    return applied

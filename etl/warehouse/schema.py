@@ -18,7 +18,7 @@ SCHEMA_VERSION = "2"
 
 # The views of the data contract (README "Data contract"); tests check they exist
 # and keep their documented columns.
-CONTRACT_VIEWS = ("v_meetings", "v_statements", "v_events", "v_decisions", "v_saker", "v_sak_mentions")
+CONTRACT_VIEWS = ("v_meetings", "v_statements", "v_events", "v_decisions", "v_saker", "v_sak_mentions", "v_corrections")
 
 
 def sql_files(layer: str) -> list[Path]:

@@ -12,5 +12,7 @@ SELECT
     time_start,
     time_end,
     n_pages,
-    fmt
+    fmt,
+    kind,
+    corrected
 FROM stg_meetings;

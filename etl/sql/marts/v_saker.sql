@@ -24,6 +24,7 @@ SELECT
     k.amount_nok,
     k.area_daa,
     k.first_statement_id,
+    k.corrected,
     COALESCE(uk.lat, uu.lat) AS lat,
     COALESCE(uk.lon, uu.lon) AS lon
 FROM stg_saker AS k

@@ -1,4 +1,5 @@
--- v_statements (data contract): one row per fact, with its meeting date and provenance.
+-- v_statements (data contract): one row per fact, with its meeting date and provenance, as
+-- corrected by people (a statement marked "not a fact", or split, is left out; its pieces are in).
 CREATE OR REPLACE VIEW v_statements AS
 SELECT
     s.statement_id,
@@ -30,7 +31,10 @@ SELECT
     s.places,
     s.source_text,
     s.area_daa,
-    sm.sak_id
+    sm.sak_id,
+    s.corrected,
+    s.corrected_fields
 FROM stg_statements AS s
 JOIN stg_meetings AS m USING (meeting_id)
-LEFT JOIN stg_sak_mentions AS sm ON sm.statement_id = s.statement_id AND sm.is_primary;
+LEFT JOIN stg_sak_mentions AS sm ON sm.statement_id = s.statement_id AND sm.is_primary
+WHERE s.is_fact;
