@@ -44,7 +44,7 @@ def time_register(db: Path) -> tuple[float, int, int]:
     with duckdb.connect(str(db), read_only=True) as con:
         rows = mention_rows(con)
     t = time.perf_counter()
-    saker, mentions = build_register(rows)
+    saker, mentions, _ = build_register(rows)
     return time.perf_counter() - t, len(mentions), len(saker)
 
 

@@ -2,7 +2,7 @@
 
 Pages (URL paths are stable, bookmarks depend on them):
 ``/`` Oversikt, ``/saker`` Saker, ``/tema`` Tema, ``/enhet`` Enhet, ``/moter`` Møter,
-``/kalender`` Kalender, ``/sok`` Søk, ``/legg-til`` Legg til referat (unless
+``/kalender`` Kalender, ``/sok`` Søk, ``/gjennomgang`` Gjennomgang, ``/legg-til`` Legg til referat (unless
 ``NAERINGSPULS_UPLOAD=0``; it runs even before there is a database).
 """
 
@@ -19,6 +19,7 @@ import duckdb  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from dashboard import db, ingest, queries  # noqa: E402
+from dashboard.components import correct  # noqa: E402
 from dashboard.components.empty import no_data, unavailable, unreadable  # noqa: E402
 from dashboard.style import register_template  # noqa: E402
 
@@ -34,6 +35,7 @@ PAGES = [
     st.Page("app_pages/moter.py", title="Møter", icon=":material/description:", url_path="moter"),
     st.Page("app_pages/kalender.py", title="Kalender", icon=":material/event:", url_path="kalender"),
     st.Page("app_pages/sok.py", title="Søk", icon=":material/search:", url_path="sok"),
+    st.Page("app_pages/gjennomgang.py", title="Gjennomgang", icon=":material/fact_check:", url_path="gjennomgang"),
 ]
 UPLOAD_PATH = "legg-til"
 if ingest.upload_enabled():
@@ -54,6 +56,9 @@ try:
     elif queries.summary(version)["n_meetings"] == 0:
         no_data(missing_db=False)
     else:
+        with st.sidebar:
+            correct.read_only_notice()
+        correct.flash()
         page.run()
 except db.DatabaseUnreadable as exc:
     unreadable(str(exc))

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "streamlit_app.py")
-PAGES = ("oversikt", "saker", "tema", "enhet", "moter", "kalender", "sok", "legg_til")
+PAGES = ("oversikt", "saker", "tema", "enhet", "moter", "kalender", "sok", "gjennomgang", "legg_til")
 
 
 @pytest.fixture(autouse=True)

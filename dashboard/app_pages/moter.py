@@ -10,10 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import filters, queries
-from dashboard.components import figures
+from dashboard.components import correct, figures
 from dashboard.components.common import context, page_header, theme_labels, version
+from dashboard.components.corrected import corrected_caption, is_true
 from dashboard.components.downloads import chart_with_downloads, table_downloads
 from dashboard.components.statements import display_frame, line_range
+from dashboard.components.source import numbered
 from dashboard.components.text import escape_markdown
 from dashboard.formatting import fmt_date_long, fmt_count, fmt_date_short, fmt_int
 from etl.vocab import SECTION_LABELS, SECTIONS
@@ -70,6 +72,12 @@ st.markdown(
     f" · møteleder {escape_markdown(m.get('chair') or '–')} · {fmt_int(m.get('n_attendees'))} deltakere"
 )
 st.caption(f"Kilde: {escape_markdown(m['source_file'])}")
+if is_true(m.get("corrected")):
+    corrected_caption(v, "meeting", mote)
+if correct.enabled():
+    with st.expander("Rett møtet eller legg til et utsagn som mangler", icon=":material/edit:"):
+        correct.meeting_form(v, m, key="moter-rett-mote")
+        correct.add_statement_form(v, m, queries.source_lines(v, m["source_file"]), key="moter-legg-til")
 
 statements = queries.meeting_statements(v, mote)
 left, right = st.columns(2)
@@ -105,13 +113,16 @@ with left:
     stmt_text = dict(zip(shown["statement_id"], shown["text"]))
     stmt_lines = {r.statement_id: (r.line_start, r.line_end) for r in shown.itertuples()}
     pick = st.selectbox(
-        "Vis kildelinjene til et utsagn",
+        "Vis kildelinjene til et utsagn, og rett det",
         options=stmt_ids,
         index=None,
         key="moter.utsagn",
         placeholder="Velg et utsagn",
         format_func=lambda s: f"linje {line_range(*stmt_lines[s])}: {stmt_text[s][:90]}",
     )
+    if pick is not None:
+        correct.statement_form(v, pick, key="moter-rett-utsagn")
+        correct.flag_button(v, pick, key="moter-merk")
 
     events = queries.meeting_events(v, mote)
     with st.expander(f"Arrangementer ({fmt_int(len(events))})"):
@@ -152,8 +163,7 @@ with right:
                 lo, hi = int(lo), int(hi if pd.notna(hi) else lo)
                 excerpt = lines[(lines["line_no"] >= lo) & (lines["line_no"] <= hi)]
                 st.caption(f"Utsagnet står på linje {line_range(lo, hi)} (side {fmt_int(excerpt['page'].iloc[0]) if len(excerpt) else '–'}):")
-                st.code("\n".join(f"{n:>4}  {t}" for n, t in zip(excerpt["line_no"], excerpt["text"])) or " ",
-                        language=None)
+                st.code(numbered(excerpt), language=None)
             else:
                 lo = hi = None
         view = lines.rename(columns={"line_no": "Linje", "page": "Side", "text": "Tekst"})

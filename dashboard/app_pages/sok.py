@@ -70,6 +70,7 @@ show_statements(
     rows, total, theme_labels=labels,
     ctx=context(f"Søk: {q}" if q else "Søk", "sok", filter_labels, (fra or summ["first_date"], til or summ["last_date"])),
     key="sok-treff",
+    correctable=True,
     empty_text="Ingen treff. Prøv færre eller kortere ord (f.eks. «datasenter» i stedet for «datasenteretableringer»), "
                "eller fjern filtre.",
 )

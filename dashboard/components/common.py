@@ -34,7 +34,9 @@ def period_of(dates) -> tuple[dt.date | None, dt.date | None]:
 
 
 def context(title: str, slug: str, filters: dict[str, str], period) -> ExportContext:
-    return ExportContext(title=title, slug=slug, filters=filters, period=period)
+    """An export's context; its source line says how many corrections the data rests on."""
+    return ExportContext(title=title, slug=slug, filters=filters, period=period,
+                         corrections=queries.review.applied_count(version()))
 
 
 def period_label(fra, til, first, last) -> str:

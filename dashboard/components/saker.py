@@ -11,7 +11,9 @@ import streamlit as st
 
 from dashboard import queries
 from dashboard.components import figures
+from dashboard.components import correct
 from dashboard.components.common import context
+from dashboard.components.corrected import corrected_caption, is_true
 from dashboard.components.downloads import chart_with_downloads, table_downloads
 from dashboard.components.statements import source_ref
 from dashboard.components.text import escape_markdown, quote
@@ -47,6 +49,8 @@ def register_frame(df: pd.DataFrame) -> pd.DataFrame:
         "Beløp": [fmt_nok(v) if pd.notna(v) else "" for v in df["amount_nok"]],
         "Areal": [fmt_daa(v) for v in df["area_daa"]],
         "Sak-ID": df["sak_id"],
+        **({"Rettet": ["Rettet" if is_true(c) else "" for c in df["corrected"]]}
+           if "corrected" in df.columns and df["corrected"].fillna(False).astype(bool).any() else {}),
     })  # fmt: skip
 
 
@@ -86,6 +90,8 @@ def show_sak(v, sak_id: str, *, key: str) -> bool:
             f" ({fmt_date_short(s['status_date'])})" if pd.notna(s["status_date"]) else ""),
         f"først nevnt {fmt_date_long(s['first_mentioned'])}", f"sist nevnt {fmt_date_long(s['last_mentioned'])}",
     )))  # fmt: skip
+    if is_true(s.get("corrected")):
+        corrected_caption(v, "sak", sak_id)
     cols = st.columns(4)
     cols[0].metric("Nevnt", fmt_int(s["n_mentions"]), help=f"Utsagn i {fmt_int(s['n_meetings'])} møter")
     cols[1].metric("Arbeidsplasser", fmt_int(s["jobs"]) if pd.notna(s["jobs"]) else "–",
@@ -118,4 +124,7 @@ def show_sak(v, sak_id: str, *, key: str) -> bool:
             st.caption(f"Kilde: {escape_markdown(source_ref(r.source_file, r.page, r.line_start, r.line_end))}")
             st.page_link("app_pages/moter.py", label="Se i referatet", icon=":material/description:",
                          query_params={"mote": r.meeting_id})
+    if correct.enabled():
+        with st.expander("Rett saken: tittel, status, slå sammen, flytt en omtale", icon=":material/edit:"):
+            correct.sak_form(v, s, mentions, key=f"{key}-rett")
     return True

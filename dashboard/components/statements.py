@@ -5,9 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard import db
+from dashboard.components import correct
+from dashboard.components.corrected import correction_note
 from dashboard.components.downloads import table_downloads
 from dashboard.exports.spec import ExportContext
 from dashboard.formatting import fmt_date_short, fmt_int, fmt_nok
+from etl.vocab import FACT_TYPE_LABELS, SECTION_LABELS
 
 SAKER_PATH = "/saker"  # the Saker page's URL path (dashboard/streamlit_app.py)
 
@@ -15,7 +19,8 @@ SAKER_PATH = "/saker"  # the Saker page's URL path (dashboard/streamlit_app.py)
 def sak_link(sak_id) -> str | None:
     """A link to one sak (relative, so it works behind any host name)."""
     return None if sak_id is None or pd.isna(sak_id) else f"{SAKER_PATH}?sak={sak_id}"
-from etl.vocab import FACT_TYPE_LABELS, SECTION_LABELS
+
+
 
 
 def source_ref(source_file, page, line_start, line_end) -> str:
@@ -68,6 +73,11 @@ def display_frame(df: pd.DataFrame, theme_labels: dict[str, str] | None = None) 
         extra.append("Arbeidsplasser")
     if "amount_nok" in df.columns and df["amount_nok"].notna().any():
         out["Beløp"] = [fmt_nok(v) if pd.notna(v) else "" for v in df["amount_nok"]]
+    if "corrected" in df.columns and df["corrected"].fillna(False).astype(bool).any():
+        # Marked where it is shown, with what the machine had read one column away.
+        originals = df["originals"] if "originals" in df.columns else [None] * len(df)
+        out["Rettet"] = [correction_note(c, o, theme_labels)
+                         for c, o in zip(df["corrected"], originals)]
     if "sak_id" in df.columns and df["sak_id"].notna().any():
         out["Sak"] = [sak_link(v) for v in df["sak_id"]]  # opens the sak the statement reports on
     return out
@@ -87,18 +97,23 @@ def show_statements(
     ctx: ExportContext,
     key: str,
     empty_text: str = "Ingen utsagn for valgt filter. Prøv å fjerne et filter eller velge en lengre periode.",
+    correctable: bool = False,
 ) -> pd.DataFrame:
-    """Render a statement table with its count note and downloads; returns the display frame."""
+    """Render a statement table with its count note and downloads; returns the display frame.
+    ``correctable``: a row can be selected, and the selected statement corrected or flagged below."""
     frame = display_frame(df, theme_labels)
     if df.empty:
         st.info(empty_text)
         return frame
-    st.caption(count_note(len(df), total))
-    st.dataframe(
+    can_correct = correctable and correct.enabled()
+    st.caption(count_note(len(df), total) + (" Velg en rad for å rette utsagnet." if can_correct else ""))
+    event = st.dataframe(
         frame,
         hide_index=True,
         width="stretch",
         key=key,
+        on_select="rerun" if can_correct else "ignore",
+        selection_mode="single-row",
         column_config={
             "Utsagn": st.column_config.TextColumn("Utsagn", width="large"),
             "Kilde": st.column_config.TextColumn("Kilde", width="medium"),
@@ -107,4 +122,9 @@ def show_statements(
         },
     )
     table_downloads(frame, ctx, key=f"{key}-dl")
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or []) if can_correct else []
+    if rows:
+        statement_id = df.iloc[rows[0]]["statement_id"]
+        correct.statement_form(db.db_version(), statement_id, key=f"{key}-rett")
+        correct.flag_button(db.db_version(), statement_id, key=f"{key}-merk")
     return frame

@@ -109,7 +109,7 @@ def decorate(
         out.update_layout(legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom"))
     if footer:
         out.add_annotation(
-            text=_esc(texts.footer_line(ctx.period, made)),
+            text=_esc(texts.footer_line(ctx.period, made, ctx.corrections)),
             xref="paper",
             yref="paper",
             x=0,

@@ -114,7 +114,7 @@ def build_pack(
         filter_items=texts.filter_items(filters, period),
         period=period,
         made=made,
-        source_line=texts.source_line(period),
+        source_line=texts.source_line(period, max((ctx.corrections for _, ctx, _ in charts), default=0)),
         statements=select_statements(statements),
         n_statements_total=0 if statements is None else len(statements),
         key_figures=texts.sak_figure_items(key_figures) if key_figures else [],
@@ -142,7 +142,7 @@ def build_pack(
             PackChart(
                 title=ctx.title,
                 filters_line=texts.filters_line(ctx.filters, ctx.period),
-                source_note=texts.footer_line(ctx.period, made),
+                source_note=texts.footer_line(ctx.period, made, ctx.corrections),
                 png=png,
                 data=data if data is not None else pd.DataFrame(),
                 problem=problem,

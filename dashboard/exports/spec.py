@@ -17,6 +17,9 @@ class ExportContext:
     filters: dict[str, str] = field(default_factory=dict)
     # First and last meeting date behind the numbers, for the source line.
     period: tuple[dt.date | None, dt.date | None] = (None, None)
+    # Corrections people have made that the warehouse behind the numbers rests on
+    # (v_corrections, status brukt): said in the source line, 0 says nothing.
+    corrections: int = 0
 
     def file_stem(self) -> str:
         """``forsvar-per-region-2025-10-23``: the slug plus the last meeting date in view."""

@@ -148,7 +148,7 @@ def about_rows(ctx: ExportContext, *, n_rows: int | None = None, made: dt.date |
     """What the extract is, as (label, value) rows for the "Om uttrekket" sheet."""
     rows: list[tuple[str, str]] = [("Tittel", ctx.title)]
     rows += texts.filter_items(ctx.filters, ctx.period)
-    rows.append(("Kilde", texts.source_line(ctx.period).removeprefix("Kilde: ")))
+    rows.append(("Kilde", texts.source_line(ctx.period, ctx.corrections).removeprefix("Kilde: ")))
     rows.append(("Laget", texts.made_line(made).removeprefix("Laget ")))
     if n_rows is not None:
         rows.append(("Antall rader", str(n_rows)))

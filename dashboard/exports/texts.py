@@ -42,10 +42,18 @@ def filters_line(filters: Mapping[str, str], period: Sequence[dt.date | None] = 
     return SEPARATOR.join(f"{k}: {v}" for k, v in filter_items(filters, period))
 
 
-def source_line(period: Sequence[dt.date | None] = (None, None)) -> str:
-    """``Kilde: referater fra Osloregionens faggruppe for Næringssamarbeid, 23.10.2025–12.03.2026``."""
-    text = period_text(period)
-    return f"Kilde: {SOURCE_ORGAN}, {text}" if text else f"Kilde: {SOURCE_ORGAN}"
+def corrections_text(n: int) -> str:
+    """``bygger på 3 manuelle rettelser`` (empty for none)."""
+    if not n:
+        return ""
+    return f"bygger på {fmt_int(n)} manuell rettelse" if n == 1 else f"bygger på {fmt_int(n)} manuelle rettelser"
+
+
+def source_line(period: Sequence[dt.date | None] = (None, None), corrections: int = 0) -> str:
+    """``Kilde: referater fra Osloregionens faggruppe for Næringssamarbeid, 23.10.2025–12.03.2026``,
+    and ``, bygger på 3 manuelle rettelser`` when people have corrected the data."""
+    parts = [f"Kilde: {SOURCE_ORGAN}", period_text(period), corrections_text(corrections)]
+    return ", ".join(p for p in parts if p)
 
 
 def made_line(made: dt.date | None = None) -> str:
@@ -53,9 +61,10 @@ def made_line(made: dt.date | None = None) -> str:
     return f"Laget {fmt_date_short(made or today())}"
 
 
-def footer_line(period: Sequence[dt.date | None] = (None, None), made: dt.date | None = None) -> str:
+def footer_line(period: Sequence[dt.date | None] = (None, None), made: dt.date | None = None,
+                corrections: int = 0) -> str:
     """Source and made date on one line, for the foot of a chart or slide."""
-    return f"{source_line(period)}{SEPARATOR}{made_line(made)} med {APP_NAME}"
+    return f"{source_line(period, corrections)}{SEPARATOR}{made_line(made)} med {APP_NAME}"
 
 
 def _present(value) -> bool:

@@ -27,3 +27,4 @@ from dashboard.queries.statements import (  # noqa: F401
 from dashboard.queries.saker import (  # noqa: F401
     SakFilter, latest_sak_news, sak, sak_key_figures, sak_mentions, saker, saker_by_kind_and_status, saker_map,
 )
+from dashboard.queries import corrections as review  # noqa: F401,E402  (the review queue: queries.review.*)

@@ -25,10 +25,18 @@ REST_SQL = """
 """
 FILTER_SQL = f"{THEMES_SQL} AND {REST_SQL}"
 
+# The columns of every list of statements (``FROM v_statements``, unaliased): a corrected
+# statement also brings what the machine had read (``originals``: action and old value of
+# each correction in force), so a page can show the original one line away.
 STATEMENT_COLUMNS = """
     statement_id, meeting_id, meeting_date, section, unit_name, unit_kind, region,
     text, themes, fact_type, organisations, jobs, amount_nok,
-    source_file, page, line_start, line_end, sak_id
+    source_file, page, line_start, line_end, sak_id, corrected, corrected_fields,
+    CASE WHEN corrected THEN (
+        SELECT list(struct_pack(action := c.action, old := c.old) ORDER BY c.corrected_at)
+        FROM v_corrections AS c
+        WHERE c.target = 'statement' AND c.status = 'brukt' AND c.target_id = v_statements.statement_id
+    ) END AS originals
 """
 
 

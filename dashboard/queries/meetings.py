@@ -17,7 +17,7 @@ def meetings(version) -> pd.DataFrame:
     return db.query(
         version,
         """
-        SELECT m.meeting_id, m.meeting_date, m.organ, m.place, m.chair, m.n_attendees, m.source_file,
+        SELECT m.meeting_id, m.meeting_date, m.organ, m.place, m.chair, m.n_attendees, m.source_file, m.kind, m.corrected,
                COALESCE(s.n, 0) AS n_statements,
                COALESCE(w.n, 0) AS n_warnings
         FROM v_meetings AS m

@@ -38,7 +38,7 @@ _SAK_FILTER = """
 SAK_COLUMNS = """
     sak_id, kind, title, unit_name, unit_kind, kommunenummer, region, themes, organisations, places,
     first_mentioned, last_mentioned, n_mentions, n_meetings, status, status_date, jobs, jobs_max,
-    amount_nok, area_daa, lat, lon
+    amount_nok, area_daa, lat, lon, corrected
 """
 
 

@@ -159,7 +159,10 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, corrections: list[Correcti
             _supersede(latest, out, (c.key.get("source_file"), MEETING_FIELDS[c.action]), c, c.value)
         elif c.target == "sak":
             _sak_rule(c, index, out)
-        else:  # review: an approval or a flag is kept as given
+        elif c.action == "flag" and "text" in c.key:  # a flag on a statement points at it while its text is there
+            sid = index.find(c.key)
+            out.log.append(_log_row(c, APPLIED if sid else STALE, target_id=sid))
+        else:  # review: an approval is kept as given (its item key names what it approves)
             out.log.append(_log_row(c, APPLIED))
     _statement_fixes(con, latest, out, gazetteer)
     _additions(con, latest, out, gazetteer)

@@ -1,0 +1,108 @@
+"""Record a person's correction and rebuild the warehouse with it (no Streamlit here).
+
+Used by the pages where data is shown (Møter, Søk, Saker, Gjennomgang): a
+correction is one appended line in the corrections file (``etl.corrections.store``),
+and the warehouse is rebuilt in a child process, as ``make db`` builds it, so the
+correction is applied by the same code as in every later build.
+
+Where the file is: ``$NAERINGSPULS_CORRECTIONS``, else the file the current
+warehouse was built with (``build_info``), else ``corrections.jsonl`` beside the
+minutes folder (``data/corrections.jsonl``).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from dashboard.db import REPO_ROOT
+from dashboard.ingest import BUILD_TIMEOUT_S, raw_dir, upload_enabled
+from etl.corrections.store import FILE_NAME, append_correction, new_correction, read_corrections
+from etl.model import Correction
+
+
+def _build_info(db: Path) -> dict[str, str]:
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            return dict(con.execute("SELECT key, value FROM build_info").fetchall())
+    except duckdb.Error:
+        return {}
+
+
+def corrections_path(db: Path) -> Path:
+    env = os.environ.get("NAERINGSPULS_CORRECTIONS")
+    if env:
+        return Path(env)
+    built_with = _build_info(db).get("corrections_file")
+    return Path(built_with) if built_with else raw_dir().parent / FILE_NAME
+
+
+def minutes_dir(db: Path) -> Path:
+    """The folder the warehouse is built from: ``$NAERINGSPULS_RAW``, else the one it was built from."""
+    if os.environ.get("NAERINGSPULS_RAW"):
+        return raw_dir()
+    built_from = _build_info(db).get("input_dir")
+    return Path(built_from) if built_from and Path(built_from).is_dir() else raw_dir()
+
+
+def problems(db: Path) -> list[str]:
+    """Lines of the corrections file that are not corrections (Norwegian, one per line)."""
+    path = corrections_path(db)
+    _, errors = read_corrections(path)
+    return [f"{path.name}, linje {e.line_no}: {_reason_nb(e.reason)}" if e.line_no else f"{path.name}: {_reason_nb(e.reason)}"
+            for e in errors]
+
+
+def _reason_nb(reason: str) -> str:
+    for english, norwegian in (("not valid JSON", "ikke gyldig JSON"), ("missing", "mangler"),
+                               ("unknown action", "ukjent handling"), ("unknown target", "ukjent mål"),
+                               ("is used twice", "er brukt to ganger"), ("not UTF-8 text", "ikke UTF-8-tekst"),
+                               ("cannot be read", "kan ikke leses")):  # fmt: skip
+        if reason.startswith(english):
+            return norwegian + reason[len(english):]
+    return reason
+
+
+def writable(db: Path) -> bool:
+    """Corrections can be made: the dashboard is not read-only and the file reads cleanly."""
+    return upload_enabled() and not problems(db)
+
+
+@dataclass
+class Saved:
+    correction: Correction
+    ok: bool
+    message: str  # Norwegian, for the user
+    log: str = ""
+
+
+def record(db: Path, target: str, action: str, key: dict, *, value=None, old=None, why: str = "",
+           other: dict | None = None, by: str | None = None, rebuild: bool = True) -> Saved:
+    """Append one correction and (by default) rebuild the warehouse so it shows at once."""
+    c = new_correction(target, action, key, value=value, old=old, why=why, other=other, by=by)
+    append_correction(corrections_path(db), c)
+    if not rebuild:
+        return Saved(c, True, "Rettelsen er lagret.")
+    ok, log = run_build(db)
+    if ok:
+        return Saved(c, True, "Rettelsen er lagret og brukt.", log)
+    return Saved(c, False, "Rettelsen er lagret, men databasen kunne ikke bygges på nytt nå. Den brukes ved neste "
+                           "oppdatering (`make db`).", log)
+
+
+def run_build(db: Path) -> tuple[bool, str]:
+    """``python -m etl build`` in a child process, with the corrections file; (the database was rebuilt, log)."""
+    cmd = [sys.executable, "-m", "etl", "build", "--quiet", "--input", str(minutes_dir(db)), "--db", str(db),
+           "--corrections", str(corrections_path(db))]
+    try:
+        res = subprocess.run(cmd, cwd=REPO_ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S)
+    except (subprocess.TimeoutExpired, OSError) as exc:
+        return False, f"{type(exc).__name__}: {exc}"
+    # Exit 1 with a written database means some file failed: the correction is in.
+    wrote = "updated" in res.stdout or "unchanged" in res.stdout
+    return wrote, res.stdout + res.stderr
