@@ -41,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--fixtures", type=Path, default=None, help="folder of documents with *.expected.json")
     e.add_argument("--saker", type=Path, nargs="?", const=SAKER_ARCHIVE, default=None, metavar="DIR",
                    help="score the register of saker against DIR/labels.toml (default: tests/fixtures/saker)")
+    e.add_argument("--corrections", action="store_true",
+                   help="report how often people overrule each rule, from the corrections in the warehouse")
+    e.add_argument("--db", type=Path, default=None, help="with --corrections: the warehouse (default: $NAERINGSPULS_DB "
+                                                          "or data/naering.duckdb)")
 
     args = parser.parse_args(argv)
     if args.command == "build":
@@ -108,6 +112,15 @@ def _check(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from etl.evaluate import evaluate, format_report
 
+    if args.corrections:
+        from etl.evaluate_corrections import evaluate_corrections, format_corrections_report
+
+        db = args.db or default_db()
+        if not db.exists():
+            print(f"error: no warehouse at {db} (build it with `python -m etl build`)", file=sys.stderr)
+            return 2
+        print(format_corrections_report(evaluate_corrections(db)))
+        return 0
     if args.saker is not None:
         from etl.evaluate_saker import evaluate_saker, format_saker_report
 

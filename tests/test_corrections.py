@@ -269,3 +269,32 @@ def test_a_broken_corrections_file_is_reported_by_line_and_the_rest_is_applied(a
     assert res.returncode == 1
     assert "FAILED corrections.jsonl, line 2: not valid JSON" in res.stderr
     assert statement(archive, BLOWTECH)["jobs"] == 75
+
+
+def test_evaluate_corrections_counts_how_often_each_rule_is_overruled(archive):
+    from etl.evaluate_corrections import evaluate_corrections
+
+    correct(archive, "statement", "set_themes", key(BUDGET), ["kompetanse", "energi"])
+    correct(archive, "statement", "set_fact_type", key(VIKEN), "nedleggelse")
+    correct(archive, "statement", "set_unit", key(BUDGET), "Bærum")
+    correct(archive, "statement", "set_jobs", key(BLOWTECH), 75)
+    correct(archive, "statement", "set_jobs", key(BLOWTECH), 80)  # replaces the one above: one vote, not two
+    correct(archive, "statement", "not_a_fact", key(PARKS))
+    correct(archive, "sak", "merge", key(VIKEN), other=key(FYLKESPLAN))
+    correct(archive, "sak", "set_status", key(FYLKESPLAN), "stanset", old="planlagt")
+    correct(archive, "statement", "set_jobs", key("Finnes ikke lenger."), 1)  # stale
+    rebuild(archive)
+    s = evaluate_corrections(archive / "db.duckdb")
+    assert (s.statuses["brukt"], s.statuses["foreldet"], s.statuses["erstattet"]) == (7, 1, 1)
+    assert (dict(s.themes_removed), dict(s.themes_added)) == ({"offentlig_okonomi": 1}, {"energi": 1})
+    assert dict(s.fact_types) == {("utfordring", "nedleggelse"): 1}
+    assert dict(s.units) == {("Oslo", "Bærum"): 1}
+    assert dict(s.figures) == {"jobs: changed": 1}
+    assert dict(s.not_a_fact) == {"etablering": 1}
+    assert dict(s.saker) == {"merge": 1, "set_status": 1}
+    assert dict(s.sak_status) == {("planlagt", "stanset"): 1}
+    res = subprocess.run([sys.executable, "-m", "etl", "evaluate", "--corrections", "--db", str(archive / "db.duckdb")],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert "Corrections: 7 applied, 1 stale (foreldet), 1 superseded, 0 invalid" in res.stdout
+    assert "  utfordring → nedleggelse" in res.stdout
