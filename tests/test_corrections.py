@@ -298,3 +298,12 @@ def test_evaluate_corrections_counts_how_often_each_rule_is_overruled(archive):
     assert res.returncode == 0, res.stderr
     assert "Corrections: 7 applied, 1 stale (foreldet), 1 superseded, 0 invalid" in res.stdout
     assert "  utfordring → nedleggelse" in res.stdout
+
+
+def test_a_correction_finds_its_statement_whatever_the_whitespace(archive):
+    doc = archive / "raw" / SEED.name
+    doc.write_text(doc.read_text(encoding="utf-8").replace("(70 ansatte)", "(70\u00a0ansatte)"), encoding="utf-8")
+    correct(archive, "statement", "set_jobs", key(BLOWTECH), 75)  # keyed with a plain space
+    report = rebuild(archive)
+    assert (report.corrections, report.stale_corrections) == (1, 0)
+    assert one(archive, "SELECT jobs FROM v_statements WHERE text LIKE 'Nedleggelse av Blowtech%'") == [(75,)]

@@ -38,6 +38,20 @@ _FIXED_COLUMNS = ("unit_name", "unit_kind", "kommunenummer", "region", "county",
                   "jobs", "amount_nok", "event_date", "sak_kind", "sak_status", "sak_parts")  # fmt: skip
 
 
+# The statements a correction may name: those whose text, with ASCII whitespace runs made one
+# space, is a wanted text, and (so the index decides, with Python's idea of whitespace) any
+# text holding other Unicode whitespace. A superset, fetched in document order.
+_CANDIDATES = r"""
+SELECT s.statement_id, s.source_file, CAST(m.meeting_date AS VARCHAR), s.text, s.seq
+FROM statements s
+JOIN meetings m USING (meeting_id)
+JOIN documents d ON d.source_file = m.source_file AND d.status = 'loaded'
+WHERE regexp_replace(trim(s.text, E' \t\n\r\f'), '[ \t\n\r\f]+', ' ', 'g') IN (SELECT unnest(?::VARCHAR[]))
+   OR regexp_matches(s.text, '[\x{0B}\x{1C}-\x{1F}\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]')
+ORDER BY s.source_file, s.seq
+"""
+
+
 @dataclass
 class SakRule:
     """A saker correction resolved to statements: (statement_id, part) of its mention(s)."""
@@ -130,10 +144,8 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, corrections: list[Correcti
     if not corrections:
         return out
     ordered = sorted(enumerate(corrections), key=lambda ic: (ic[1].at, ic[0]))
-    index = StatementIndex(con.execute(
-        "SELECT s.statement_id, s.source_file, m.meeting_date, s.text, s.seq FROM statements s "
-        "JOIN meetings m USING (meeting_id) JOIN documents d ON d.source_file = m.source_file AND d.status = 'loaded'"
-    ).fetchall())
+    wanted = {norm(k.get("text")) for c in corrections for k in (c.key, c.other or {}) if k.get("text")}
+    index = StatementIndex(con.execute(_CANDIDATES, [sorted(wanted)]).fetchall(), wanted)
     theme_ids = theme_ids if theme_ids is not None else {r[0] for r in con.execute("SELECT theme_id FROM dim_themes").fetchall()}
     latest: dict[tuple, tuple[Correction, object]] = {}  # (target id, field) -> the correction that wins
     for _, c in ordered:

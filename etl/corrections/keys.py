@@ -8,15 +8,12 @@ meeting date and text), and ``n`` tells identical texts in one file apart.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-_SPACE = re.compile(r"\s+")
-
-
 def norm(text: str | None) -> str:
-    return _SPACE.sub(" ", text or "").strip()
+    """Runs of whitespace (any Unicode space) as one space, none at the ends."""
+    return " ".join((text or "").split())
 
 
 def _date(value) -> str | None:
@@ -47,12 +44,15 @@ def meeting_key(source_file: str, first_line: str) -> dict:
 class StatementIndex:
     """Statements by (file, text) and by (meeting date, text), in document order."""
 
-    def __init__(self, rows: Iterable[tuple]) -> None:
-        """``rows``: (statement_id, source_file, meeting_date, text, seq)."""
+    def __init__(self, rows: Iterable[tuple], wanted: set[str] | None = None) -> None:
+        """``rows``: (statement_id, source_file, meeting_date, text, seq); ``wanted``: the only
+        (normalised) texts that will be looked up, when known (a large archive indexes fewer)."""
         self.by_file: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.by_date: dict[tuple[str | None, str], list[str]] = defaultdict(list)
         for sid, source_file, meeting_date, text, _seq in sorted(rows, key=lambda r: (r[1], r[4])):
             t = norm(text)
+            if wanted is not None and t not in wanted:
+                continue
             self.by_file[(source_file, t)].append(sid)
             self.by_date[(_date(meeting_date), t)].append(sid)
 

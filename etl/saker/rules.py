@@ -45,6 +45,14 @@ def apply_rules(mentions: list[Mention], linked: Linked, rules: list) -> RuleOut
         return where.get(ref, first_part.get(ref[0]) if ref[1] == 0 else None)
 
     sak_of = linked.sak_of
+    parent: dict[int, int] = {}  # merged sak -> the sak it joined (union-find: a merge costs no pass over mentions)
+
+    def root(sak: int) -> int:
+        while sak in parent:
+            parent[sak] = parent.get(parent[sak], parent[sak])
+            sak = parent[sak]
+        return sak
+
     for rule in [r for r in rules if r.action in ("merge", "move")] + [r for r in rules if r.action not in ("merge", "move")]:
         i = find(rule.mention)
         j = find(rule.other)
@@ -52,13 +60,12 @@ def apply_rules(mentions: list[Mention], linked: Linked, rules: list) -> RuleOut
             out.stale.add(rule.correction_id)
             continue
         if rule.action == "merge":
-            into, gone = sak_of[j], sak_of[i]
-            for k, s in enumerate(sak_of):
-                if s == gone:
-                    sak_of[k] = into
+            into, gone = root(sak_of[j]), root(sak_of[i])
+            if into != gone:
+                parent[gone] = into
             out.touched.add(j)
         elif rule.action == "move":
-            sak_of[i] = sak_of[j] if j is not None else linked.n_saker
+            sak_of[i] = root(sak_of[j]) if j is not None else linked.n_saker
             if j is None:
                 linked.n_saker += 1
             linked.scores[i] = None if j is None else linked.scores[i]
@@ -70,4 +77,7 @@ def apply_rules(mentions: list[Mention], linked: Linked, rules: list) -> RuleOut
             out.statuses[i] = (str(rule.value), rule.correction_id)
             out.touched.add(i)
         out.applied[rule.correction_id] = i
+    if parent:
+        for k, s in enumerate(sak_of):
+            sak_of[k] = root(s)
     return out
