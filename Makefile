@@ -8,6 +8,7 @@ PORT        ?= 8501
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ETL_SOURCES := $(shell find etl -name '*.py' -o -name '*.sql' -o -name '*.toml' 2>/dev/null)
 RAW_FILES   := $(shell find $(RAW) -type f -not -name '.*' 2>/dev/null)
+CORRECTIONS := $(or $(NAERINGSPULS_CORRECTIONS),data/corrections.jsonl)
 
 .PHONY: run test install install-test system-deps db benchmark evaluate clean help
 
@@ -44,9 +45,9 @@ system-deps:
 		echo "Chromium is missing: install Debian's 'chromium' package for PNG/SVG/PDF exports"; \
 	fi
 
-# Rebuilt when minutes or ETL code change; the build itself skips unchanged files.
+# Rebuilt when minutes, corrections or ETL code change; the build itself skips unchanged files.
 # A bad file is reported but does not stop the dashboard from starting.
-$(DB): $(VENV)/.installed $(RAW_FILES) $(ETL_SOURCES)
+$(DB): $(VENV)/.installed $(RAW_FILES) $(ETL_SOURCES) $(wildcard $(CORRECTIONS))
 	$(PY) -m etl build --input $(RAW) --db $(DB) || echo "Some minutes could not be loaded (see above); the rest is in $(DB)."
 	@if [ -f $(DB) ]; then touch $(DB); fi
 

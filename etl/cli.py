@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("check", help="print the parse of one document for review")
     c.add_argument("file", type=Path)
     c.add_argument("--json", action="store_true", help="print the full parse as JSON")
+    c.add_argument("--corrections", type=Path, default=None,
+                   help="with --json: lay the corrections that name this document over the parse (a golden fixture)")
 
     e = sub.add_parser("evaluate", help="compare extraction with the golden files")
     e.add_argument("--fixtures", type=Path, default=None, help="folder of documents with *.expected.json")
@@ -103,7 +105,19 @@ def _check(args: argparse.Namespace) -> int:
         print(f"FAILED {exc.path}: {exc.reason}", file=sys.stderr)
         return 1
     if args.json:
-        print(json.dumps(meeting.to_dict(), ensure_ascii=False, indent=2))
+        parse = meeting.to_dict()
+        if args.corrections:
+            from etl.corrections.golden import corrected_parse
+            from etl.corrections.store import read_corrections
+            from etl.extract.themes import theme_labels
+
+            records, errors = read_corrections(args.corrections)
+            for e in errors:
+                print(f"FAILED {e.message(args.corrections)}", file=sys.stderr)
+            parse, applied, left_out = corrected_parse(parse, records, theme_ids=set(theme_labels()))
+            print(f"{applied} corrections applied, {left_out} left out (not a fact, split, added, or a changed text)",
+                  file=sys.stderr)
+        print(json.dumps(parse, ensure_ascii=False, indent=2))
     else:
         print(format_meeting(meeting))
     return 0

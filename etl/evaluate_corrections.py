@@ -92,9 +92,13 @@ def evaluate_corrections(db: Path) -> RuleStats:
             stats.themes_removed.update(before - set(new or []))
             stats.themes_added.update(set(new or []) - before)
         elif action == "set_fact_type":
-            stats.fact_types[(by_id.get(target_id, (was,))[0], new)] += 1
+            machine_type = by_id.get(target_id, (was,))[0]
+            if machine_type != new:  # a rule fixed since agrees with the person: no longer overruled
+                stats.fact_types[(machine_type, new)] += 1
         elif action == "set_unit":
-            stats.units[(by_id.get(target_id, (None, was))[1] or "ingen", new)] += 1
+            machine_unit = by_id.get(target_id, (None, was))[1]
+            if machine_unit != new:
+                stats.units[(machine_unit or "ingen", new)] += 1
         elif action in ("set_jobs", "set_amount", "set_date"):
             if target_id in by_id:  # what the machine read, not what the person saw (an earlier correction)
                 was = by_id[target_id][("set_jobs", "set_amount", "set_date").index(action) + 3]

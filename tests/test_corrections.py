@@ -307,3 +307,24 @@ def test_a_correction_finds_its_statement_whatever_the_whitespace(archive):
     report = rebuild(archive)
     assert (report.corrections, report.stale_corrections) == (1, 0)
     assert one(archive, "SELECT jobs FROM v_statements WHERE text LIKE 'Nedleggelse av Blowtech%'") == [(75,)]
+
+
+def test_check_lays_a_documents_corrections_over_its_parse_for_a_golden_fixture(tmp_path):
+    path = tmp_path / "corrections.jsonl"
+    for c in (
+        new_correction("statement", "set_themes", key(BUDGET), value=["energi"], by="t"),
+        new_correction("statement", "set_jobs", statement_key("elsewhere/" + SEED.name, DATE, BLOWTECH), value=75, by="t"),
+        new_correction("statement", "not_a_fact", key(PARKS), by="t"),  # not something a parse says
+        new_correction("statement", "set_jobs", statement_key("other.txt", "2024-01-01", BLOWTECH), value=1, by="t"),
+        new_correction("meeting", "set_organ", {"source_file": SEED.name, "first_line": "x"}, value="Faggruppe næring", by="t"),
+    ):
+        append_correction(path, c)
+    res = subprocess.run([sys.executable, "-m", "etl", "check", str(SEED), "--json", "--corrections", str(path)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert "3 corrections applied, 1 left out" in res.stderr
+    parse = json.loads(res.stdout)
+    by_text = {s["text"]: s for s in parse["statements"]}
+    assert by_text[BUDGET]["themes"] == ["energi"]
+    assert (by_text[BLOWTECH]["jobs"], by_text[BLOWTECH]["sak_kind"]) == (75, "nedleggelse")
+    assert PARKS in by_text and parse["organ"] == "Faggruppe næring"

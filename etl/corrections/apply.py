@@ -90,7 +90,7 @@ def _query(con: duckdb.DuckDBPyConnection, sql: str, params=None) -> list[dict]:
     return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
-def _valid_value(action: str, value, theme_ids: set[str]):
+def valid_value(action: str, value, theme_ids: set[str]):
     """The value to store, or raise ValueError when it cannot be used."""
     if action == "set_themes":
         if not isinstance(value, list) or not all(isinstance(t, str) and t in theme_ids for t in value):
@@ -113,7 +113,7 @@ def _valid_value(action: str, value, theme_ids: set[str]):
     return value
 
 
-def _with_unit(row: dict, name: str, gazetteer) -> None:
+def with_unit(row: dict, name: str, gazetteer) -> None:
     from etl.extract.units import resolve_unit
 
     match = resolve_unit(name, gazetteer)
@@ -124,7 +124,7 @@ def _with_unit(row: dict, name: str, gazetteer) -> None:
                    county=match.county, unit_known=True)
 
 
-def _reclassify(row: dict) -> None:
+def reclassify(row: dict) -> None:
     """What the corrected statement says about a sak (a new fact type can make it a closure)."""
     from etl.extract.saker import classify
 
@@ -155,7 +155,7 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, corrections: list[Correcti
                 out.log.append(_log_row(c, STALE))
                 continue
             try:
-                value = _valid_value(c.action, c.value, theme_ids) if c.action in STATEMENT_FIELDS else c.value
+                value = valid_value(c.action, c.value, theme_ids) if c.action in STATEMENT_FIELDS else c.value
                 if c.action == "split" and not (isinstance(value, list) and len(value) >= 2
                                                 and all(isinstance(t, str) and t.strip() for t in value)):
                     raise ValueError("a split needs two or more texts")
@@ -226,13 +226,13 @@ def _statement_fixes(con, latest: dict, out: Applied, gazetteer) -> None:
                 if c.action == "split":
                     _split(row, c, value, out, gazetteer)
             elif slot == "unit_name":
-                _with_unit(row, value, gazetteer)
+                with_unit(row, value, gazetteer)
             else:
                 row[slot] = value
             fields.append("is_fact" if slot == "hide" else slot)
             out.log.append(_log_row(c, APPLIED, target_id=sid, line_start=row["line_start"], line_end=row["line_end"]))
         if any(f in fields for f in ("fact_type", "themes", "jobs", "amount_nok")):
-            _reclassify(row)
+            reclassify(row)
         out.statement_fixes.append({"statement_id": sid, "fields": sorted(set(fields)), "is_fact": not hidden,
                                     **{k: row[k] for k in _FIXED_COLUMNS}})
 

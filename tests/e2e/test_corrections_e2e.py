@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import ARTIFACTS, ROOT, start_server, stop_server, wait_for_app
 
@@ -90,11 +91,26 @@ def open_page(page, url: str) -> None:
 
 
 def pick_option(page, label: str, typed: str, option: re.Pattern) -> None:
-    """Choose an option of the selectbox/multiselect labelled ``label`` by typing part of it."""
+    """Choose an option of the selectbox labelled ``label`` by typing part of it.
+
+    A rerun that lands just after the page settled (a chart reporting its empty
+    selection) can close the open list: then the list is opened again."""
     box = page.locator(f'input[aria-label="{label}"]')
-    box.click()
-    page.keyboard.type(typed)
-    page.get_by_role("option", name=option).first.click()
+    choice = page.get_by_role("option", name=option).first
+    for attempt in range(3):
+        box.click()
+        page.keyboard.press("ControlOrMeta+a")
+        page.keyboard.type(typed)
+        try:
+            choice.click(timeout=5_000)
+        except PlaywrightTimeout:
+            print("RETRY", label, attempt, flush=True)
+            page.keyboard.press("Escape")
+            wait_for_app(page)
+            continue
+        if option.search(box.input_value()):
+            return
+    raise AssertionError(f"could not choose {option.pattern!r} in «{label}» (shows {box.input_value()!r})")
 
 
 def test_corrections_survive_a_forced_rebuild(page, archive, screenshot):
