@@ -33,3 +33,30 @@ def test_citation_formats():
 def test_shorten_cuts_at_word():
     assert texts.shorten("en to tre fire", 9) == "en to…"
     assert texts.shorten("kort", 10) == "kort"
+
+
+def test_the_source_line_says_how_many_corrections_the_data_rests_on():
+    base = "Kilde: referater fra Osloregionens faggruppe for Næringssamarbeid, 23.10.2025–12.03.2026"
+    assert texts.source_line(PERIOD, 0) == base
+    assert texts.source_line(PERIOD, 1) == base + ", bygger på 1 manuell rettelse"
+    assert texts.source_line(PERIOD, 1234) == base + ", bygger på 1 234 manuelle rettelser"
+    assert texts.footer_line(PERIOD, dt.date(2026, 11, 26), 3).startswith(base + ", bygger på 3 manuelle rettelser · ")
+
+
+def test_excel_and_board_pack_carry_the_corrections_count():
+    import dataclasses
+    import io
+
+    from openpyxl import load_workbook
+    from pptx import Presentation
+
+    from dashboard.exports import api, tables
+    from exports_helpers import FILTERS, MADE, bar_figure, context, region_data
+
+    ctx = dataclasses.replace(context(), corrections=2)
+    wb = load_workbook(io.BytesIO(tables.to_excel_bytes(region_data(), ctx, made=MADE)))
+    about = dict(wb["Om uttrekket"].iter_rows(values_only=True))
+    assert about["Kilde"].endswith("23.10.2025–12.03.2026, bygger på 2 manuelle rettelser")
+    prs = Presentation(io.BytesIO(api.export_pack([(bar_figure(), ctx, region_data())], None, FILTERS, "pptx", made=MADE)))
+    first = "\n".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
+    assert "bygger på 2 manuelle rettelser" in first
