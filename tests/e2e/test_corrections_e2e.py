@@ -84,17 +84,23 @@ def download_csv(page, container_key: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
 
 
+def settle(page) -> None:
+    """Wait until the script run that renders the page has finished (not just begun to draw):
+    an open dropdown is closed by elements the run still sends."""
+    wait_for_app(page, timeout=LONG)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=LONG)
+
+
 def open_page(page, url: str) -> None:
     page.goto(url)
-    wait_for_app(page)
+    settle(page)
     assert page.locator('[data-testid="stException"]').count() == 0, url
 
 
 def pick_option(page, label: str, typed: str, option: re.Pattern) -> None:
     """Choose an option of the selectbox labelled ``label`` by typing part of it.
 
-    A rerun that lands just after the page settled (a chart reporting its empty
-    selection) can close the open list: then the list is opened again."""
+    Should anything still redraw the page and close the open list, it is opened again."""
     box = page.locator(f'input[aria-label="{label}"]')
     choice = page.get_by_role("option", name=option).first
     for attempt in range(3):
@@ -104,9 +110,9 @@ def pick_option(page, label: str, typed: str, option: re.Pattern) -> None:
         try:
             choice.click(timeout=5_000)
         except PlaywrightTimeout:
-            print("RETRY", label, attempt, flush=True)
+            print("RETRY", label, flush=True)
             page.keyboard.press("Escape")
-            wait_for_app(page)
+            settle(page)
             continue
         if option.search(box.input_value()):
             return
