@@ -18,7 +18,7 @@ from dashboard.components.downloads import table_downloads
 from dashboard.components.source import show_excerpt
 from dashboard.components.statements import source_ref
 from dashboard.components.text import escape_markdown
-from dashboard.formatting import fmt_date_long, fmt_date_short, fmt_int, fmt_nok
+from dashboard.formatting import fmt_count, fmt_date_long, fmt_date_short, fmt_int, fmt_nok
 from dashboard.review_queue import KINDS, Entry, review_queue
 from etl.corrections import STALE, STATUS_LABELS
 from etl.vocab import FACT_TYPE_LABELS, SAK_KIND_LABELS, SAK_STATUS_LABELS
@@ -112,7 +112,7 @@ def show_sak_brief(sak_id: str) -> dict | None:
     status = SAK_STATUS_LABELS.get(s["status"], "ingen status") if isinstance(s["status"], str) else "ingen status"
     st.markdown(f"**{escape_markdown(s['title'])}**")
     st.caption(escape_markdown(f"{SAK_KIND_LABELS.get(s['kind'], s['kind'])} · {s['unit_name'] or '–'} · {status} · "
-                               f"nevnt {fmt_int(s['n_mentions'])} ganger"))
+                               f"nevnt {fmt_count(int(s['n_mentions']), 'gang', 'ganger')}"))
     st.page_link("app_pages/saker.py", label="Åpne saken", icon=":material/work:", query_params={"sak": sak_id})
     return s
 

@@ -121,7 +121,8 @@ def show_sak(v, sak_id: str, *, key: str) -> bool:
                 head += f" · {escape_markdown(SAK_STATUS_LABELS.get(r.status, r.status))}"
             st.markdown(head)
             st.markdown(quote(r.text))
-            st.caption(f"Kilde: {escape_markdown(source_ref(r.source_file, r.page, r.line_start, r.line_end))}")
+            st.caption(f"Kilde: {escape_markdown(source_ref(r.source_file, r.page, r.line_start, r.line_end))}"
+                       + (" · **Rettet** (se utsagnet i Møter for det opprinnelige)" if is_true(r.corrected) else ""))
             st.page_link("app_pages/moter.py", label="Se i referatet", icon=":material/description:",
                          query_params={"mote": r.meeting_id})
     if correct.enabled():

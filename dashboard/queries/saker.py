@@ -160,11 +160,13 @@ def sak_mentions(version, sak_id: str) -> pd.DataFrame:
     return db.query(
         version,
         """
-        SELECT statement_id, meeting_id, meeting_date, status, jobs, amount_nok, area_daa, part,
-               unit_name, text, source_file, page, line_start, line_end
-        FROM v_sak_mentions
-        WHERE sak_id = $s
-        ORDER BY meeting_date NULLS LAST, statement_id, part
+        SELECT m.statement_id, m.meeting_id, m.meeting_date, m.status, m.jobs, m.amount_nok, m.area_daa, m.part,
+               m.unit_name, m.text, m.source_file, m.page, m.line_start, m.line_end,
+               COALESCE(s.corrected, FALSE) AS corrected
+        FROM v_sak_mentions AS m
+        LEFT JOIN v_statements AS s USING (statement_id)
+        WHERE m.sak_id = $s
+        ORDER BY m.meeting_date NULLS LAST, m.statement_id, m.part
         """,
         {"s": sak_id},
     )
