@@ -29,27 +29,14 @@ import duckdb
 from etl.corrections import (
     APPLIED, INVALID, MEETING_FIELDS, MEETING_KINDS, STALE, STATEMENT_FIELDS, SUPERSEDED,
 )
-from etl.corrections.keys import StatementIndex, norm
+from etl.corrections.keys import norm
+from etl.corrections.resolve import ResolvedKeys
 from etl.model import Correction, Meeting, Provenance, Statement
 from etl.vocab import FACT_TYPES, SAK_STATUSES, UNIT_UNKNOWN
 
 _WORD = re.compile(r"\w+")
 _FIXED_COLUMNS = ("unit_name", "unit_kind", "kommunenummer", "region", "county", "unit_known", "themes", "fact_type",
                   "jobs", "amount_nok", "event_date", "sak_kind", "sak_status", "sak_parts")  # fmt: skip
-
-
-# The statements a correction may name: those whose text, with ASCII whitespace runs made one
-# space, is a wanted text, and (so the index decides, with Python's idea of whitespace) any
-# text holding other Unicode whitespace. A superset, fetched in document order.
-_CANDIDATES = r"""
-SELECT s.statement_id, s.source_file, CAST(m.meeting_date AS VARCHAR), s.text, s.seq
-FROM statements s
-JOIN meetings m USING (meeting_id)
-JOIN documents d ON d.source_file = m.source_file AND d.status = 'loaded'
-WHERE regexp_replace(trim(s.text, E' \t\n\r\f'), '[ \t\n\r\f]+', ' ', 'g') IN (SELECT unnest(?::VARCHAR[]))
-   OR regexp_matches(s.text, '[\x{0B}\x{1C}-\x{1F}\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]')
-ORDER BY s.source_file, s.seq
-"""
 
 
 @dataclass
@@ -85,9 +72,8 @@ def _log_row(c: Correction, status: str, *, target_id=None, source_file=None, li
 
 
 def _query(con: duckdb.DuckDBPyConnection, sql: str, params=None) -> list[dict]:
-    cur = con.execute(sql, params or [])
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r)) for r in cur.fetchall()]
+    """Rows as dicts (through Arrow: about twice as fast as fetchall for thousands of rows)."""
+    return con.sql(sql, params=params or None).to_arrow_table().to_pylist()
 
 
 def valid_value(action: str, value, theme_ids: set[str]):
@@ -144,8 +130,7 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, corrections: list[Correcti
     if not corrections:
         return out
     ordered = sorted(enumerate(corrections), key=lambda ic: (ic[1].at, ic[0]))
-    wanted = {norm(k.get("text")) for c in corrections for k in (c.key, c.other or {}) if k.get("text")}
-    index = StatementIndex(con.execute(_CANDIDATES, [sorted(wanted)]).fetchall(), wanted)
+    index = ResolvedKeys(con, [k for c in corrections for k in (c.key, c.other or {})])
     theme_ids = theme_ids if theme_ids is not None else {r[0] for r in con.execute("SELECT theme_id FROM dim_themes").fetchall()}
     latest: dict[tuple, tuple[Correction, object]] = {}  # (target id, field) -> the correction that wins
     for _, c in ordered:
@@ -189,7 +174,7 @@ def _supersede(latest: dict, out: Applied, slot: tuple, c: Correction, value) ->
     latest[slot] = (c, value)
 
 
-def _sak_rule(c: Correction, index: StatementIndex, out: Applied) -> None:
+def _sak_rule(c: Correction, index: ResolvedKeys, out: Applied) -> None:
     sid = index.find(c.key)
     other = index.find(c.other) if c.other else None
     if sid is None or (c.action == "merge" and other is None) or (c.action == "move" and c.other and other is None):
@@ -231,8 +216,8 @@ def _statement_fixes(con, latest: dict, out: Applied, gazetteer) -> None:
                 row[slot] = value
             fields.append("is_fact" if slot == "hide" else slot)
             out.log.append(_log_row(c, APPLIED, target_id=sid, line_start=row["line_start"], line_end=row["line_end"]))
-        if any(f in fields for f in ("fact_type", "themes", "jobs", "amount_nok")):
-            reclassify(row)
+        if not hidden and any(f in fields for f in ("fact_type", "themes", "jobs", "amount_nok")):
+            reclassify(row)  # a hidden statement says nothing about a sak
         out.statement_fixes.append({"statement_id": sid, "fields": sorted(set(fields)), "is_fact": not hidden,
                                     **{k: row[k] for k in _FIXED_COLUMNS}})
 
@@ -287,6 +272,8 @@ def _additions(con, latest: dict, out: Applied, gazetteer) -> None:
 
 
 def _meeting_fixes(con, latest: dict, out: Applied) -> None:
+    if not any(c.target == "meeting" for c, _ in latest.values()):
+        return
     meetings = {r["source_file"]: r for r in _query(con, "SELECT m.meeting_id, m.source_file, m.organ, m.meeting_date, "
                                                          "(SELECT text FROM source_lines l WHERE l.source_file = m.source_file "
                                                          " AND trim(l.text) <> '' ORDER BY line_no LIMIT 1) AS first_line "

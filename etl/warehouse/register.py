@@ -43,9 +43,7 @@ def previous_ids(db_path: Path) -> dict[str, str]:
 
 def mention_rows(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """The statements in ``con`` that report on a sak, in meeting order, as ``build_register`` takes them."""
-    cur = con.execute(_MENTION_ROWS)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r)) for r in cur.fetchall()]
+    return con.sql(_MENTION_ROWS).to_arrow_table().to_pylist()  # Arrow: about twice as fast as fetchall
 
 
 def load_register(con: duckdb.DuckDBPyConnection, previous: dict[str, str] | None = None,
