@@ -133,6 +133,8 @@ def test_saker_are_renamed_and_merged_from_the_sak_page(archive):
     plan = query(archive, "SELECT sak_id, title FROM v_saker WHERE title LIKE 'Ny fylkesplan%'")[0]
     n = query(archive, "SELECT count(*) FROM v_saker")[0][0]
     at = app("saker", {"sak": viken})
+    assert not [b for b in at.button if b.label == "Lagre rettelse av saken"]  # built only when asked for
+    at.toggle(key="sak-rett-vis").set_value(True).run()
     at.text_input(key="sak-rett-tittel").set_value("Viken Park (Råde)")
     at.selectbox(key="sak-rett-slaa-sammen").set_value(plan[0])
     at.selectbox(key="sak-rett-status").set_value("stanset")

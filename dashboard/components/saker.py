@@ -125,7 +125,7 @@ def show_sak(v, sak_id: str, *, key: str) -> bool:
                        + (" · **Rettet** (se utsagnet i Møter for det opprinnelige)" if is_true(r.corrected) else ""))
             st.page_link("app_pages/moter.py", label="Se i referatet", icon=":material/description:",
                          query_params={"mote": r.meeting_id})
-    if correct.enabled():
-        with st.expander("Rett saken: tittel, status, slå sammen, flytt en omtale", icon=":material/edit:"):
-            correct.sak_form(v, s, mentions, key=f"{key}-rett")
+    # A toggle, not an expander: the form (with every sak as a choice) is only built when asked for.
+    if correct.enabled() and st.toggle("Rett saken: tittel, status, slå sammen, flytt en omtale", key=f"{key}-rett-vis"):
+        correct.sak_form(v, s, mentions, key=f"{key}-rett")
     return True
