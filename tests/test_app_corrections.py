@@ -224,3 +224,18 @@ def test_the_corrections_list_shows_stale_ones_first(archive):
         ("ola", "Arbeidsplasser", "9", "Foreldet – kildeteksten er endret eller borte"),
         ("kari", "Arbeidsplasser", "3", "Brukt"),
     ]
+
+
+def test_a_statement_added_by_a_person_says_how_to_change_it(archive):
+    from etl.corrections.keys import lines_key
+    from etl.corrections.store import append_correction, new_correction
+
+    lines = [t for (t,) in query(archive, "SELECT text FROM source_lines WHERE source_file = ? AND line_no = 5", [SEED.name])]
+    append_correction(archive / "corrections.jsonl", new_correction(
+        "statement", "add", lines_key(SEED.name, 5, 5, lines), value={"text": "Asker får et nytt lager.", "unit": "Asker"}))
+    build(archive / "raw", archive / "db.duckdb", corrections=archive / "corrections.jsonl")
+    at = app("moter", {"mote": query_meeting_id()})
+    sid = query(archive, "SELECT statement_id FROM v_statements WHERE text = 'Asker får et nytt lager.'")[0][0]
+    at.selectbox(key="moter.utsagn").set_value(sid).run()
+    assert not [b for b in at.button if b.label == "Lagre rettelse av utsagnet"]
+    assert any("lagt til av en person" in i.value for i in at.info)

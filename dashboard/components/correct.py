@@ -81,6 +81,15 @@ def statement_form(v, statement_id: str, *, key: str) -> None:
     info = queries.review.statement_key_info(v, statement_id)
     if info is None or not enabled():
         return
+    if "added" in (_plain(info["corrected_fields"]) or []):
+        # Not in the minutes as the parser read them, so no key can name it: its own correction is the place.
+        if statement_id.rsplit("-", 1)[-1].startswith("d"):  # "<id>-d1": a piece of a split (etl.corrections.apply)
+            st.info("Dette utsagnet er en del av et utsagn en person har delt opp, og kan ikke rettes for seg. "
+                    "Oppdelingen står i listen over rettelser i Gjennomgang.", icon=":material/info:")
+        else:
+            st.info("Dette utsagnet er lagt til av en person. Vil du endre det, legg det til på nytt fra de samme "
+                    "kildelinjene i Møter: den nye rettelsen erstatter den gamle.", icon=":material/info:")
+        return
     labels = dict(zip(queries.themes(v)["theme_id"], queries.themes(v)["label"]))
     units = queries.review.unit_choices(v)
     current_unit = info["unit_name"]
