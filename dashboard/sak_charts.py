@@ -104,4 +104,9 @@ def sak_timeline(mentions: pd.DataFrame, title: str | None = None, height: int =
     ))  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=[SAK_STATUS_LABELS.get(s, s) for s in rows], title=None)
     fig.update_xaxes(title="Møtedato", tickformat="%d.%m.%Y")
+    dates = pd.to_datetime(mentions["meeting_date"]).dropna()
+    if len(dates) and dates.max() - dates.min() < pd.Timedelta(days=30):
+        # A sak from one or two meetings: without a range plotly ticks hours, and every tick reads the same date.
+        mid = dates.min() + (dates.max() - dates.min()) / 2
+        fig.update_xaxes(range=[mid - pd.Timedelta(days=30), mid + pd.Timedelta(days=30)])
     return base_layout(fig, title, height)

@@ -239,3 +239,20 @@ def test_a_statement_added_by_a_person_says_how_to_change_it(archive):
     at.selectbox(key="moter.utsagn").set_value(sid).run()
     assert not [b for b in at.button if b.label == "Lagre rettelse av utsagnet"]
     assert any("lagt til av en person" in i.value for i in at.info)
+
+
+def test_a_title_from_minutes_or_a_person_is_text_never_markdown(archive):
+    from dashboard.components.text import escape_markdown
+    from etl.corrections.keys import statement_key
+    from etl.corrections.store import append_correction, new_correction
+
+    hostile = "**Fet** :red[rød] [lenke](http://evil.example) <b>html</b> =1+1"
+    viken = "Viken Park-prosjekt møter økende innvendinger."
+    append_correction(archive / "corrections.jsonl", new_correction(
+        "sak", "rename", statement_key(SEED.name, "2025-10-23", viken), value=hostile, old="x", by="<i>ola</i>"))
+    build(archive / "raw", archive / "db.duckdb", corrections=archive / "corrections.jsonl")
+    sid = query(archive, "SELECT sak_id FROM v_saker WHERE title = ?", [hostile])[0][0]
+    at = app("saker", {"sak": sid})
+    assert at.subheader[0].value == escape_markdown(hostile)
+    caption = next(c.value for c in at.caption if "Rettet" in c.value)
+    assert escape_markdown("<i>ola</i>") in caption and escape_markdown(hostile) not in caption

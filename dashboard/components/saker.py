@@ -82,7 +82,7 @@ def show_sak(v, sak_id: str, *, key: str) -> bool:
                    "sak eller fjernet sammen med referatet sitt.", icon=":material/search_off:")
         return False
     mentions = queries.sak_mentions(v, sak_id)
-    st.subheader(s["title"], anchor=False)
+    st.subheader(escape_markdown(s["title"]), anchor=False)  # a title is text from the minutes, or a person's
     status = SAK_STATUS_LABELS.get(s["status"], "ingen status ennå") if isinstance(s["status"], str) else "ingen status ennå"
     where = s["unit_name"] or "ukjent enhet"
     st.caption(" · ".join(escape_markdown(x) for x in (
