@@ -60,3 +60,23 @@ def test_page_data_with_norwegian_columns_passes_through():
     df = pd.DataFrame({"Møtedato": ["23.10.2025"], "Tema": ["Forsvar"], "Utsagn": [3]})
     back = tables.read_excel_data(tables.to_excel_bytes(df, context(), made=MADE))
     assert back.to_dict("records") == [{"Møtedato": "23.10.2025", "Tema": "Forsvar", "Utsagn": 3}]
+
+
+def test_no_cell_in_a_csv_or_excel_download_runs_as_a_formula():
+    import io as _io
+
+    from openpyxl import load_workbook
+
+    from dashboard.exports import tables
+    from exports_helpers import context
+
+    hostile = ['=HYPERLINK("http://evil.example","klikk")', "+cmd|' /C calc'!A0", "@SUM(A1)", "-2+3", "vanlig tekst"]
+    df = pd.DataFrame({"text": hostile, "n": [1, 2, 3, 4, 5]})
+    csv = tables.to_csv_bytes(df).decode("utf-8-sig").splitlines()
+    assert [line.split(";")[0].strip('"') for line in csv[1:]] == [
+        "'=HYPERLINK(\"\"http://evil.example\"\",\"\"klikk\"\")", "'+cmd|' /C calc'!A0", "'@SUM(A1)", "'-2+3", "vanlig tekst"]
+    wb = load_workbook(_io.BytesIO(tables.to_excel_bytes(df, context(title="=1+1"))))
+    cells = [row[0] for row in wb["Data"].iter_rows(min_row=2)]
+    assert [c.value for c in cells] == hostile and {c.data_type for c in cells} == {"s"}
+    about = {r[0].value: r[1] for r in wb["Om uttrekket"].iter_rows()}
+    assert (about["Tittel"].value, about["Tittel"].data_type) == ("=1+1", "s")

@@ -137,9 +137,24 @@ def export_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns=labels)
 
 
+# A cell starting with one of these is a formula to Excel and LibreOffice (=HYPERLINK(…), +cmd|…, @SUM(…)):
+# text from minutes, search words and people's notes must never run as one.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Text that would start a formula, with a leading apostrophe (OWASP's advice for CSV)."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """CSV for Excel with Norwegian settings: UTF-8 with BOM, ``;`` separator, decimal comma, ISO dates."""
+    """CSV for Excel with Norwegian settings: UTF-8 with BOM, ``;`` separator, decimal comma, ISO dates;
+    no cell starts a formula."""
     frame = export_frame(df)
+    for name in frame.columns:
+        if frame[name].dtype == object or pd.api.types.is_string_dtype(frame[name]):
+            frame[name] = frame[name].map(neutralise)
+    frame.columns = [neutralise(str(c)) for c in frame.columns]
     text = frame.to_csv(index=False, sep=CSV_SEPARATOR, decimal=CSV_DECIMAL, lineterminator="\r\n")
     return text.encode("utf-8-sig")
 
@@ -205,6 +220,11 @@ def to_excel_bytes(df: pd.DataFrame, ctx: ExportContext, *, made: dt.date | None
     about.column_dimensions["B"].width = 100
     wb.properties.title = ctx.title
     wb.properties.creator = texts.APP_NAME
+    for sheet in (ws, about):  # text is text: a cell openpyxl took for a formula is stored as a string
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
