@@ -13,7 +13,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.warehouse.build import build
-from test_app_pages import APP, statements_table
+from test_app_pages import open_app as app
+from test_app_pages import statements_table
 from tests.conftest import MINUTES, SEED
 
 DOCX = MINUTES / "referat-2026-08-26.docx"  # its Microsoft line has 40 jobs and fact type "annet"
@@ -39,17 +40,6 @@ def archive(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("NAERINGSPULS_RAW", str(raw))
     monkeypatch.setenv("NAERINGSPULS_CORRECTIONS", str(tmp_path / "corrections.jsonl"))
     return tmp_path
-
-
-def app(page: str, params: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.switch_page(f"app_pages/{page}.py")
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 def submit(at: AppTest, label: str = "Lagre rettelse av utsagnet", i: int = 0) -> AppTest:

@@ -25,6 +25,11 @@ def no_first_chart_pause(monkeypatch):
 
 def run_app(monkeypatch, db: Path, page: str | None = None, params: dict | None = None) -> AppTest:
     monkeypatch.setenv("NAERINGSPULS_DB", str(db))
+    return open_app(page, params)
+
+
+def open_app(page: str | None = None, params: dict | None = None) -> AppTest:
+    """The app on ``page`` with ``params`` in the URL, for the database the environment names."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     if page:
