@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -26,12 +27,28 @@ from etl.corrections.store import FILE_NAME, append_correction, new_correction, 
 from etl.model import Correction
 
 
-def _build_info(db: Path) -> dict[str, str]:
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """A file's (mtime, size): a new build or a new correction changes it."""
     try:
-        with duckdb.connect(str(db), read_only=True) as con:
-            return dict(con.execute("SELECT key, value FROM build_info").fetchall())
+        st = Path(path).stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def _build_info(db: Path) -> dict[str, str]:
+    return dict(_build_info_cached(str(db), _stamp(db)))
+
+
+# Every page run asks (the sidebar notice, each form): read the database and the
+# corrections file once per version of each, not once per question.
+@lru_cache(maxsize=16)
+def _build_info_cached(db: str, _stamp: tuple | None) -> tuple[tuple[str, str], ...]:
+    try:
+        with duckdb.connect(db, read_only=True) as con:
+            return tuple(con.execute("SELECT key, value FROM build_info").fetchall())
     except duckdb.Error:
-        return {}
+        return ()
 
 
 def corrections_path(db: Path) -> Path:
@@ -53,9 +70,15 @@ def minutes_dir(db: Path) -> Path:
 def problems(db: Path) -> list[str]:
     """Lines of the corrections file that are not corrections (Norwegian, one per line)."""
     path = corrections_path(db)
+    return list(_problems(str(path), _stamp(path)))
+
+
+@lru_cache(maxsize=16)
+def _problems(path_text: str, _stamp: tuple | None) -> tuple[str, ...]:
+    path = Path(path_text)
     _, errors = read_corrections(path)
-    return [f"{path.name}, linje {e.line_no}: {_reason_nb(e.reason)}" if e.line_no else f"{path.name}: {_reason_nb(e.reason)}"
-            for e in errors]
+    return tuple(f"{path.name}, linje {e.line_no}: {_reason_nb(e.reason)}" if e.line_no
+                 else f"{path.name}: {_reason_nb(e.reason)}" for e in errors)
 
 
 def _reason_nb(reason: str) -> str:

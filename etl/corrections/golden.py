@@ -28,8 +28,8 @@ def _matches(key: dict, file_name: str, meeting_date: str | None) -> bool:
         meeting_date is not None and key.get("meeting_date") == meeting_date)
 
 
-def corrected_parse(parse: dict, corrections: list[Correction], *, gazetteer=None,
-                    theme_ids: set[str] | None = None) -> tuple[dict, int, int]:
+def corrected_parse(parse: dict, corrections: list[Correction], *, theme_ids: set[str],
+                    gazetteer=None) -> tuple[dict, int, int]:
     """``parse`` (``Meeting.to_dict()``) with the corrections that name it applied, in the order
     they were made; returns (parse, applied, left out)."""
     file_name = Path(parse["source_file"]).name
@@ -54,8 +54,7 @@ def corrected_parse(parse: dict, corrections: list[Correction], *, gazetteer=Non
                 continue
             row = hits[n]
             try:
-                value = valid_value(c.action, c.value, theme_ids) if theme_ids is not None or c.action != "set_themes" \
-                    else c.value
+                value = valid_value(c.action, c.value, theme_ids)
             except ValueError:
                 left_out += 1
                 continue
