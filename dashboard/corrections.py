@@ -13,16 +13,14 @@ minutes folder (``data/corrections.jsonl``).
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import duckdb
 
-from dashboard.db import REPO_ROOT
-from dashboard.ingest import BUILD_TIMEOUT_S, raw_dir, upload_enabled
+from dashboard.ingest import raw_dir, upload_enabled
+from dashboard.ingest import run_build as run_ingest_build
 from etl.corrections.store import FILE_NAME, append_correction, new_correction, read_corrections
 from etl.model import Correction
 
@@ -119,13 +117,6 @@ def record(db: Path, target: str, action: str, key: dict, *, value=None, old=Non
 
 
 def run_build(db: Path) -> tuple[bool, str]:
-    """``python -m etl build`` in a child process, with the corrections file; (the database was rebuilt, log)."""
-    cmd = [sys.executable, "-m", "etl", "build", "--quiet", "--input", str(minutes_dir(db)), "--db", str(db),
-           "--corrections", str(corrections_path(db))]
-    try:
-        res = subprocess.run(cmd, cwd=REPO_ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S)
-    except (subprocess.TimeoutExpired, OSError) as exc:
-        return False, f"{type(exc).__name__}: {exc}"
-    # Exit 1 with a written database means some file failed: the correction is in.
-    wrote = "updated" in res.stdout or "unchanged" in res.stdout
-    return wrote, res.stdout + res.stderr
+    """The build the upload page runs (``ingest.run_build``), with this corrections file; (rebuilt, log)."""
+    finished, _, log = run_ingest_build(minutes_dir(db), db, corrections_path(db))
+    return finished, log

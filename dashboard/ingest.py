@@ -93,22 +93,28 @@ def norwegian_reason(reason: str) -> str:
 _BUILD_DONE = re.compile(r": (?:updated|unchanged) in [\d.]+ s — \d+ documents")
 
 
-def run_build(raw: Path, db: Path) -> tuple[bool, dict[str, str], str]:
+def run_build(raw: Path, db: Path, corrections: Path | None = None) -> tuple[bool, dict[str, str], str]:
     """``python -m etl build`` in a child process → (finished, {file: reason}, log).
 
+    ``corrections``: the corrections file to apply (``dashboard.corrections.corrections_path``);
     ``finished`` is False when the build itself failed (it crashed, or could not
     write the database); bad files alone do not count."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "etl", "build", "--input", str(raw), "--db", str(db), "--quiet"],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S,
-        env=os.environ | {"PYTHONIOENCODING": "utf-8"},
-    )  # fmt: skip
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "etl", "build", "--input", str(raw), "--db", str(db), "--quiet",
+             *(["--corrections", str(corrections)] if corrections else [])],
+            cwd=REPO_ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S,
+            env=os.environ | {"PYTHONIOENCODING": "utf-8"},
+        )  # fmt: skip
+    except (subprocess.TimeoutExpired, OSError) as exc:  # the previous database stays as it was
+        return False, {}, f"{type(exc).__name__}: {exc}"
     failures = dict(re.findall(r"^FAILED (.+?): (.*)$", proc.stderr, flags=re.M))
     finished = proc.returncode in (0, 1) and bool(_BUILD_DONE.search(proc.stdout))
     return finished, failures, (proc.stdout + proc.stderr).strip()
 
 
-def add_minutes(uploads: list[tuple[str, bytes]], raw: Path, db: Path, *, replace: bool = False) -> AddResult:
+def add_minutes(uploads: list[tuple[str, bytes]], raw: Path, db: Path, *, replace: bool = False,
+                corrections: Path | None = None) -> AddResult:
     """Save ``uploads`` (name, content) into ``raw`` and rebuild ``db`` from it."""
     try:
         raw.mkdir(parents=True, exist_ok=True)
@@ -144,7 +150,7 @@ def add_minutes(uploads: list[tuple[str, bytes]], raw: Path, db: Path, *, replac
     if not written:
         return AddResult(results)
 
-    finished, failures, log = run_build(raw, db)
+    finished, failures, log = run_build(raw, db, corrections)
     build_error = None if finished else _build_failed(log)
     undo = {name for name in written if name in failures} if build_error is None else set(written)
     for r in results:
@@ -160,7 +166,7 @@ def add_minutes(uploads: list[tuple[str, bytes]], raw: Path, db: Path, *, replac
             else:
                 _write_atomically(raw / name, previous)
         if build_error is None:  # the folder changed back: rebuild so the warehouse matches it
-            _, _, more = run_build(raw, db)
+            _, _, more = run_build(raw, db, corrections)
             log = f"{log}\n{more}".strip()
     return AddResult(results, build_error, log)
 
@@ -172,7 +178,7 @@ def minutes_files(raw: Path) -> list[str]:
     return sorted(p.name for p in raw.iterdir() if p.is_file() and safe_name(p.name) == p.name)
 
 
-def remove_minutes(names: list[str], raw: Path, db: Path) -> AddResult:
+def remove_minutes(names: list[str], raw: Path, db: Path, *, corrections: Path | None = None) -> AddResult:
     """Delete ``names`` from ``raw`` and rebuild ``db``; a name that is not a minutes file there is refused."""
     results: list[FileResult] = []
     removed: dict[str, bytes] = {}
@@ -186,7 +192,7 @@ def remove_minutes(names: list[str], raw: Path, db: Path) -> AddResult:
         results.append(FileResult(name, REMOVED, "Fjernet."))
     if not removed:
         return AddResult(results)
-    finished, _, log = run_build(raw, db)
+    finished, _, log = run_build(raw, db, corrections)
     if finished:
         return AddResult(results, None, log)
     for name, content in removed.items():  # the old database is still in use: put the files back

@@ -179,3 +179,18 @@ def test_a_folder_that_cannot_be_used_is_reported_not_raised(tmp_path):
     result = ingest.add_minutes([upload(MINUTES / "referat-2026-02-19.txt")], blocker / "raw", tmp_path / "n.duckdb")
     assert result.files[0].status == ingest.FAILED and "kan ikke brukes" in result.files[0].message
     assert not (tmp_path / "n.duckdb").exists()
+
+
+def test_a_build_after_an_upload_applies_the_corrections_file(folder):
+    from etl.corrections.keys import statement_key
+    from etl.corrections.store import append_correction, new_correction
+
+    raw, db = folder
+    corrections = raw.parent / "elsewhere" / "rettelser.jsonl"
+    text = "Nedleggelse av Blowtech-fabrikken (70 ansatte)."
+    append_correction(corrections, new_correction("statement", "set_jobs", statement_key(SEED.name, "2025-10-23", text),
+                                                  value=75, by="t"))
+    result = ingest.add_minutes([upload(MINUTES / "referat-2026-01-15.txt")], raw, db, corrections=corrections)
+    assert result.build_error is None and result.loaded == ["referat-2026-01-15.txt"]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT jobs, corrected FROM v_statements WHERE text = ?", [text]).fetchall() == [(75, True)]

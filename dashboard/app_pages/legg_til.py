@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import db, ingest, queries
+from dashboard import corrections, db, ingest, queries
 from dashboard.components.common import page_header
 from dashboard.components.text import escape_markdown
 from dashboard.formatting import fmt_count, fmt_date_long
@@ -38,7 +38,8 @@ if submitted:
     else:
         with st.spinner(f"Leser {fmt_count(len(files), 'referat', 'referater')} og oppdaterer databasen …"):
             st.session_state[RESULT_KEY] = ingest.add_minutes(
-                [(f.name, f.getvalue()) for f in files], ingest.raw_dir(), db.db_path(), replace=replace
+                [(f.name, f.getvalue()) for f in files], ingest.raw_dir(), db.db_path(), replace=replace,
+                corrections=corrections.corrections_path(db.db_path()),
             )
 
 result: ingest.AddResult | None = st.session_state.get(RESULT_KEY)
@@ -92,7 +93,8 @@ else:
             st.warning("Kryss av for å bekrefte at filene skal fjernes.")
         else:
             with st.spinner("Fjerner og oppdaterer databasen …"):
-                st.session_state[REMOVED_KEY] = ingest.remove_minutes(doomed, ingest.raw_dir(), db.db_path())
+                st.session_state[REMOVED_KEY] = ingest.remove_minutes(
+                    doomed, ingest.raw_dir(), db.db_path(), corrections=corrections.corrections_path(db.db_path()))
             st.rerun()  # list the folder as it is now
 removed: ingest.AddResult | None = st.session_state.get(REMOVED_KEY)
 if removed is not None:
