@@ -10,10 +10,10 @@ ETL_SOURCES := $(shell find etl -name '*.py' -o -name '*.sql' -o -name '*.toml' 
 RAW_FILES   := $(shell find $(RAW) -type f -not -name '.*' 2>/dev/null)
 CORRECTIONS := $(or $(NAERINGSPULS_CORRECTIONS),data/corrections.jsonl)
 
-.PHONY: run test install install-test system-deps db benchmark evaluate clean help
+.PHONY: run test install install-test system-deps oidc-deps db benchmark evaluate clean help
 
 help:
-	@echo "make run        install into .venv, build $(DB) if needed, start the dashboard on :$(PORT)"
+	@echo "make run        install into .venv, build $(DB) if needed, start the dashboard on 127.0.0.1:$(PORT) (all interfaces with login)"
 	@echo "make test       install test extras and Chromium, run the whole test suite"
 	@echo "make db         (re)build $(DB) from $(RAW) when inputs changed"
 	@echo "make evaluate   precision/recall of the extraction against the golden files"
@@ -55,12 +55,20 @@ db: $(DB)
 
 # The dashboard works without Chromium (exports fall back to CSV/Excel), so a
 # failed install (no sudo, no network) only warns here; `make test` insists.
+# dashboard.launch runs `streamlit run dashboard/serve.py` on 127.0.0.1 unless login is
+# configured ([auth] in .streamlit/secrets.toml); NAERINGSPULS_ADDRESS=… asks for another address.
 run: install $(DB)
 	@$(MAKE) --no-print-directory system-deps || echo "Chromium could not be installed: PNG/SVG/PDF exports are off until 'apt-get install chromium'."
-	NAERINGSPULS_DB=$(DB) $(PY) -m streamlit run dashboard/serve.py \
-		--server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	NAERINGSPULS_DB=$(DB) $(PY) -m dashboard.launch --port $(PORT)
 
-test: install-test system-deps
+# The login tests run a real OIDC provider (npm's oidc-provider, pinned in tests/oidc/package-lock.json).
+tests/oidc/node_modules/.package-lock.json: tests/oidc/package.json tests/oidc/package-lock.json
+	@command -v npm >/dev/null 2>&1 || $(SUDO) apt-get install -y -qq nodejs npm >/dev/null
+	npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error
+
+oidc-deps: tests/oidc/node_modules/.package-lock.json
+
+test: install-test system-deps oidc-deps
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 evaluate: install

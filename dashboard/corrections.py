@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard import audit
 from dashboard.ingest import raw_dir, upload_enabled
 from dashboard.ingest import run_build as run_ingest_build
 from etl.corrections.store import FILE_NAME, append_correction, new_correction, read_corrections
@@ -108,12 +109,16 @@ def record(db: Path, target: str, action: str, key: dict, *, value=None, old=Non
     c = new_correction(target, action, key, value=value, old=old, why=why, other=other, by=by)
     append_correction(corrections_path(db), c)
     if not rebuild:
-        return Saved(c, True, "Rettelsen er lagret.")
-    ok, log = run_build(db)
-    if ok:
-        return Saved(c, True, "Rettelsen er lagret og brukt.", log)
-    return Saved(c, False, "Rettelsen er lagret, men databasen kunne ikke bygges på nytt nå. Den brukes ved neste "
-                           "oppdatering (`make db`).", log)
+        saved = Saved(c, True, "Rettelsen er lagret.")
+    else:
+        ok, log = run_build(db)
+        saved = Saved(c, True, "Rettelsen er lagret og brukt.", log) if ok else Saved(
+            c, False, "Rettelsen er lagret, men databasen kunne ikke bygges på nytt nå. Den brukes ved neste "
+                      "oppdatering (`make db`).", log)
+    audit.record(audit.audit_path(minutes_dir(db)), audit.CORRECTION, by or audit.LOCAL_USER,
+                 files=[key["source_file"]] if key.get("source_file") else [], ok=saved.ok, outcome=saved.message,
+                 summary=audit.correction_summary(target, action, key, value))
+    return saved
 
 
 def run_build(db: Path) -> tuple[bool, str]:

@@ -6,6 +6,8 @@ gets a start-up hook: when the server starts, :mod:`dashboard.warmup` imports
 the heavy modules and fills Oversikt's cache on a background thread while the
 first visitor's browser is still loading Streamlit's frontend.  That takes the
 first page from about 1 s of server work to a warm rerun (docs/benchmarks.md).
+Before that it puts back minutes a killed upload left half-done (``dashboard.launch.recover_minutes``;
+the launcher does the same, this covers a plain ``streamlit run``), rebuilding on the same thread.
 """
 
 from __future__ import annotations
@@ -21,11 +23,22 @@ if str(HERE.parent) not in sys.path:  # `streamlit run` puts dashboard/ on the p
 import streamlit as st  # noqa: E402
 
 
+def _recover_then_warm() -> None:
+    from dashboard import warmup
+    from dashboard.launch import recover_minutes
+
+    try:
+        recover_minutes()
+    finally:  # a failed recovery is in the server log; the dashboard still starts warm
+        warmup.start_in_background()
+
+
 @asynccontextmanager
 async def _lifespan(app):
-    from dashboard import warmup
+    import threading
 
-    warmup.start_in_background()
+    # A rebuild after a recovery can take minutes: never hold up the server for it.
+    threading.Thread(target=_recover_then_warm, name="naeringspuls-start", daemon=True).start()
     yield
 
 

@@ -4,20 +4,40 @@ remove minutes that should not be there.
 The files go into the minutes folder (``data/raw``, or ``$NAERINGSPULS_RAW``) and
 the warehouse is rebuilt as ``make db`` does it (``dashboard.ingest``).  Works with
 no database yet, so the very first minutes can be added here.
-Hidden with ``NAERINGSPULS_UPLOAD=0`` (a read-only dashboard).
+Only for a redaktør, and hidden in a read-only dashboard (``dashboard.auth``); the page checks that
+itself too, so a typed-in URL or a page run on its own shows no form. Every upload and removal is
+written to the audit log (``dashboard.audit``), with who did it and how it went.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import corrections, db, ingest, queries
+from dashboard import audit, auth, corrections, db, ingest, queries
 from dashboard.components.common import page_header
 from dashboard.components.text import escape_markdown
 from dashboard.formatting import fmt_count, fmt_date_long
 
 RESULT_KEY = "legg-til.resultat"
 REMOVED_KEY = "fjern.resultat"
+OUTCOME_NB = {ingest.ADDED: "lagt til", ingest.REPLACED: "erstattet", ingest.UNCHANGED: "uendret",
+              ingest.FAILED: "feilet", ingest.REJECTED: "avvist", ingest.REMOVED: "fjernet"}
+
+
+def log_result(action: str, result: ingest.AddResult) -> None:
+    """One audit entry per request: every file with its outcome, and the build error if there was one."""
+    outcome = "; ".join(f"{f.name}: {OUTCOME_NB.get(f.status, f.status)}" + (f" ({f.message})" if f.message else "")
+                        for f in result.files)
+    entry = audit.record(audit.audit_path(corrections.minutes_dir(db.db_path())), action, auth.user_label(),
+                         files=[f.name for f in result.files], ok=result.build_error is None and all(
+                             f.status not in (ingest.FAILED, ingest.REJECTED) for f in result.files),
+                         outcome=(f"{result.build_error} " if result.build_error else "") + outcome)
+    if entry.get("logged") is False:
+        st.warning(f"Endringen er gjort, men kunne ikke skrives i loggen ({escape_markdown(entry['error'])}).",
+                   icon=":material/warning:")
+
+
+auth.require_editor()
 
 page_header(
     "Legg til referat",
@@ -41,6 +61,7 @@ if submitted:
                 [(f.name, f.getvalue()) for f in files], ingest.raw_dir(), db.db_path(), replace=replace,
                 corrections=corrections.corrections_path(db.db_path()),
             )
+        log_result(audit.UPLOAD, st.session_state[RESULT_KEY])
 
 result: ingest.AddResult | None = st.session_state.get(RESULT_KEY)
 if result is not None:
@@ -72,7 +93,8 @@ if result is not None:
                      query_params={"mote": row.meeting_id})
 
 st.caption(
-    f"Filene lagres i mappen `{ingest.raw_dir()}`. Du kan også legge filer der selv og kjøre "
+    # Never the server's absolute path: it tells an outsider how the server is laid out (issue #12).
+    f"Filene lagres i referatmappen «{escape_markdown(ingest.raw_dir().name)}». Du kan også legge filer der selv og kjøre "
     "`make db`. En fil som ikke kan leses, blir ikke liggende i mappen, og databasen fra før brukes videre."
 )
 
@@ -95,6 +117,7 @@ else:
             with st.spinner("Fjerner og oppdaterer databasen …"):
                 st.session_state[REMOVED_KEY] = ingest.remove_minutes(
                     doomed, ingest.raw_dir(), db.db_path(), corrections=corrections.corrections_path(db.db_path()))
+            log_result(audit.REMOVE, st.session_state[REMOVED_KEY])
             st.rerun()  # list the folder as it is now
 removed: ingest.AddResult | None = st.session_state.get(REMOVED_KEY)
 if removed is not None:

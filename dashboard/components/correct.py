@@ -3,7 +3,8 @@
 Each form writes one correction per changed field to the corrections file
 (``dashboard.corrections``), rebuilds the warehouse once, and reruns the page:
 the correction is then the data everywhere.  Keys name the target by its text
-(``etl.corrections.keys``).  Read-only dashboards (``NAERINGSPULS_UPLOAD=0``, or a
+(``etl.corrections.keys``).  Only a redaktør sees them (``dashboard.auth``); read-only dashboards
+(``NAERINGSPULS_READ_ONLY=1``, ``NAERINGSPULS_UPLOAD=0``, or a
 corrections file with a broken line) show no forms.
 """
 
@@ -14,7 +15,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import corrections, db, queries
+from dashboard import auth, corrections, db, queries
 from dashboard.components.corrected import MEETING_KIND_LABELS
 from dashboard.components.text import escape_markdown
 from etl.corrections import MEETING_KINDS
@@ -26,16 +27,14 @@ FLASH = "_naeringspuls_correction_result"
 
 def who() -> str | None:
     """The signed-in user, when there is one (st.login); else None: the local user is recorded."""
-    try:
-        if st.user.is_logged_in:
-            return str(st.user.get("email") or st.user.get("name") or "innlogget bruker")
-    except (AttributeError, KeyError):
-        pass
-    return None
+    access = auth.current()
+    return access.user if access.logged_in else None
 
 
 def enabled() -> bool:
-    return corrections.writable(db.db_path())
+    """Correction forms are shown: a redaktør (never a leser), not read-only, and a clean corrections file."""
+    access = auth.current()
+    return access.can_edit and auth.serving_allowed(access) and corrections.writable(db.db_path())
 
 
 def flash() -> None:
@@ -259,7 +258,9 @@ def flag_button(v, statement_id: str, *, key: str) -> None:
 
 
 def read_only_notice() -> None:
-    """In the sidebar: why corrections cannot be made right now."""
+    """In the sidebar: why corrections cannot be made right now (only a redaktør could make them)."""
+    if not auth.current().can_edit:
+        return
     problems = corrections.problems(db.db_path())
     if problems:
         st.warning("**Rettelser er slått av:** rettelsesfilen har feil, og dashbordet er skrivebeskyttet til den er "
