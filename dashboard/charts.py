@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.components.text import plotly_text
 from dashboard.formatting import fmt_date_long, fmt_date_short, fmt_int
 from dashboard.style import MUTED, PALETTE, SEQUENTIAL, TEMPLATE_NAME, color_for, register_template
 from etl.vocab import FACT_TYPE_LABELS
@@ -92,6 +93,8 @@ def region_theme_heatmap(df: pd.DataFrame, title: str | None = None) -> go.Figur
     """
     if df.empty:
         return empty_figure()
+    # Region and theme names become tick labels and customdata: plotly renders HTML in them.
+    df = df.assign(region=df["region"].map(plotly_text), theme_label=df["theme_label"].map(plotly_text))
     pivot = df.pivot_table(index="region", columns="theme_label", values="n", aggfunc="sum", fill_value=0)
     pivot = pivot.loc[pivot.sum(axis=1).sort_values().index, pivot.sum().sort_values(ascending=False).index]
     text = [[fmt_int(v) if v else "" for v in row] for row in pivot.to_numpy()]
@@ -130,6 +133,7 @@ def theme_trend(df: pd.DataFrame, title: str | None = None) -> go.Figure:
     if df.empty:
         return empty_figure()
     fig = go.Figure()
+    df = df.assign(theme_label=df["theme_label"].map(plotly_text))  # legend and hover render HTML
     order = df.groupby(["theme_id", "theme_label"])["n"].sum().sort_values(ascending=False).reset_index()
     # One colour per theme for the largest ones; the rest share one grey bar, because
     # a palette that repeats colours makes a stacked bar unreadable.
@@ -157,10 +161,13 @@ def theme_trend(df: pd.DataFrame, title: str | None = None) -> go.Figure:
 
 
 def unit_bars(df: pd.DataFrame, title: str | None = None, value: str = "n") -> go.Figure:
-    """``df``: unit_name, n → horizontal bars, largest on top; customdata = [unit_name]."""
+    """``df``: unit_name, n → horizontal bars, largest on top; customdata = [unit_name].
+
+    The names are escaped for plotly (:func:`plotly_text`); a selection reads them back
+    with :func:`dashboard.components.text.from_plotly`."""
     if df.empty:
         return empty_figure()
-    df = df.sort_values(value)
+    df = df.sort_values(value).assign(unit_name=lambda d: d["unit_name"].map(plotly_text))
     fig = go.Figure(
         go.Bar(
             x=df[value], y=df["unit_name"], orientation="h", marker_color=PALETTE[0],

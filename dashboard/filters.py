@@ -16,7 +16,20 @@ from collections.abc import Iterable
 
 import streamlit as st
 
+from dashboard.components.text import escape_markdown
+
 PARAMS = ("tema", "region", "enhet", "fra", "til", "q", "mote", "seksjon", "type", "belop", "status", "sak")
+# What a parameter is called in the notice about a value the view does not know.
+PARAM_LABELS = {"tema": "tema", "region": "region", "enhet": "enhet", "fra": "dato", "til": "dato", "mote": "møte",
+                "seksjon": "seksjon", "type": "type", "status": "status", "sak": "sak", "ko": "kø"}
+
+
+def unknown_notice(name: str, values: Iterable[str]) -> None:
+    """Say that a link's filter value is unknown and not applied (never silently show everything)."""
+    shown = ", ".join(f"«{escape_markdown(v)}»" for v in values)
+    if shown:
+        st.warning(f"Ukjent {PARAM_LABELS.get(name, name)} i lenken: {shown}. Filteret er ikke brukt.",
+                   icon=":material/filter_alt_off:")
 
 
 def get_str(name: str) -> str | None:
@@ -49,6 +62,7 @@ def get_date(name: str) -> dt.date | None:
         try:  # Norwegian 23.10.2025 is accepted too
             return dt.datetime.strptime(value, "%d.%m.%Y").date()
         except ValueError:
+            unknown_notice(name, [value])
             return None
 
 
@@ -58,15 +72,20 @@ def init(key: str, value) -> None:
         st.session_state[key] = value
 
 
-def known(values: Iterable[str], options: Iterable[str]) -> list[str]:
-    """Keep only URL values that are valid options (a stale bookmark must not crash a widget)."""
+def known(values: Iterable[str], options: Iterable[str], param: str | None = None) -> list[str]:
+    """Keep only URL values that are valid options (a stale bookmark must not crash a widget);
+    with ``param``, the others are named in a notice."""
     opts = list(options)
     lower = {str(o).lower(): o for o in opts}
-    out = []
+    out, unknown = [], []
     for v in values:
         match = v if v in opts else lower.get(str(v).lower())
-        if match is not None and match not in out:
+        if match is None:
+            unknown.append(v)
+        elif match not in out:
             out.append(match)
+    if param:
+        unknown_notice(param, unknown)
     return out
 
 
@@ -118,7 +137,8 @@ def resolve_name(value: str | None, options: Iterable[str]) -> str | None:
     """Match a bookmark's short name to an option: ``Asker`` → ``Asker kommune``.
 
     Exact (case-insensitive) match first, then "<value> kommune", then a unique prefix,
-    then a unique substring.
+    then a unique substring.  A value several options share (``a``) matches none: the page
+    says so instead of picking one silently.
     """
     if not value:
         return None
@@ -130,10 +150,12 @@ def resolve_name(value: str | None, options: Iterable[str]) -> str | None:
     for o in opts:
         if o.lower() == f"{v} kommune":
             return o
+    if len(v) < 3:  # "a" or "os" is a typo or a probe, not a name
+        return None
     for test in (lambda o: o.lower().startswith(v), lambda o: v in o.lower()):
         hits = [o for o in opts if test(o)]
         if len(hits) == 1:
             return hits[0]
         if hits:
-            return sorted(hits, key=len)[0]
+            return None
     return None

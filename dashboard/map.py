@@ -13,6 +13,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.components.text import plotly_text
 from dashboard.formatting import fmt_int
 from dashboard.style import TEXT, color_for
 from etl.vocab import UNIT_KIND_LABELS
@@ -38,6 +39,8 @@ def unit_map(df: pd.DataFrame, title: str | None = None, height: int = 560) -> g
 
         return empty_figure("Ingen enheter med koordinater i stedsregisteret.")
     df = df.copy()
+    # Names are labels, hovers and customdata: plotly renders HTML in them (a selection unescapes).
+    df["unit_name"] = df["unit_name"].map(plotly_text)
     df["n_statements"] = df["n_statements"].fillna(0).astype(int)
     active = df[df["n_statements"] > 0]
     idle = df[df["n_statements"] == 0]

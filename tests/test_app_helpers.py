@@ -72,7 +72,8 @@ def test_source_ref_and_count_note():
 
 @pytest.mark.parametrize(
     "value,expected",
-    [("Asker", "Asker kommune"), ("asker kommune", "Asker kommune"), ("Hamar", "Hamarregionen"), ("zzz", None)],
+    [("Asker", "Asker kommune"), ("asker kommune", "Asker kommune"), ("Hamar", "Hamarregionen"), ("zzz", None),
+     ("a", None), ("o", None), ("slo", "Oslo kommune")],  # a value several names share picks none (issue #12)
 )
 def test_resolve_name(value, expected):
     assert filters.resolve_name(value, ["Asker kommune", "Hamarregionen", "Oslo kommune"]) == expected

@@ -33,9 +33,15 @@ kinds = dict(zip(units["unit_name"], units["unit_kind"]))
 asked = filters.get_str("enhet")
 resolved = filters.resolve_name(asked, options)
 if asked and resolved is None and "enhet.enhet" not in st.session_state:
-    # A bookmark, or a grey point on Oversikt's map: a member that has not reported yet.
-    st.info(f"«{escape_markdown(asked)}» har ikke rapportert noe i referatene ennå. "
-            f"Viser {escape_markdown(options[0])} – velg en annen enhet nedenfor.", icon=":material/info:")
+    # A bookmark, or a grey point on Oversikt's map: a member that has not reported yet; or a value
+    # several names share ("a"), which must never silently pick one of them.
+    shared = [o for o in options if asked.strip().lower() in o.lower()]
+    if len(shared) > 1:
+        st.warning(f"Ukjent enhet i lenken: «{escape_markdown(asked)}» passer på {fmt_int(len(shared))} enheter. "
+                   f"Viser {escape_markdown(options[0])} – velg enheten nedenfor.", icon=":material/filter_alt_off:")
+    else:
+        st.info(f"«{escape_markdown(asked)}» har ikke rapportert noe i referatene ennå. "
+                f"Viser {escape_markdown(options[0])} – velg en annen enhet nedenfor.", icon=":material/info:")
 filters.init("enhet.enhet", resolved or options[0])
 unit = st.selectbox(
     "Kommune eller region",
@@ -58,7 +64,7 @@ if info.get("region") and info.get("region") != unit:
     meta.append(f"region {info['region']}")
 if info.get("county"):
     meta.append(f"{info['county']}")
-st.caption(" · ".join(str(m) for m in meta))
+st.caption(" · ".join(escape_markdown(str(m)) for m in meta))
 
 c = st.columns(3)
 c[0].metric("Utsagn", fmt_int(info["n_all"]))
@@ -96,20 +102,20 @@ picked = show_register(sak_rows, sak_total, context(f"Saker – {unit}", "enhet-
 if picked:
     st.switch_page("app_pages/saker.py", query_params={"sak": picked})
 
-st.subheader(f"Utsagn fra {unit}")
+st.subheader(f"Utsagn fra {escape_markdown(unit)}")
 show_statements(rows, total, theme_labels=labels, ctx=context(f"Utsagn fra {unit}", "enhet-utsagn", filter_labels, period),
                 key="enhet-utsagn", empty_text="Ingen utsagn fra denne enheten.")
 
 region = info.get("region")
 if info.get("unit_kind") == "kommune" and region and region != unit:
-    st.subheader(f"Fra regionen: {region}")
-    st.caption(f"Det regionen {region} selv rapporterte (kommunen er en del av regionen).")
+    st.subheader(f"Fra regionen: {escape_markdown(region)}")
+    st.caption(f"Det regionen {escape_markdown(region)} selv rapporterte (kommunen er en del av regionen).")
     rrows, rtotal = queries.region_statements(v, region, unit)
     show_statements(rrows, rtotal, theme_labels=labels,
                     ctx=context(f"Utsagn fra {region}", "region-utsagn", {"Region": region}, period),
-                    key="enhet-region-utsagn", empty_text=f"Regionen {region} har ikke rapportert egne utsagn ennå.")
+                    key="enhet-region-utsagn", empty_text=f"Regionen {escape_markdown(region)} har ikke rapportert egne utsagn ennå.")
     if region in options:
-        st.button(f"Åpne {region}", icon=":material/arrow_forward:", key="enhet-open-region",
+        st.button(f"Åpne {escape_markdown(region)}", icon=":material/arrow_forward:", key="enhet-open-region",
                   on_click=lambda: st.session_state.update({"enhet.enhet": region}))
 
 st.divider()

@@ -40,6 +40,8 @@ if len(stale):
 counts = {k: len(queue[k]) for k in KINDS}
 st.caption(f"{fmt_int(sum(counts.values()))} oppføringer å se på. Godkjente oppføringer kommer ikke tilbake før "
            "teksten de gjelder, endres.")
+if filters.get_str("ko") and filters.get_str("ko") not in KINDS:
+    filters.unknown_notice("ko", [filters.get_str("ko")])
 filters.init("gjennomgang.ko", filters.get_str("ko") if filters.get_str("ko") in KINDS
              else next((k for k in KINDS if counts[k]), next(iter(KINDS))))
 kind = st.radio("Hva vil du se på?", list(KINDS), horizontal=True, key="gjennomgang.ko",

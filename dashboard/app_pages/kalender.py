@@ -83,15 +83,19 @@ c[0].metric("Kommende", fmt_int(len(upcoming)))
 c[1].metric("Tidligere", fmt_int(len(past)))
 c[2].metric("Uten dato", fmt_int(len(undated)))
 
+# Built on click and without a rerun (on_click="ignore"), like every other download: a rerun
+# after the .ics click dropped the page's other files, and a CSV click right after failed.
 cols = st.columns(2)
 cols[0].download_button(
-    "Last ned kommende arrangementer (.ics)", _calendar_cached(v, "upcoming", today), file_name="naeringspuls-kommende.ics",
-    mime="text/calendar", key="kalender-ics-kommende", disabled=upcoming.empty, icon=":material/calendar_month:",
-)
+    "Last ned kommende arrangementer (.ics)", lambda: _calendar_cached(v, "upcoming", today),
+    file_name="naeringspuls-kommende.ics", mime="text/calendar", key="kalender-ics-kommende", on_click="ignore",
+    disabled=upcoming.empty, icon=":material/calendar_month:",
+)  # fmt: skip
 cols[1].download_button(
-    "Last ned alle arrangementer (.ics)", _calendar_cached(v, "all", today), file_name="naeringspuls-arrangementer.ics",
-    mime="text/calendar", key="kalender-ics-alle", icon=":material/calendar_month:",
-)
+    "Last ned alle arrangementer (.ics)", lambda: _calendar_cached(v, "all", today),
+    file_name="naeringspuls-arrangementer.ics", mime="text/calendar", key="kalender-ics-alle", on_click="ignore",
+    icon=":material/calendar_month:",
+)  # fmt: skip
 st.caption(f"I dag er {fmt_date_long(today)}. Kalenderfilen kan åpnes i Outlook, Google Kalender og Apple Kalender.")
 
 config = {"Lenke": st.column_config.LinkColumn("Lenke"), "Arrangement": st.column_config.TextColumn(width="large")}

@@ -32,6 +32,8 @@ names = {
     r.meeting_id: f"{fmt_date_short(r.meeting_date)} – {r.source_file}" for r in meetings.itertuples()
 }
 url_mote = filters.get_str("mote")
+if url_mote and url_mote not in names:
+    filters.unknown_notice("mote", [url_mote])
 filters.init("moter.mote", url_mote if url_mote in names else None)
 mote = st.selectbox("Møte", options=ids, format_func=lambda m: names.get(m, m), key="moter.mote",
                     index=None, placeholder="Velg et møte for å se detaljer")
@@ -66,6 +68,8 @@ if m is None:
 
 sections_present = [s for s in SECTIONS if s in set(queries.meeting_statements(v, mote)["section"])]
 url_sec = filters.get_str("seksjon")
+if url_sec and url_sec not in sections_present:
+    filters.unknown_notice("seksjon", [url_sec])
 filters.init("moter.seksjon", url_sec if url_sec in sections_present else None)
 st.markdown(
     f"**{escape_markdown(fmt_date_long(m['meeting_date']))}** · {escape_markdown(m.get('place') or 'ukjent sted')}"

@@ -12,7 +12,7 @@ from dashboard.components.common import context, page_header, version
 from dashboard.components.downloads import chart_with_downloads
 from dashboard.components.selection import points
 from dashboard.components.statements import source_ref
-from dashboard.components.text import escape_markdown, quote
+from dashboard.components.text import escape_markdown, from_plotly, quote
 from dashboard.components.saker import fmt_daa
 from dashboard.formatting import fmt_count, fmt_date_long, fmt_date_short, fmt_int, fmt_nok, fmt_period
 from etl.vocab import SAK_KIND_LABELS, SAK_STATUS_LABELS
@@ -85,7 +85,7 @@ with left:
     st.caption("Punktstørrelse = antall utsagn i runden rundt bordet. Grå punkter: ingen utsagn ennå. "
                "Klikk på et punkt for å se alt enheten har rapportert. "
                "Kartet tegnes uten nettilgang (koordinater fra stedsregisteret).")
-    picked = [p["customdata"][0] for p in points(event) if p.get("customdata")]
+    picked = [from_plotly(p["customdata"][0]) for p in points(event) if p.get("customdata")]
     if picked:  # drill down: the unit's own page
         st.switch_page("app_pages/enhet.py", query_params={"enhet": picked[0]})
 with right:
@@ -99,7 +99,7 @@ with right:
     st.caption("De hyppigste temaene og regionene. Klikk på en rute for å se utsagnene under **Tema**.")
     cells = [p["customdata"] for p in points(event) if p.get("customdata") and p["customdata"][0]]
     if cells:  # drill down: that theme in that region
-        st.switch_page("app_pages/tema.py", query_params={"tema": cells[0][0], "region": cells[0][1]})
+        st.switch_page("app_pages/tema.py", query_params={"tema": cells[0][0], "region": from_plotly(cells[0][1])})
 
 if meeting:
     st.subheader(f"Nytt i sakene fra siste møte, {fmt_date_long(meeting['meeting_date'])}")

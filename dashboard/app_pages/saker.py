@@ -28,10 +28,10 @@ all_regions = queries.regions(v)
 page_header("Saker", "Hver sak telles én gang: prosjekter, nedleggelser, næringsarealer, tilskudd og planer, "
                      "slik de har utviklet seg fra møte til møte.")
 
-filters.init("saker.type", filters.known(filters.get_list("type"), SAK_KINDS))
-filters.init("saker.status", filters.known(filters.get_list("status"), SAK_STATUSES))
-filters.init("saker.tema", filters.known(filters.get_list("tema"), themes_df["theme_id"]))
-filters.init("saker.region", filters.known(filters.get_list("region"), all_regions))
+filters.init("saker.type", filters.known(filters.get_list("type"), SAK_KINDS, "type"))
+filters.init("saker.status", filters.known(filters.get_list("status"), SAK_STATUSES, "status"))
+filters.init("saker.tema", filters.known(filters.get_list("tema"), themes_df["theme_id"], "tema"))
+filters.init("saker.region", filters.known(filters.get_list("region"), all_regions, "region"))
 filters.init("saker.q", filters.get_str("q") or "")
 
 c1, c2, c3, c4 = st.columns(4)

@@ -24,11 +24,15 @@ unit_options = queries.units(v)["unit_name"].tolist()
 page_header("Søk", "Søk i alle utsagn fra referatene. Alle ordene må forekomme.")
 
 filters.init("sok.q", filters.get_str("q") or "")
-filters.init("sok.tema", filters.known(filters.get_list("tema"), themes_df["theme_id"]))
-filters.init("sok.enhet", [u for u in (filters.resolve_name(x, unit_options) for x in filters.get_list("enhet")) if u])
+filters.init("sok.tema", filters.known(filters.get_list("tema"), themes_df["theme_id"], "tema"))
+url_units = {x: filters.resolve_name(x, unit_options) for x in filters.get_list("enhet")}
+filters.unknown_notice("enhet", [x for x, u in url_units.items() if u is None])
+filters.init("sok.enhet", list(dict.fromkeys(u for u in url_units.values() if u)))
 url_sec = filters.get_str("seksjon")
+if url_sec and url_sec not in SECTIONS:
+    filters.unknown_notice("seksjon", [url_sec])
 filters.init("sok.seksjon", url_sec if url_sec in SECTIONS else None)
-filters.init("sok.type", filters.known(filters.get_list("type"), FACT_TYPES))
+filters.init("sok.type", filters.known(filters.get_list("type"), FACT_TYPES, "type"))
 filters.init("sok.belop", (filters.get_str("belop") or "").lower() in ("ja", "1", "true"))
 
 q = st.text_input("Søk", key="sok.q", placeholder="f.eks. datasenter, Chemring, hotell", icon=":material/search:")

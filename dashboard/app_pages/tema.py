@@ -24,8 +24,8 @@ all_regions = queries.regions(v)
 
 page_header("Tema", "Hva rapporteres om et tema i regionen, over tid og per kommune/region?")
 
-filters.init("tema.tema", filters.known(filters.get_list("tema"), themes_df["theme_id"]))
-filters.init("tema.region", filters.known(filters.get_list("region"), all_regions))
+filters.init("tema.tema", filters.known(filters.get_list("tema"), themes_df["theme_id"], "tema"))
+filters.init("tema.region", filters.known(filters.get_list("region"), all_regions, "region"))
 
 c1, c2 = st.columns([3, 2])
 with c1:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.components.text import from_plotly
+
 
 @dataclass
 class Selection:
@@ -51,7 +53,7 @@ def parse_selection(trend_event, unit_event) -> Selection:
             sel.dates.append(date)
     for p in points(unit_event):
         cd = p.get("customdata") or []
-        unit = cd[0] if cd else p.get("y")
+        unit = from_plotly(cd[0] if cd else p.get("y"))  # the chart escaped it for plotly
         if unit and unit not in sel.units:
             sel.units.append(unit)
     return sel

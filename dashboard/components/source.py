@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import queries
 from dashboard.components.statements import line_range
+from dashboard.components.text import escape_markdown
 from dashboard.formatting import fmt_int
 
 MARK = "▶"  # marks the lines an entry was read from (st.code cannot colour rows)
@@ -29,7 +30,7 @@ def show_excerpt(v, source_file: str, lo: int | None, hi: int | None, *, around:
         return
     if lo is None:
         excerpt = lines.head(2 * around + 8)
-        st.caption(f"Starten av {source_file}:")
+        st.caption(f"Starten av {escape_markdown(source_file)}:")
     else:
         hi = hi or lo
         excerpt = lines[(lines["line_no"] >= lo - around) & (lines["line_no"] <= hi + around)]

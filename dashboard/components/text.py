@@ -32,3 +32,8 @@ def plotly_text(text: str | None) -> str:
     """Document text for a plotly label, hover or annotation: plotly renders a subset of
     HTML (``<b>``, ``<a href>``, ``<br>``), so ``<``, ``>`` and ``&`` are escaped."""
     return html.escape("" if text is None else str(text), quote=False)
+
+
+def from_plotly(text: str | None) -> str | None:
+    """A value read back from a plotly selection (customdata, a category): the original text."""
+    return None if text is None else html.unescape(str(text))
