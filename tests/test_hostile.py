@@ -215,3 +215,25 @@ def test_the_upload_page_lists_a_hostile_file_name_literally(monkeypatch, hostil
     rendered = [(where, src) for where, src in _markdown_sources(at) if BARE_MARKDOWN.search(src)]
     assert not rendered, rendered[:5]
     assert str(raw) not in "\n".join(src for _, src in _markdown_sources(at)), "server path shown to the user"
+
+
+def test_a_chart_selection_reads_an_escaped_name_back_and_its_caption_escapes_it():
+    """Tema's caption of what a click selected shows the unit name from the minutes: never as Markdown."""
+    import datetime as dt
+
+    from dashboard import charts
+    from dashboard.components.selection import parse_selection, selection_caption
+    import pandas as pd
+
+    fig = charts.unit_bars(pd.DataFrame({"unit_name": [UNIT, "Asker kommune"], "n": [3, 5]}))
+    shown = list(fig.data[0].customdata[:, 0])
+    assert UNIT not in shown and "Ondby *fet* $x$ &lt;b&gt;x&lt;/b&gt; `kode` kommune" in shown
+    event = {"selection": {"points": [{"customdata": [shown[shown.index(next(s for s in shown if "Ondby" in s))]]}]}}
+    trend = {"selection": {"points": [{"customdata": ["industri", "2026-02-05"]}]}}
+    sel = parse_selection(trend, event)
+    assert sel.units == [UNIT] and sel.dates == [dt.date(2026, 2, 5)]
+    caption = selection_caption(sel, {"industri": "Industri"}, "day", all_themes=3)
+    assert not BARE_MARKDOWN.search(caption), caption
+    assert caption == ("Utvalg fra diagrammet: møter 05.02.2026; tema Industri; "
+                       "Ondby \\*fet\\* \\$x\\$ \\<b\\>x\\</b\\> \\`kode\\` kommune. "
+                       "Klikk utenfor søylene (eller dobbeltklikk) for å nullstille.")

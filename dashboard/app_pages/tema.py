@@ -12,7 +12,7 @@ from dashboard import filters, queries
 from dashboard.components import figures
 from dashboard.components.common import context, page_header, period_label, theme_labels, version
 from dashboard.components.downloads import board_pack_downloads, chart_with_downloads
-from dashboard.components.selection import parse_selection
+from dashboard.components.selection import parse_selection, selection_caption
 from dashboard.components.statements import show_statements
 from dashboard.formatting import fmt_date_short
 
@@ -81,14 +81,7 @@ sel_dates, sel_themes, sel_units = sel.dates, sel.themes, sel.units
 
 st.subheader("Utsagnene bak tallene")
 if sel_dates or sel_units:
-    parts = []
-    if sel_dates:
-        parts.append(("møter " if grain == "day" else "perioder fra ") + ", ".join(sorted({fmt_date_short(d) for d in sel_dates})))
-    if sel_themes and len(set(sel_themes)) < max(1, trend["theme_id"].nunique()):
-        parts.append("tema " + ", ".join(sorted({labels.get(t, t) for t in sel_themes})))
-    if sel_units:
-        parts.append(", ".join(sorted(set(sel_units))))
-    st.caption("Utvalg fra diagrammet: " + "; ".join(parts) + ". Klikk utenfor søylene (eller dobbeltklikk) for å nullstille.")
+    st.caption(selection_caption(sel, labels, grain, all_themes=trend["theme_id"].nunique()))
 
 rows, total = queries.filtered_statements(
     v, f, tuple(sorted(set(sel_dates))), tuple(sorted(set(sel_units))), tuple(sorted(set(sel_themes))), grain=grain

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.components.text import from_plotly
+from dashboard.components.text import escape_markdown, from_plotly
+from dashboard.formatting import fmt_date_short
 
 
 @dataclass
@@ -57,3 +58,15 @@ def parse_selection(trend_event, unit_event) -> Selection:
         if unit and unit not in sel.units:
             sel.units.append(unit)
     return sel
+
+
+def selection_caption(sel: Selection, theme_labels: dict[str, str], grain: str, *, all_themes: int) -> str:
+    """What a click on Tema's charts selected, as a caption; unit names come from the minutes, so escaped."""
+    parts = []
+    if sel.dates:
+        parts.append(("møter " if grain == "day" else "perioder fra ") + ", ".join(sorted({fmt_date_short(d) for d in sel.dates})))
+    if sel.themes and len(set(sel.themes)) < max(1, all_themes):
+        parts.append("tema " + ", ".join(sorted({escape_markdown(theme_labels.get(t, t)) for t in sel.themes})))
+    if sel.units:
+        parts.append(", ".join(sorted({escape_markdown(u) for u in sel.units})))
+    return "Utvalg fra diagrammet: " + "; ".join(parts) + ". Klikk utenfor søylene (eller dobbeltklikk) for å nullstille."
