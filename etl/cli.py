@@ -59,7 +59,12 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
+    from etl.lifeline import workers_die_with_this_process
     from etl.warehouse.build import build
+
+    # Parse workers never outlive the build: a build killed with its server (see
+    # dashboard.ingest) takes them along instead of leaving them orphaned.
+    workers_die_with_this_process()
 
     db = args.db or default_db()
     bar = None

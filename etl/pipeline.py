@@ -8,21 +8,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from etl import limits
 from etl.model import Meeting, RawDocument
 
 
 def parse_raw(raw: RawDocument) -> Meeting:
-    """Pure function: raw lines → enriched meeting."""
+    """Pure function: raw lines → enriched meeting.
+
+    Runs on the time budget the reader started for this document (a fresh one for
+    a document that was not just read); a document with more statements than the
+    limit fails before enrichment, the costly part."""
     from etl.enrich import enrich
     from etl.parse import parse_document
 
-    meeting = parse_document(raw)
-    enrich(meeting)
+    with limits.budget(raw.source_file, limits.take_over(raw.sha256)):
+        meeting = parse_document(raw)
+        limits.check_statements(raw.source_file, len(meeting.statements))
+        enrich(meeting)
     return meeting
 
 
 def process(path: str | Path, root: str | Path | None = None) -> Meeting:
-    """Read and parse one file. Raises :class:`etl.errors.DocumentError` on bad input."""
+    """Read and parse one file within one time budget. Raises :class:`etl.errors.DocumentError` on bad input."""
     from etl.readers import read_document
 
-    return parse_raw(read_document(Path(path), Path(root) if root else None))
+    with limits.budget(path):
+        return parse_raw(read_document(Path(path), Path(root) if root else None))

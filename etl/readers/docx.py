@@ -9,6 +9,14 @@ List paragraphs carry no bullet character in Word, so the style name goes into
 ``SourceLine.style`` and the 1-based nesting level (from "List Bullet 2" style
 names or the numPr/ilvl of the paragraph) into ``SourceLine.level``.  A table row
 becomes one line with ``cells`` set and ``text`` = the cells joined by " | ".
+
+Before python-docx sees the file, the zip archive is checked against the limits
+(``etl.limits``): first from its directory (the sum of the members' sizes, the
+compression ratio of each sizeable member, the number of members), without
+inflating anything; then every member is inflated in 1 MB chunks and counted, so
+the limit holds even where the directory lies (Python's zipfile already stops a
+member at its declared size and fails its CRC; the guard does not rely on that).  A Word
+file of a million short paragraphs is stopped at the line limit as it is read.
 """
 
 from __future__ import annotations
@@ -18,8 +26,51 @@ import re
 import zipfile
 from pathlib import Path
 
+from etl import limits
 from etl.errors import DocumentError
 from etl.model import BOLD_LINE_STYLE, SourceLine
+
+# A member smaller than this cannot do harm whatever its ratio (and small XML
+# parts of real Word files do compress well).
+_RATIO_FROM_BYTES = 1_000_000
+# Real Word files have a few dozen parts; a zip of millions of empty members costs
+# memory just to list.
+_MAX_MEMBERS = 10_000
+_CHUNK = 1 << 20
+
+
+def check_archive(path: Path, data: bytes) -> None:
+    """Raise DocumentError when the archive is over a limit; never holds more than one chunk inflated."""
+    expanded_limit = limits.max_expanded_bytes()
+    ratio_limit = limits.value(limits.ZIP_RATIO)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            members = zf.infolist()
+            if len(members) > _MAX_MEMBERS:
+                raise DocumentError(path, f"Word file has {len(members)} parts (at most {_MAX_MEMBERS}), not a Word document.")
+            declared = sum(m.file_size for m in members)
+            if declared > expanded_limit:
+                raise _too_big(path, f"{declared / limits.MB:.1f} MB")
+            for m in members:
+                if m.file_size >= _RATIO_FROM_BYTES and m.file_size > ratio_limit * max(m.compress_size, 1):
+                    raise limits.over(path, f"Word file part {m.filename} is compressed "
+                                            f"{m.file_size / max(m.compress_size, 1):.0f}:1 (a zip bomb)",
+                                      limits.ZIP_RATIO)
+            inflated = 0
+            for m in members:  # the streaming guard: count what really comes out, whatever the directory said
+                with zf.open(m.filename) as member:
+                    while chunk := member.read(_CHUNK):
+                        inflated += len(chunk)
+                        if inflated > expanded_limit:
+                            raise _too_big(path, f"more than {expanded_limit / limits.MB:g} MB")
+    except DocumentError:
+        raise
+    except Exception:  # noqa: BLE001 - a bad CRC, an encrypted member, a truncated archive
+        raise DocumentError(path, "Word file is corrupt (not a valid .docx zip archive).") from None
+
+
+def _too_big(path: Path, size: str) -> DocumentError:
+    return limits.over(path, f"Word file expands to {size} when unpacked", limits.EXPANDED_MB)
 
 _LIST_STYLE_RE = re.compile(r"^List (?:Bullet|Number|Continue|Paragraph)?\s*(\d)?$", re.IGNORECASE)
 
@@ -111,6 +162,8 @@ def _cell_text(cell, rels=None) -> str:  # noqa: ANN001
 def read_docx(path: Path, data: bytes) -> list[SourceLine]:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise DocumentError(path, "Word file is corrupt (not a valid .docx zip archive).")
+    check_archive(path, data)
+    max_lines = limits.max_lines()
     try:
         import docx
         from docx.table import Table
@@ -121,6 +174,8 @@ def read_docx(path: Path, data: bytes) -> list[SourceLine]:
         lines: list[SourceLine] = []
 
         def add(text: str, **kw) -> None:  # noqa: ANN003
+            if len(lines) >= max_lines:
+                limits.check_lines(path, len(lines) + 1)
             lines.append(SourceLine(line_no=len(lines) + 1, page=1, text=text, **kw))
 
         for child in document.element.body.iterchildren():

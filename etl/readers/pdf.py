@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from etl import limits
 from etl.errors import DocumentError
 from etl.model import SourceLine
 from etl.readers.pdf_tables import PdfTable, find_tables
@@ -102,6 +103,8 @@ def read_pdf(path: Path, data: bytes) -> tuple[list[SourceLine], int]:
         raise DocumentError(path, "file is not a PDF (no %PDF header).")
     try:
         pdf = pdfium.PdfDocument(data)
+    except DocumentError:  # the time budget ran out
+        raise
     except pdfium.PdfiumError as exc:
         msg = str(exc).lower()
         if "password" in msg or "security" in msg:
@@ -115,6 +118,8 @@ def read_pdf(path: Path, data: bytes) -> tuple[list[SourceLine], int]:
         n_pages = len(pdf)
         if n_pages == 0:
             raise DocumentError(path, "PDF has no pages.")
+        if n_pages > limits.value(limits.PDF_PAGES):  # before a page is read
+            raise limits.over(path, f"PDF has {n_pages} pages", limits.PDF_PAGES)
         prev: PdfTable | None = None  # the last table of the previous page, if it ended that page
         for page_index in range(n_pages):
             page = pdf[page_index]
