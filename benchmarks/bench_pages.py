@@ -29,7 +29,7 @@ import duckdb  # noqa: E402
 
 from etl.model import AgendaItem, Event, Meeting, ParseWarning, Provenance, RawDocument, SourceLine, Statement  # noqa: E402
 from etl.warehouse.load import ColumnBatch, document_columns, insert_rows  # noqa: E402
-from etl.warehouse.schema import create_tables, create_views  # noqa: E402
+from etl.warehouse.schema import create_tables, create_views, materialise  # noqa: E402
 
 # Fallback reference data, used only when the real gazetteer/taxonomy modules are
 # not importable (e.g. while they are being written).
@@ -195,6 +195,7 @@ def build_synthetic_db(
         batch.flush(con)
         create_views(con)  # the register is linked from the staging views
         load_register(con)
+        materialise(con)  # as a build does after the register (etl/warehouse/fixes.py)
     finally:
         con.close()
     return db

@@ -34,9 +34,9 @@ def statement_key_info(version, statement_id: str) -> dict | None:
         SELECT s.statement_id, s.source_file, s.meeting_date, s.text, s.seq, s.unit_name, s.themes, s.fact_type,
                s.jobs, s.amount_nok, s.event_date, s.line_start, s.line_end, s.page, s.section, s.sak_id,
                s.corrected, s.corrected_fields,
-               (SELECT count(*) FROM v_statements o WHERE o.source_file = s.source_file AND o.text = s.text
+               (SELECT count(*) FROM mart_statements o WHERE o.source_file = s.source_file AND o.text = s.text
                 AND o.seq < s.seq) AS n
-        FROM v_statements AS s WHERE s.statement_id = $s
+        FROM mart_statements AS s WHERE s.statement_id = $s
         """,
         {"s": statement_id},
     )
@@ -94,7 +94,7 @@ def queue_meetings(version) -> pd.DataFrame:
             SELECT m.meeting_id, m.meeting_date, m.source_file, 'no_round_table' AS code, NULL::BIGINT AS n, NULL AS line
             FROM v_meetings m
             WHERE m.kind = 'referat'
-              AND NOT EXISTS (SELECT 1 FROM v_statements s WHERE s.meeting_id = m.meeting_id AND s.section = 'round_table')
+              AND NOT EXISTS (SELECT 1 FROM mart_statements s WHERE s.meeting_id = m.meeting_id AND s.section = 'round_table')
             UNION ALL
             SELECT meeting_id, meeting_date, source_file, 'no_organ', NULL, NULL FROM v_meetings
             WHERE organ IS NULL OR trim(organ) = ''
@@ -117,7 +117,7 @@ def queue_unknown_units(version) -> pd.DataFrame:
         """
         SELECT source_file, meeting_id, meeting_date, unit_name, count(*) AS n, min(line_start) AS line_start,
                max(line_end) AS line_end, min(statement_id) AS statement_id
-        FROM v_statements WHERE unit_kind = 'ukjent' GROUP BY ALL
+        FROM mart_statements WHERE unit_kind = 'ukjent' GROUP BY ALL
         ORDER BY meeting_date DESC NULLS LAST, source_file, unit_name
         """,
     )
@@ -130,7 +130,7 @@ def queue_figures_without_type(version) -> pd.DataFrame:
         version,
         """
         SELECT statement_id, meeting_date, source_file, unit_name, text, jobs, amount_nok, line_start, line_end
-        FROM v_statements WHERE fact_type = 'annet' AND (jobs IS NOT NULL OR amount_nok IS NOT NULL)
+        FROM mart_statements WHERE fact_type = 'annet' AND (jobs IS NOT NULL OR amount_nok IS NOT NULL)
         ORDER BY meeting_date DESC NULLS LAST, statement_id
         """,
     )

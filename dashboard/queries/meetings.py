@@ -21,7 +21,7 @@ def meetings(version) -> pd.DataFrame:
                COALESCE(s.n, 0) AS n_statements,
                COALESCE(w.n, 0) AS n_warnings
         FROM v_meetings AS m
-        LEFT JOIN (SELECT meeting_id, count(*) AS n FROM v_statements GROUP BY meeting_id) AS s USING (meeting_id)
+        LEFT JOIN (SELECT meeting_id, count(*) AS n FROM mart_statements GROUP BY meeting_id) AS s USING (meeting_id)
         LEFT JOIN (SELECT source_file, count(*) AS n FROM parse_warnings GROUP BY source_file) AS w USING (source_file)
         ORDER BY m.meeting_date DESC NULLS LAST, m.meeting_id DESC
         """,
@@ -50,7 +50,7 @@ def meeting_agenda(version, meeting_id: str) -> pd.DataFrame:
 def meeting_statements(version, meeting_id: str) -> pd.DataFrame:
     return db.query(
         version,
-        f"SELECT {STATEMENT_COLUMNS}, seq, item_no, area FROM v_statements WHERE meeting_id = $m ORDER BY seq",
+        f"SELECT {STATEMENT_COLUMNS}, seq, item_no, area FROM mart_statements WHERE meeting_id = $m ORDER BY seq",
         {"m": meeting_id},
     )
 

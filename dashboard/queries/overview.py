@@ -20,7 +20,7 @@ def summary(version) -> dict:
         version,
         """
         SELECT (SELECT count(*) FROM v_meetings) AS n_meetings,
-               (SELECT count(*) FROM v_statements) AS n_statements,
+               (SELECT count(*) FROM mart_statements) AS n_statements,
                (SELECT min(meeting_date) FROM v_meetings) AS first_date,
                (SELECT max(meeting_date) FROM v_meetings) AS last_date
         """,
@@ -44,7 +44,7 @@ def activity(version) -> dict:
         SELECT count(DISTINCT meeting_id)                                       AS meetings,
                count(DISTINCT unit_name) FILTER (WHERE section = 'round_table') AS units,
                count(*)                                                         AS statements
-        FROM v_statements
+        FROM mart_statements
         """,
     )
     return {k: int(v) for k, v in df.iloc[0].items()}

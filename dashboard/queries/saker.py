@@ -164,7 +164,7 @@ def sak_mentions(version, sak_id: str) -> pd.DataFrame:
                m.unit_name, m.text, m.source_file, m.page, m.line_start, m.line_end,
                COALESCE(s.corrected, FALSE) AS corrected
         FROM v_sak_mentions AS m
-        LEFT JOIN v_statements AS s USING (statement_id)
+        LEFT JOIN mart_statements AS s USING (statement_id)
         WHERE m.sak_id = $s
         ORDER BY m.meeting_date NULLS LAST, m.statement_id, m.part
         """,

@@ -1,4 +1,9 @@
-"""Statements for Tema, Enhet and Søk: trends, per unit, filtered lists and full-text search."""
+"""Statements for Tema, Enhet and Søk: trends, per unit, filtered lists and full-text search.
+
+Lists and counts read ``mart_statements`` (v_statements as a table, with the filter
+columns ``region_key``, ``theme_bits`` and ``search_text``), trends read
+``v_statement_themes``; both are materialised by the build (etl/sql/materialised).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,32 @@ import streamlit as st
 
 from dashboard import db
 from dashboard.queries.common import (
-    CACHE, FILTER_SQL, GRAINS, LIST_LIMIT, REST_SQL, STATEMENT_COLUMNS, StatementFilter, split_total,
+    CACHE, GRAINS, LIST_LIMIT, REST_SQL, SOURCES_SQL, StatementFilter, rows_and_total, theme_filter, with_sources,
 )
+
+
+def _trend(version, where: str, params: dict, grain: str) -> pd.DataFrame:
+    """Statements per (period, theme) on v_statement_themes, with the files behind each bar."""
+    if grain not in GRAINS:
+        raise ValueError(grain)
+    df = db.query(
+        version,
+        f"""
+        WITH per_file AS (
+            SELECT CAST(date_trunc($grain, meeting_date) AS DATE) AS meeting_date, theme_id,
+                   any_value(theme_label) AS theme_label, source_file, count(*) AS n
+            FROM v_statement_themes
+            WHERE meeting_date IS NOT NULL AND {where}
+            GROUP BY 1, theme_id, source_file
+        )
+        SELECT meeting_date, theme_id, any_value(theme_label) AS theme_label, sum(n)::BIGINT AS n, {SOURCES_SQL}
+        FROM per_file
+        GROUP BY meeting_date, theme_id
+        ORDER BY meeting_date, theme_id
+        """,
+        params | {"grain": grain},
+    )
+    return with_sources(df)
 
 
 @st.cache_data(**CACHE)
@@ -20,41 +49,34 @@ def theme_trend(version, f: StatementFilter, grain: str = "day") -> pd.DataFrame
     ``grain`` "day" gives one bar per meeting; "month"/"quarter"/"year" buckets long
     histories (``meeting_date`` is then the first day of the bucket).
     """
-    if grain not in GRAINS:
-        raise ValueError(grain)
-    return db.query(
-        version,
-        f"""
-        SELECT CAST(date_trunc($grain, meeting_date) AS DATE) AS meeting_date,
-               theme_id, any_value(theme_label) AS theme_label, count(*) AS n,
-               string_agg(DISTINCT source_file, '; ' ORDER BY source_file) AS sources
-        FROM v_statement_themes
-        WHERE meeting_date IS NOT NULL
-          AND (len(CAST($themes AS VARCHAR[])) = 0 OR list_contains(CAST($themes AS VARCHAR[]), theme_id))
-          AND {REST_SQL}
-        GROUP BY 1, theme_id
-        ORDER BY 1, theme_id
-        """,
-        f.params() | {"grain": grain},
-    )
+    where = f"(len(CAST($themes AS VARCHAR[])) = 0 OR list_contains(CAST($themes AS VARCHAR[]), theme_id)) AND {REST_SQL}"
+    return _trend(version, where, f.params(), grain)
 
 
 @st.cache_data(**CACHE)
 def theme_by_unit(version, f: StatementFilter, limit: int = 30) -> pd.DataFrame:
     """Statements per reporting unit for the filter (each statement counted once)."""
-    return db.query(
+    themes_sql, theme_params = theme_filter(version, f.themes)
+    params = f.params()
+    params.pop("themes")
+    df = db.query(
         version,
         f"""
-        SELECT unit_name, any_value(unit_kind) AS unit_kind, count(*) AS n,
-               string_agg(DISTINCT source_file, '; ' ORDER BY source_file) AS sources
-        FROM v_statements
-        WHERE unit_name IS NOT NULL AND {FILTER_SQL}
+        WITH per_file AS (
+            SELECT unit_name, any_value(unit_kind) AS unit_kind, source_file, count(*) AS n
+            FROM mart_statements
+            WHERE unit_name IS NOT NULL AND {themes_sql} AND {REST_SQL}
+            GROUP BY unit_name, source_file
+        )
+        SELECT unit_name, any_value(unit_kind) AS unit_kind, sum(n)::BIGINT AS n, {SOURCES_SQL}
+        FROM per_file
         GROUP BY unit_name
         ORDER BY n DESC, unit_name
         LIMIT $lim
         """,
-        f.params() | {"lim": limit},
+        params | theme_params | {"lim": limit},
     )
+    return with_sources(df)
 
 
 @st.cache_data(**CACHE)
@@ -73,23 +95,17 @@ def filtered_statements(
     """
     if grain not in GRAINS:
         raise ValueError(grain)
-    df = db.query(
-        version,
-        f"""
-        SELECT {STATEMENT_COLUMNS}, count(*) OVER () AS total
-        FROM v_statements
-        WHERE {FILTER_SQL}
-          AND (len(CAST($dates AS DATE[])) = 0
-               OR list_contains(CAST($dates AS DATE[]), CAST(date_trunc($grain, meeting_date) AS DATE)))
-          AND (len(CAST($units AS VARCHAR[])) = 0 OR list_contains(CAST($units AS VARCHAR[]), unit_name))
-          AND (len(CAST($tsel AS VARCHAR[])) = 0 OR list_has_any(themes, CAST($tsel AS VARCHAR[])))
-        ORDER BY meeting_date DESC NULLS LAST, meeting_id, seq
-        LIMIT $lim
-        """,
-        f.params()
-        | {"dates": list(dates), "units": list(units_sel), "tsel": list(themes_sel), "lim": limit, "grain": grain},
-    )
-    return split_total(df)
+    themes_sql, params = theme_filter(version, f.themes)
+    sel_sql, sel_params = theme_filter(version, themes_sel, name="tsel")
+    params |= sel_params | {k: v for k, v in f.params().items() if k != "themes"}
+    where = f"{themes_sql} AND {sel_sql} AND {REST_SQL}"
+    if dates:
+        where += " AND list_contains(CAST($dates AS DATE[]), CAST(date_trunc($grain, meeting_date) AS DATE))"
+        params |= {"dates": list(dates), "grain": grain}
+    if units_sel:
+        where += " AND list_contains(CAST($units AS VARCHAR[]), unit_name)"
+        params["units"] = list(units_sel)
+    return rows_and_total(version, where, params, limit=limit)
 
 
 @st.cache_data(**CACHE)
@@ -105,11 +121,13 @@ def unit_info(version, unit: str) -> dict | None:
                COALESCE(a.n_statements, 0)   AS n_statements,
                COALESCE(a.n_meetings, 0)     AS n_meetings,
                a.last_meeting_date,
-               (SELECT min(meeting_date) FROM v_statements WHERE unit_name = $u) AS first_date,
-               (SELECT count(*) FROM v_statements WHERE unit_name = $u) AS n_all
+               s.first_date,
+               COALESCE(s.n_all, 0)          AS n_all
         FROM (SELECT 1) AS one
         LEFT JOIN dim_units AS d ON d.name = $u
         LEFT JOIN v_unit_activity AS a ON a.unit_name = $u
+        LEFT JOIN (SELECT min(meeting_date) AS first_date, count(*) AS n_all
+                   FROM mart_statements WHERE unit_name = $u) AS s ON TRUE
         """,
         {"u": unit},
     )
@@ -121,21 +139,7 @@ def unit_info(version, unit: str) -> dict | None:
 
 @st.cache_data(**CACHE)
 def unit_theme_trend(version, unit: str, grain: str = "day") -> pd.DataFrame:
-    if grain not in GRAINS:
-        raise ValueError(grain)
-    return db.query(
-        version,
-        """
-        SELECT CAST(date_trunc($grain, meeting_date) AS DATE) AS meeting_date,
-               theme_id, any_value(theme_label) AS theme_label, count(*) AS n,
-               string_agg(DISTINCT source_file, '; ' ORDER BY source_file) AS sources
-        FROM v_statement_themes
-        WHERE unit_name = $u AND meeting_date IS NOT NULL
-        GROUP BY 1, theme_id
-        ORDER BY 1, theme_id
-        """,
-        {"u": unit, "grain": grain},
-    )
+    return _trend(version, "unit_name = $u", {"u": unit}, grain)
 
 
 @st.cache_data(**CACHE)
@@ -144,7 +148,7 @@ def unit_fact_types(version, unit: str) -> pd.DataFrame:
         version,
         """
         SELECT fact_type, count(*) AS n
-        FROM v_statements
+        FROM mart_statements
         WHERE unit_name = $u
         GROUP BY fact_type
         ORDER BY n DESC, fact_type
@@ -155,36 +159,18 @@ def unit_fact_types(version, unit: str) -> pd.DataFrame:
 
 @st.cache_data(**CACHE)
 def unit_statements(version, unit: str, limit: int = LIST_LIMIT) -> tuple[pd.DataFrame, int]:
-    df = db.query(
-        version,
-        f"""
-        SELECT {STATEMENT_COLUMNS}, count(*) OVER () AS total
-        FROM v_statements
-        WHERE unit_name = $u
-        ORDER BY meeting_date DESC NULLS LAST, meeting_id, seq
-        LIMIT $lim
-        """,
-        {"u": unit, "lim": limit},
-    )
-    return split_total(df)
+    return rows_and_total(version, "unit_name = $u", {"u": unit}, limit=limit)
 
 
 @st.cache_data(**CACHE)
 def region_statements(version, region: str, exclude_unit: str, limit: int = LIST_LIMIT) -> tuple[pd.DataFrame, int]:
     """What the sub-region itself reported (the unit named like the region, or kind 'region')."""
-    df = db.query(
+    return rows_and_total(
         version,
-        f"""
-        SELECT {STATEMENT_COLUMNS}, count(*) OVER () AS total
-        FROM v_statements
-        WHERE unit_name <> $ex
-          AND (unit_name = $r OR (unit_kind = 'region' AND region = $r))
-        ORDER BY meeting_date DESC NULLS LAST, meeting_id, seq
-        LIMIT $lim
-        """,
-        {"r": region, "ex": exclude_unit, "lim": limit},
+        "unit_name <> $ex AND (unit_name = $r OR (unit_kind = 'region' AND region = $r))",
+        {"r": region, "ex": exclude_unit},
+        limit=limit,
     )
-    return split_total(df)
 
 
 @st.cache_data(**CACHE)
@@ -200,42 +186,27 @@ def search(
     types_sel: tuple[str, ...] = (),
     with_amount: bool = False,
 ) -> tuple[pd.DataFrame, int]:
-    """Statements whose text (or unit) contains every word, case-insensitively.
+    """Statements whose text (or unit, or an organisation) contains every word, case-insensitively.
 
     ``types_sel`` keeps statements of those fact types; ``with_amount`` only those
     that mention a NOK amount (the statements behind Oversikt's key figures)."""
     # One bound parameter per word; only the placeholders are generated, never the values.
     words = tuple(w.lower() for w in words if w)[:8]
-    word_sql = "".join(
-        f" AND contains(lower(text || ' ' || COALESCE(unit_name, '') || ' ' || array_to_string(organisations, ' ')), $w{i})"
-        for i in range(len(words))
-    )
-    params = {f"w{i}": w for i, w in enumerate(words)} | {
-        "themes": list(themes_sel),
-        "units": list(units_sel),
-        "fra": fra,
-        "til": til,
-        "sec": section,
-        "lim": limit,
-        "types": list(types_sel),
-        "amount": with_amount,
-    }
-    df = db.query(
-        version,
-        f"""
-        SELECT {STATEMENT_COLUMNS}, count(*) OVER () AS total
-        FROM v_statements
-        WHERE (len(CAST($themes AS VARCHAR[])) = 0 OR list_has_any(themes, CAST($themes AS VARCHAR[])))
-          AND (len(CAST($units AS VARCHAR[])) = 0 OR list_contains(CAST($units AS VARCHAR[]), unit_name))
-          AND (CAST($fra AS DATE) IS NULL OR meeting_date >= CAST($fra AS DATE))
-          AND (CAST($til AS DATE) IS NULL OR meeting_date <= CAST($til AS DATE))
-          AND (CAST($sec AS VARCHAR) IS NULL OR section = CAST($sec AS VARCHAR))
-          AND (len(CAST($types AS VARCHAR[])) = 0 OR list_contains(CAST($types AS VARCHAR[]), fact_type))
-          AND (NOT CAST($amount AS BOOLEAN) OR amount_nok IS NOT NULL)
-          {word_sql}
-        ORDER BY meeting_date DESC NULLS LAST, meeting_id, seq
-        LIMIT $lim
-        """,
-        params,
-    )
-    return split_total(df)
+    themes_sql, params = theme_filter(version, themes_sel)
+    where = [themes_sql]
+    where += [f"contains(search_text, $w{i})" for i in range(len(words))]
+    params |= {f"w{i}": w for i, w in enumerate(words)}
+    # Each condition only when asked for: a parameter test evaluated on every row costs too.
+    for value, sql, name in (
+        (units_sel, "list_contains(CAST($units AS VARCHAR[]), unit_name)", "units"),
+        (fra, "meeting_date >= CAST($fra AS DATE)", "fra"),
+        (til, "meeting_date <= CAST($til AS DATE)", "til"),
+        (section, "section = CAST($sec AS VARCHAR)", "sec"),
+        (types_sel, "list_contains(CAST($types AS VARCHAR[]), fact_type)", "types"),
+    ):
+        if value:
+            where.append(sql)
+            params[name] = list(value) if isinstance(value, tuple) else value
+    if with_amount:
+        where.append("amount_nok IS NOT NULL")
+    return rows_and_total(version, " AND ".join(where), params, limit=limit)

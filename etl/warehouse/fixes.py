@@ -20,7 +20,7 @@ from etl.corrections.store import read_corrections
 from etl.warehouse.columns import ADDED_STATEMENTS
 from etl.warehouse.load import insert_columns, insert_rows
 from etl.warehouse.register import load_register
-from etl.warehouse.schema import create_views
+from etl.warehouse.schema import create_views, materialise
 
 
 @dataclass
@@ -33,7 +33,8 @@ class CorrectionsReport:
 
 def correct_and_link(con: duckdb.DuckDBPyConnection, corrections_path: Path | None,
                      previous_ids: dict[str, str]) -> CorrectionsReport:
-    """Apply the corrections file to the loaded tables, create the views and link the register."""
+    """Apply the corrections file to the loaded tables, create the views, link the register and
+    fill the materialised tables the dashboard reads."""
     report = CorrectionsReport()
     records, errors = read_corrections(corrections_path) if corrections_path else ([], [])
     report.errors = [e.message(Path(corrections_path)) for e in errors]
@@ -52,6 +53,7 @@ def correct_and_link(con: duckdb.DuckDBPyConnection, corrections_path: Path | No
         applied.log.append(row)
     if applied.log:
         insert_rows(con, "correction_log", applied.log)
+    materialise(con)  # the dashboard's tables read the register and the corrections log: last
     statuses = [r["status"] for r in applied.log]
     report.applied, report.stale = statuses.count(APPLIED), statuses.count(STALE)
     report.other = len(statuses) - report.applied - report.stale

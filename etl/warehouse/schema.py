@@ -1,19 +1,24 @@
 """Creates the warehouse schema from the layered ``.sql`` files in ``etl/sql``.
 
 Layers run in order: ``raw`` (tables the loader writes), ``staging`` (rename and
-cast), ``marts`` (the ``v_*`` views of the data contract and helper views).
-Files within a layer run in name order, except that marts may depend on each
-other, which ``_ordered`` resolves by retrying until every view exists.
+cast), ``marts`` (the ``v_*`` views of the data contract and helper views) and
+``materialised`` (helper tables the dashboard reads: each file is one ``SELECT``,
+stored as a table named after the file without its number, ``mart_*``).
+Files within a layer run in name order, except that marts and materialised tables
+may depend on each other, which ``create_views`` resolves by retrying until every
+view exists.  ``create_views`` creates the materialised tables empty (the register
+is not linked yet); ``materialise`` fills them once everything they read is final.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-LAYERS = ("raw", "staging", "marts")
+LAYERS = ("raw", "staging", "marts", "materialised")
 SCHEMA_VERSION = "2"
 
 # The views of the data contract (README "Data contract"); tests check they exist
@@ -34,20 +39,42 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(create_table_sql(table))
 
 
+def materialised_sql(path: Path, *, empty: bool = False) -> str:
+    """The statement that stores one ``materialised`` file as its table (no rows when ``empty``)."""
+    name = re.sub(r"^\d+_", "", path.stem)
+    select = path.read_text(encoding="utf-8")
+    if empty:
+        return f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM ({select}) LIMIT 0"
+    return f"CREATE OR REPLACE TABLE {name} AS {select}"
+
+
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    for layer in ("staging", "marts"):
-        pending = sql_files(layer)
-        # A view may select from another view of the same layer; retry failures
-        # until no progress is made (the layer is small, so this stays cheap).
+    """The staging and mart views, and the materialised tables, empty (``materialise`` fills them)."""
+    for statements in (
+        [(p, p.read_text(encoding="utf-8")) for p in sql_files("staging")],
+        [(p, p.read_text(encoding="utf-8")) for p in sql_files("marts")]
+        + [(p, materialised_sql(p, empty=True)) for p in sql_files("materialised")],
+    ):
+        pending = statements
+        # A view may select from another view of the same layer (or a helper view from a
+        # materialised table); retry failures until no progress is made (small layers: cheap).
         while pending:
-            failed: list[Path] = []
+            failed: list[tuple[Path, str]] = []
             last_error: Exception | None = None
-            for path in pending:
+            for path, sql in pending:
                 try:
-                    con.execute(path.read_text(encoding="utf-8"))
+                    con.execute(sql)
                 except duckdb.CatalogException as exc:
-                    failed.append(path)
+                    failed.append((path, sql))
                     last_error = exc
             if len(failed) == len(pending):
-                raise RuntimeError(f"cannot create views {[p.name for p in failed]}: {last_error}")
+                raise RuntimeError(f"cannot create views {[p.name for p, _ in failed]}: {last_error}")
             pending = failed
+
+
+def materialise(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill the materialised tables from the final views: the last step of a build, after the
+    register is linked and the corrections log written (the tables read both)."""
+    con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would garble the build's
+    for path in sql_files("materialised"):
+        con.execute(materialised_sql(path))
