@@ -337,3 +337,19 @@ def test_read_only_with_login_lets_a_redaktor_read_the_log_but_change_nothing(mo
     assert not meeting_form_shown(at, seed_db)
     at.switch_page("app_pages/logg.py").run()
     assert at.title[0].value == "Logg"
+
+
+def test_the_launcher_puts_back_half_done_uploads_and_rebuilds(monkeypatch, tmp_path):
+    """`ingest.recover(raw)` (when the ingest module offers it) runs before the server starts; a rebuild
+    follows only when it restored something."""
+    from dashboard import ingest
+
+    builds, seen = [], []
+    monkeypatch.setenv("NAERINGSPULS_RAW", str(tmp_path / "raw"))
+    monkeypatch.setattr(ingest, "run_build", lambda raw, db, corrections=None: builds.append(raw) or (True, {}, ""))
+    monkeypatch.setattr(ingest, "recover", lambda raw: seen.append(raw) or [], raising=False)
+    assert launch.recover_minutes(quiet=True) == [] and seen == [tmp_path / "raw"] and builds == []
+    monkeypatch.setattr(ingest, "recover", lambda raw: ["a.pdf"], raising=False)
+    assert launch.recover_minutes(quiet=True) == ["a.pdf"] and builds == [tmp_path / "raw"]
+    monkeypatch.delattr(ingest, "recover")
+    assert launch.recover_minutes(quiet=True) == []
