@@ -58,14 +58,10 @@ def auth_configured(files: list[str] | None = None) -> bool:
 
     if files:
         config.set_option("secrets.files", files)
-    try:
-        if not secrets_singleton.load_if_toml_exists():
-            return False
-        section = secrets_singleton.get("auth")
-    except Exception as exc:  # a broken secrets file: Streamlit would fail on it too; say so, serve locally
-        print(f"Kunne ikke lese secrets.toml ({type(exc).__name__}: {exc}); starter uten innlogging.",
-              file=sys.stderr)
+    # A broken secrets file reads as none (Streamlit logs why): the dashboard then stays on this machine.
+    if not secrets_singleton.load_if_toml_exists():
         return False
+    section = secrets_singleton.get("auth")
     return bool(section) and bool(auth.providers(section.to_dict() if hasattr(section, "to_dict") else section))
 
 

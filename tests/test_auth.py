@@ -162,12 +162,12 @@ def dry_run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProce
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("NAERINGSPULS_", "STREAMLIT_"))}
     environ |= {"HOME": str(tmp_path), "PYTHONPATH": str(ROOT)} | env
     return subprocess.run([sys.executable, "-m", "dashboard.launch", "--dry-run", *args], cwd=tmp_path, env=environ,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, check=False)
 
 
 def make_run_args() -> list[str]:
     """The arguments `make run` gives the launcher (its recipe, read from the Makefile)."""
-    recipe = re.search(r"^run:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.M)[1]
+    recipe = re.search(r"^run:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.MULTILINE)[1]
     line = next(x for x in recipe.splitlines() if "-m dashboard.launch" in x)
     assert "--server.address" not in line and "0.0.0.0" not in line
     return [a.replace("$(PORT)", "8501") for a in line.split("-m dashboard.launch", 1)[1].split()]
