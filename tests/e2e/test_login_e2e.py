@@ -187,3 +187,14 @@ def test_logout_ends_the_session(browser_page, login_app, oidc_url):
     page.goto(f"{login_app}/tema")
     wait_for_app(page)
     assert page.locator(NAV).count() == 0 and page.locator("h1").first.inner_text() == "Næringspuls"
+
+
+def test_without_login_the_sidebar_says_local_mode(page, app_url):
+    """The ordinary server of the other browser tests: no [auth], so local mode on 127.0.0.1."""
+    page.goto(app_url)
+    wait_for_app(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Lokal modus:").wait_for()
+    assert "Lokal modus: bare tilgjengelig på denne maskinen (127.0.0.1)" in sidebar.inner_text()
+    assert page.get_by_role("button", name="Logg inn").count() == 0
+    assert {"Legg til referat", "Logg"} <= set(menu(page))  # the one local user is a redaktør
