@@ -13,8 +13,8 @@ Three ways to run it:
   nobody can upload, remove or correct anything. This is the only way to serve
   to the network without login; everyone is then a leser.
 
-The rules themselves (``role_for``, ``decide`` helpers) need no Streamlit, so the
-launcher and the tests use them directly.
+The rules themselves (``load_rules``, ``role_for``, ``read_only``, ``is_loopback``) need no
+Streamlit, so the launcher and the tests use them directly.
 """
 
 from __future__ import annotations
@@ -179,11 +179,12 @@ class Access:
 
     @property
     def can_edit(self) -> bool:
-        """Upload, remove, correct, and read the audit log."""
+        """Upload, remove and correct (a redaktør, and the dashboard is not read-only)."""
         return self.role == REDAKTOR and not self.read_only
 
     @property
     def is_editor(self) -> bool:
+        """A redaktør: may read the audit log, also in a read-only dashboard."""
         return self.role == REDAKTOR
 
 
