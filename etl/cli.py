@@ -77,7 +77,7 @@ def _build(args: argparse.Namespace) -> int:
 
     try:
         report = build(args.input, db, progress=progress, force=args.force, corrections=args.corrections)
-    except FileNotFoundError as exc:
+    except OSError as exc:  # no input folder, a database path that cannot be written: one line, no traceback
         print(f"error: {exc}", file=sys.stderr)
         return 2
     finally:
