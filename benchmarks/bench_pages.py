@@ -2,11 +2,14 @@
 
 Builds a DuckDB file with ~200 000 statements by writing :class:`etl.model.Meeting`
 objects straight through the warehouse loader (no parsing: the fast path), then
-runs each page with Streamlit's AppTest and prints the median rerun time.
+runs each page with Streamlit's AppTest and prints its first run, with every cache
+emptied first (as on a server that just started), and the median rerun time (caches
+warm); then the process's memory (RSS) after visiting every page.
 
-    .venv/bin/python benchmarks/bench_pages.py [--statements 200000] [--runs 7] [--db PATH]
+    .venv/bin/python benchmarks/bench_pages.py [--statements 200000] [--runs 7] [--db PATH] [--reuse]
 
-Target: median <= 150 ms per page (after the first, cold run; caches warm).
+Targets: first run <= 1 s and median rerun <= 150 ms per page, at 2 000 000 statements
+(issue #12: ``--statements 2000000``).
 """
 
 from __future__ import annotations
@@ -208,13 +211,28 @@ PAGES = (
     ("Tema", "app_pages/tema.py", {"tema": "forsvar"}),
     ("Enhet", "app_pages/enhet.py", {"enhet": "Asker"}),
     ("Møter", "app_pages/moter.py", {}),
+    ("Møter, ett møte", "app_pages/moter.py", {"mote": "?"}),  # "?": the latest meeting
     ("Kalender", "app_pages/kalender.py", {}),
     ("Søk", "app_pages/sok.py", {"q": "forsvar"}),
     ("Gjennomgang", "app_pages/gjennomgang.py", {}),
 )
 
 
-def bench_pages(db: Path, runs: int) -> list[tuple[str, float, float]]:
+def rss_mb() -> float:
+    import psutil
+
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def empty_caches() -> None:
+    """Forget every cached query, figure and connection: the next run is a server's first."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def bench_pages(db: Path, runs: int, only: set[str] | None = None) -> list[tuple[str, float, float]]:
     from streamlit.testing.v1 import AppTest
 
     os.environ["NAERINGSPULS_DB"] = str(db)
@@ -224,16 +242,25 @@ def bench_pages(db: Path, runs: int) -> list[tuple[str, float, float]]:
     os.environ["NAERINGSPULS_CORRECTIONS"] = str(Path(db).with_suffix(".corrections.jsonl"))  # none, and never yours
     with duckdb.connect(str(db), read_only=True) as con:
         top = con.execute("SELECT sak_id FROM v_saker ORDER BY n_mentions DESC, sak_id LIMIT 1").fetchone()
+        latest = con.execute("SELECT meeting_id FROM v_meetings ORDER BY meeting_date DESC, meeting_id LIMIT 1").fetchone()
         n_saker = con.execute("SELECT count(*) FROM v_saker").fetchone()[0]
     print(f"register: {n_saker:,} saker")
+    # Import the app's modules once (a server does so at start, dashboard/warmup.py): not a page's cost.
+    AppTest.from_file(str(ROOT / "dashboard" / "streamlit_app.py"), default_timeout=120).run()
+    print(f"RSS before the pages: {rss_mb():,.0f} MB")
     results = []
     for title, page, params in PAGES:
-        params = {k: (top[0] if v == "?" and top else v) for k, v in params.items()}
+        if only and title not in only:
+            continue
+        found = {"sak": top, "mote": latest}
+        params = {k: (found[k][0] if v == "?" and found[k] else v) for k, v in params.items()}
         at = AppTest.from_file(str(ROOT / "dashboard" / "streamlit_app.py"), default_timeout=120)
-        at.run()
-        at.switch_page(page)
+        if page != PAGES[0][1]:  # the app opens on Oversikt: get there first, then go to the page
+            at.run()
+            at.switch_page(page)
         for k, v in params.items():
             at.query_params[k] = v
+        empty_caches()
         t0 = time.perf_counter()
         at.run()
         cold = time.perf_counter() - t0
@@ -254,16 +281,18 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--db", type=Path, default=Path("/tmp/naeringspuls-bench.duckdb"))
     ap.add_argument("--reuse", action="store_true", help="reuse --db if it exists")
+    ap.add_argument("--pages", help="comma-separated page titles (default: all)")
     args = ap.parse_args(argv)
     if not (args.reuse and args.db.exists()):
         t0 = time.perf_counter()
         build_synthetic_db(args.db, args.statements)
         print(f"Built {args.db} with {args.statements:,} statements in {time.perf_counter() - t0:.1f} s")
-    results = bench_pages(args.db, args.runs)
-    print(f"\n{'page':<10} {'cold ms':>9} {'median ms':>10}  (target <= 150 ms)")
+    results = bench_pages(args.db, args.runs, set(args.pages.split(",")) if args.pages else None)
+    print(f"\n{'page':<16} {'first ms':>9} {'median ms':>10}  (targets: first <= 1000 ms, median <= 150 ms)")
     for title, cold, med in results:
-        flag = "" if med <= 150 else "  SLOW"
-        print(f"{title:<10} {cold:>9.0f} {med:>10.0f}{flag}")
+        flag = "" if med <= 150 and cold <= 1000 else "  SLOW"
+        print(f"{title:<16} {cold:>9.0f} {med:>10.0f}{flag}")
+    print(f"RSS after every page: {rss_mb():,.0f} MB")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,8 @@ from dashboard.queries.common import (  # noqa: F401
     themes, trend_grain, units,
 )
 from dashboard.queries.meetings import (  # noqa: F401
-    events, meeting, meeting_agenda, meeting_events, meeting_statements, meeting_warnings, meetings, source_lines,
+    events, meeting, meeting_agenda, meeting_events, meeting_names, meeting_statements, meeting_warnings, meetings,
+    source_lines,
 )
 from dashboard.queries.overview import activity, summary, themes_by_region, unit_map  # noqa: F401
 from dashboard.queries.statements import (  # noqa: F401

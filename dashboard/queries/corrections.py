@@ -94,7 +94,7 @@ def queue_meetings(version) -> pd.DataFrame:
             SELECT m.meeting_id, m.meeting_date, m.source_file, 'no_round_table' AS code, NULL::BIGINT AS n, NULL AS line
             FROM v_meetings m
             WHERE m.kind = 'referat'
-              AND NOT EXISTS (SELECT 1 FROM mart_statements s WHERE s.meeting_id = m.meeting_id AND s.section = 'round_table')
+              AND NOT EXISTS (SELECT 1 FROM mart_meeting_counts c WHERE c.meeting_id = m.meeting_id AND c.n_round_table > 0)
             UNION ALL
             SELECT meeting_id, meeting_date, source_file, 'no_organ', NULL, NULL FROM v_meetings
             WHERE organ IS NULL OR trim(organ) = ''

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import db
+from dashboard.formatting import fmt_date_short
 from dashboard.queries.common import (
     CACHE, STATEMENT_COLUMNS,
 )
@@ -21,11 +22,19 @@ def meetings(version) -> pd.DataFrame:
                COALESCE(s.n, 0) AS n_statements,
                COALESCE(w.n, 0) AS n_warnings
         FROM v_meetings AS m
-        LEFT JOIN (SELECT meeting_id, count(*) AS n FROM mart_statements GROUP BY meeting_id) AS s USING (meeting_id)
+        LEFT JOIN (SELECT meeting_id, n_statements AS n FROM mart_meeting_counts) AS s USING (meeting_id)
         LEFT JOIN (SELECT source_file, count(*) AS n FROM parse_warnings GROUP BY source_file) AS w USING (source_file)
         ORDER BY m.meeting_date DESC NULLS LAST, m.meeting_id DESC
         """,
     )
+
+
+@st.cache_data(**CACHE)
+def meeting_names(version) -> dict[str, str]:
+    """Each meeting's label in the Møter picker (``12.03.2026 – referat.pdf``), newest first; made
+    once per version: formatting thousands of dates on every rerun cost more than the page."""
+    df = meetings(version)
+    return {m: f"{fmt_date_short(d)} – {f}" for m, d, f in zip(df["meeting_id"], df["meeting_date"], df["source_file"])}
 
 
 @st.cache_data(**CACHE)

@@ -78,17 +78,12 @@ def themes_by_region(version, top_themes: int = 8, top_regions: int = 15) -> pd.
     return db.query(
         version,
         """
-        WITH t AS (
-            SELECT COALESCE(region, unit_name) AS region, theme_id, theme_label
-            FROM v_statement_themes
-            WHERE section = 'round_table' AND unit_name IS NOT NULL
-        ),
-        top_t AS (SELECT theme_id FROM t GROUP BY theme_id ORDER BY count(*) DESC, theme_id LIMIT $nt),
-        top_r AS (SELECT region FROM t GROUP BY region ORDER BY count(*) DESC, region LIMIT $nr)
-        SELECT region, theme_id, any_value(theme_label) AS theme_label, count(*) AS n
+        WITH t AS (SELECT region, theme_id, theme_label, n FROM mart_region_themes),
+        top_t AS (SELECT theme_id FROM t GROUP BY theme_id ORDER BY sum(n) DESC, theme_id LIMIT $nt),
+        top_r AS (SELECT region FROM t GROUP BY region ORDER BY sum(n) DESC, region LIMIT $nr)
+        SELECT region, theme_id, theme_label, n
         FROM t
         WHERE theme_id IN (SELECT theme_id FROM top_t) AND region IN (SELECT region FROM top_r)
-        GROUP BY region, theme_id
         ORDER BY region, theme_id
         """,
         {"nt": top_themes, "nr": top_regions},
