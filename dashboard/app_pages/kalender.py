@@ -103,7 +103,10 @@ st.subheader("Kommende arrangementer")
 if upcoming.empty:
     st.info("Ingen kommende arrangementer. Nye hentes inn når neste referat er lastet inn.")
 else:
-    t = _table(upcoming)
+    if len(upcoming) > PAST_LIMIT:  # a national archive: thousands ahead; the .ics has them all
+        st.caption(f"Viser de {fmt_int(PAST_LIMIT)} første av {fmt_int(len(upcoming))} kommende arrangementer. "
+                   "Alle er med i kalenderfilen.")
+    t = _table(upcoming.head(PAST_LIMIT))
     st.dataframe(t, hide_index=True, width="stretch", column_config=config, key="kalender-kommende")
     table_downloads(t, context("Kommende arrangementer", "kommende-arrangementer", {}, (today, None)),
                     key="kalender-kommende-dl")

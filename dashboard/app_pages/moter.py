@@ -28,9 +28,7 @@ meetings = queries.meetings(v)
 page_header("Møter", "Hvert referat slik det er tolket, ved siden av kildeteksten – så du kan kontrollere tolkningen.")
 
 ids = meetings["meeting_id"].tolist()
-names = {
-    r.meeting_id: f"{fmt_date_short(r.meeting_date)} – {r.source_file}" for r in meetings.itertuples()
-}
+names = queries.meeting_names(v)
 url_mote = filters.get_str("mote")
 if url_mote and url_mote not in names:
     filters.unknown_notice("mote", [url_mote])
@@ -56,8 +54,10 @@ if mote is None:
     fig = figures.meetings_timeline(v)
     chart_with_downloads(fig, context("Utsagn per møte", "utsagn-per-mote", {}, period),
                          table[["Dato", "Utsagn", "Fil"]], key="moter-tidslinje")
-    st.caption(f"{fmt_count(len(table), 'møte', 'møter')}. Velg et møte i listen over for å se tolkningen og kildeteksten.")
-    st.dataframe(table, hide_index=True, width="stretch", key="moter-liste")
+    st.caption(f"{fmt_count(len(table), 'møte', 'møter')}. Velg et møte i listen over for å se tolkningen og kildeteksten."
+               + (f" Tabellen viser de {fmt_int(queries.LIST_LIMIT)} nyeste; alle er med i nedlastingen."
+                  if len(table) > queries.LIST_LIMIT else ""))
+    st.dataframe(table.head(queries.LIST_LIMIT), hide_index=True, width="stretch", key="moter-liste")
     table_downloads(table, ctx, key="moter-liste-dl")
     st.stop()
 
