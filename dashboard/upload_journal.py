@@ -14,6 +14,7 @@ the process dies), so recovery never touches a request that is still alive; and
 one request at a time changes a folder (:func:`folder_lock`): two browser tabs
 uploading the same name are served one after the other, and the second is told
 what it finds (the same file, or a file with that name that it may replace).
+The journal folder is removed again when no journal is left in it.
 """
 
 from __future__ import annotations
@@ -34,15 +35,15 @@ _MANIFEST = "manifest.json"
 
 @contextmanager
 def folder_lock(raw: Path) -> Iterator[None]:
-    """One request at a time changes the minutes folder ``raw`` (across threads and processes)."""
-    root = raw / PENDING
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / _LOCK, "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    """One request at a time changes the minutes folder ``raw`` (across threads and processes).
+
+    The lock is on the folder itself, so no lock file is left in it."""
+    fd = os.open(raw, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _fsync_dir(path: Path) -> None:
@@ -107,9 +108,10 @@ class Journal:
             (self.dir / "files" / name).unlink(missing_ok=True)
 
     def drop(self) -> None:
-        """The request is over: forget the backups."""
+        """The request is over: forget the backups (and the journal folder when no other request left one)."""
         shutil.rmtree(self.dir, ignore_errors=True)
         self._lock.close()
+        _remove_if_empty(self.raw / PENDING)
 
     def __enter__(self) -> Journal:
         return self
@@ -129,6 +131,13 @@ def _put_back(raw: Path, journal: Path, name: str, had: bool) -> None:
         write_file(raw / name, (journal / "files" / name).read_bytes())
     else:
         (raw / name).unlink(missing_ok=True)
+
+
+def _remove_if_empty(root: Path) -> None:
+    try:
+        root.rmdir()
+    except OSError:  # not empty: a journal recover() has still to put back
+        pass
 
 
 def recover(raw: Path) -> list[str]:
@@ -160,4 +169,5 @@ def recover(raw: Path) -> list[str]:
                         continue
                     restored.add(name)
             shutil.rmtree(journal, ignore_errors=True)
+        _remove_if_empty(root)
     return sorted(restored)
