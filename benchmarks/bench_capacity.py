@@ -41,6 +41,9 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
+
+import websockets
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -79,9 +82,7 @@ class Session:
         self.widgets: dict[tuple[str, str], object] = {}  # (kind, label) -> element proto of the last run
         self.page_hash = ""
 
-    async def __aenter__(self) -> Session:
-        import websockets
-
+    async def __aenter__(self) -> Self:
         self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None, open_timeout=30)
         return self
 
@@ -134,9 +135,9 @@ class Session:
                         error = error or "compile error"
                     if status in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR):
                         break  # FINISHED_EARLY_FOR_RERUN: a switch_page or a rerun follows in the same request
-        except asyncio.TimeoutError:
+        except TimeoutError:
             error = f"timeout after {STEP_TIMEOUT_S:.0f} s"
-        except Exception as exc:  # a closed socket is what a user sees as "Connecting…"
+        except (websockets.ConnectionClosed, OSError) as exc:  # what a user sees as "Connecting…"
             error = f"disconnect: {type(exc).__name__}"
         if error is None and deltas == 0:
             error = "no content"
@@ -176,13 +177,16 @@ class Session:
         return ws
 
 
-async def one_session(url: str, index: int, start_at: float, think: float) -> list[Step]:
-    """Open a page, change a filter on it, open the next page, change a filter there."""
+async def one_session(url: str, index: int, start_at: float, think: float, duration: float) -> list[Step]:
+    """Open a page, change a filter on it, open the next page, change a filter there, … for ``duration`` s
+    (at least two pages)."""
     steps: list[Step] = []
     await asyncio.sleep(max(0.0, start_at - time.time()) + (index % 10) * 0.01)
+    end = start_at + duration
     try:
         async with Session(url) as s:
-            for k in (index, index + 1):
+            k = index
+            while k < index + 2 or time.time() < end:
                 title, path, query, (kind, label, value) = ROUTES[k % len(ROUTES)]
                 step = await s.run(title, path, query)
                 steps.append(step)
@@ -192,29 +196,31 @@ async def one_session(url: str, index: int, start_at: float, think: float) -> li
                 change = s.widget_change(kind, label, value) if kind else None  # Oversikt: a plain rerun
                 steps.append(await s.run(title, path, query, change, rerun=True))
                 await asyncio.sleep(think)
-    except Exception as exc:
+                k += 1
+    except (websockets.InvalidHandshake, websockets.ConnectionClosed, OSError, TimeoutError) as exc:
         steps.append(Step("(connect)", "open", 0.0, 0, f"disconnect: {type(exc).__name__}: {exc}"))
     return steps
 
 
-def client_process(args: tuple[str, list[int], float, float]) -> list[Step]:
+def client_process(args: tuple[str, list[int], float, float, float]) -> list[Step]:
     """Entry point of one client process: its share of the sessions, concurrently."""
-    url, indices, start_at, think = args
+    url, indices, start_at, think, duration = args
 
     async def main():
-        return await asyncio.gather(*(one_session(url, i, start_at, think) for i in indices))
+        return await asyncio.gather(*(one_session(url, i, start_at, think, duration) for i in indices))
 
     return [step for steps in asyncio.run(main()) for step in steps]
 
 
-def run_sessions(url: str, n: int, *, procs: int = 4, think: float = 0.5, first: int = 0) -> list[Step]:
-    """N sessions at once, spread over ``procs`` client processes; session i starts at ROUTES[first + i]."""
+def run_sessions(url: str, n: int, *, procs: int = 4, think: float = 0.5, duration: float = 0.0,
+                 first: int = 0) -> list[Step]:  # fmt: skip
+    """N sessions at once for ``duration`` seconds (at least two pages and their filter changes each), spread over ``procs`` client processes; session i starts at ROUTES[first + i]."""
     procs = max(1, min(procs, n))
     shares = [[first + i for i in range(n) if i % procs == p] for p in range(procs)]
     ctx = multiprocessing.get_context("spawn")  # no inherited threads (the RSS sampler) in the clients
     with ctx.Pool(procs) as pool:
         start_at = time.time() + 2.0  # every process imported and waiting: the sessions start together
-        results = pool.map(client_process, [(url, share, start_at, think) for share in shares])
+        results = pool.map(client_process, [(url, share, start_at, think, duration) for share in shares])
     return [step for steps in results for step in steps]
 
 
@@ -258,6 +264,18 @@ class ServerProbe:
         for p in self._tree() if tree else [self.root]:
             try:
                 total += p.memory_info().rss
+            except psutil.Error:
+                pass
+        return total
+
+    def pss(self) -> int:
+        """Proportional set size of the tree: Chromium's processes share most of their pages."""
+        import psutil
+
+        total = 0
+        for p in self._tree():
+            try:
+                total += p.memory_full_info().pss
             except psutil.Error:
                 pass
         return total
@@ -343,9 +361,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--statements", type=int, default=200_000, help="size of the synthetic warehouse if --db is missing")
     ap.add_argument("--procs", type=int, default=4, help="client processes")
     ap.add_argument("--think", type=float, default=0.5, help="seconds a user waits between two actions")
-    ap.add_argument("--swap-every", type=float, default=2.0, help="seconds between two swaps of the synthetic file")
+    ap.add_argument("--duration", type=float, default=30.0, help="seconds each N is measured for")
+    ap.add_argument("--swap-every", type=float, default=10.0, help="seconds between two swaps of the synthetic file")
     args = ap.parse_args(argv)
-    from tests.e2e.conftest import start_server, stop_server  # how the browser tests start `make run`'s server
+    # The server is started as the browser tests start `make run`'s server.
+    from tests.e2e.conftest import start_server, stop_server
 
     db = args.db.resolve()
     if not db.exists():
@@ -377,22 +397,22 @@ def main(argv: list[str] | None = None) -> int:
             rebuild = threading.Thread(target=rebuild_loop, args=(db, stop, args.swap_every, swaps, corrections),
                                        daemon=True)  # fmt: skip
             rebuild.start()
-        print(f"think time {args.think:g} s, {args.procs} client processes; RSS/session: the server process's "
-              f"growth at its peak, divided by N; RSS peak: the server's process tree (with the exporter's Chromium)")
+        print(f"{args.duration:g} s per N, think time {args.think:g} s, {args.procs} client processes; RSS/session: the server process's "
+              f"growth at its peak, divided by N; RSS peak: the server process")
         print(f"\n{'N':>3} {'runs':>5} {'p50 s':>6} {'p95 s':>6} {'max s':>6} {'errors':>6} {'CPU s/session':>13} "
-              f"{'RSS MB/session':>14} {'RSS peak MB':>11} {'swaps':>5}")  # fmt: skip
+              f"{'CPU ms/run':>10} {'CPU busy':>8} {'RSS MB/session':>14} {'RSS peak MB':>11} {'swaps':>5}")  # fmt: skip
         for n in [int(x) for x in args.sessions.split(",")]:
             time.sleep(1.0)
-            cpu0, rss0, swaps0 = probe.cpu(), probe.rss(tree=False), swaps[0]
+            cpu0, rss0, swaps0, t0 = probe.cpu(), probe.rss(tree=False), swaps[0], time.perf_counter()
             probe.start_sampling()
-            steps = run_sessions(server.url, n, procs=args.procs, think=args.think)
-            peak = probe.stop_sampling()
-            cpu = probe.cpu() - cpu0
+            steps = run_sessions(server.url, n, procs=args.procs, think=args.think, duration=args.duration)
+            probe.stop_sampling()
+            cpu, wall = probe.cpu() - cpu0, time.perf_counter() - t0 - 2.0  # the clients start 2 s in
             res = summarise(steps)
             n_err = sum(res["errors"].values())
             per_session = (probe.window_peak_server - rss0) / n / 1e6
             print(f"{n:>3} {res['steps']:>5} {res['p50']:>6.2f} {res['p95']:>6.2f} {res['max']:>6.2f} {n_err:>6} "
-                  f"{cpu / n:>13.2f} {per_session:>14.1f} {peak / 1e6:>11.0f} {swaps[0] - swaps0:>5}")
+                  f"{cpu / n:>13.2f} {cpu / res['steps'] * 1000:>10.0f} {cpu / wall:>7.0%} {per_session:>14.1f} {probe.window_peak_server / 1e6:>11.0f} {swaps[0] - swaps0:>5}")
             for what, count in sorted(res["errors"].items()):
                 print(f"      error x{count}: {what}")
             by_page: dict[str, list[float]] = {}
@@ -400,8 +420,9 @@ def main(argv: list[str] | None = None) -> int:
                 if s.error is None:
                     by_page.setdefault(f"{s.page} ({s.kind})", []).append(s.seconds)
             print("      p95 by page: " + ", ".join(f"{k} {percentile(v, 95):.2f}" for k, v in sorted(by_page.items())))
-        print(f"\nRSS peak of the server (process tree): {probe.peak / 1e6:.0f} MB; "
-              f"server process now: {probe.rss(tree=False) / 1e6:.0f} MB; target: N=20 p95 <= 3 s, no errors")
+        print(f"\nserver process RSS now {probe.rss(tree=False) / 1e6:.0f} MB; with the exporter's Chromium "
+              f"(RSS summed, shared pages counted per process) peak {probe.peak / 1e6:.0f} MB, "
+              f"PSS now {probe.pss() / 1e6:.0f} MB; target: N=20 p95 <= 3 s, no errors")
     finally:
         stop.set()
         if rebuild is not None:
