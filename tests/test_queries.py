@@ -167,3 +167,85 @@ def test_new_build_with_other_content_is_read_not_the_old_file(tmp_path, monkeyp
     v2 = db.db_version()
     assert queries.summary(v2)["n_meetings"] > 1
     assert db.query(v2, "SELECT count(*) AS n FROM v_meetings")["n"].iloc[0] > 1
+
+
+# --- the materialised tables (issue #12: every page fast at two million statements) ---------
+
+
+def test_materialised_tables_hold_what_the_views_hold(fixture_db):
+    """mart_statements is v_statements row for row; the per-theme, per-unit, per-meeting and
+    per-region tables count what the views count."""
+    import duckdb
+
+    with duckdb.connect(str(fixture_db), read_only=True) as con:
+        def q(sql):
+            return con.execute(sql).fetchall()
+
+        view_cols = [c for (c,) in q("SELECT column_name FROM information_schema.columns "
+                                     "WHERE table_name = 'v_statements' AND column_name <> 'source_text'")]
+        cols = ", ".join(view_cols)
+        assert q(f"SELECT count(*) FROM (SELECT {cols} FROM v_statements EXCEPT ALL SELECT {cols} FROM mart_statements)") \
+            == q(f"SELECT count(*) FROM (SELECT {cols} FROM mart_statements EXCEPT ALL SELECT {cols} FROM v_statements)") \
+            == [(0,)]
+        n, with_themes = q("SELECT count(*), count(*) FILTER (WHERE len(themes) > 0) FROM v_statements")[0]
+        assert n > 500 and with_themes > 100
+        assert q("SELECT count(*) FROM v_statement_themes") == q("SELECT sum(len(themes)) FROM v_statements")
+        # theme_bits has exactly the taxonomy themes of each statement
+        assert q("""SELECT count(*) FROM mart_statements s WHERE theme_bits <> COALESCE((
+                     SELECT bit_or(CAST(1 AS UBIGINT) << d.position) FROM dim_themes d
+                     WHERE list_contains(s.themes, d.theme_id)), 0)""") == [(0,)]
+        assert q("SELECT count(*) FROM mart_statements WHERE region_key IS DISTINCT FROM COALESCE(region, unit_name) "
+                 "OR search_text <> lower(text || ' ' || COALESCE(unit_name, '') || ' ' "
+                 "|| array_to_string(organisations, ' '))") == [(0,)]
+        assert q("SELECT meeting_id, n_statements FROM mart_meeting_counts ORDER BY 1") == \
+            q("SELECT meeting_id, count(*) FROM v_statements GROUP BY 1 ORDER BY 1")
+        assert q("SELECT sum(n) FROM mart_region_themes") == q(
+            "SELECT count(*) FROM v_statement_themes WHERE section = 'round_table' AND unit_name IS NOT NULL")
+        assert q("SELECT unit_name, n_statements FROM v_unit_activity ORDER BY 1") == q(
+            "SELECT unit_name, count(*) FROM v_statements WHERE section = 'round_table' AND unit_name IS NOT NULL "
+            "GROUP BY 1 ORDER BY 1")
+
+
+def test_theme_filter_is_a_bit_test_and_still_finds_an_unknown_theme(many_v):
+    sql, params = queries.theme_filter(many_v, ())
+    assert (sql, params) == ("TRUE", {})
+    positions = queries.theme_positions(many_v)
+    sql, params = queries.theme_filter(many_v, ("forsvar", "energi"))
+    assert "theme_bits" in sql and "list_has_any" not in sql
+    assert params == {"themes_mask": (1 << positions["forsvar"]) | (1 << positions["energi"])}
+    sql, params = queries.theme_filter(many_v, ("forsvar", "ikke-et-tema"))
+    assert params["themes_other"] == ["ikke-et-tema"] and "list_has_any" in sql
+    # the bit test keeps exactly the statements that carry one of the themes
+    rows, total = queries.filtered_statements(many_v, queries.StatementFilter(themes=("forsvar", "energi")), limit=5000)
+    assert total == len(rows) > 0
+    assert all({"forsvar", "energi"} & set(t) for t in rows["themes"])
+    everything, n_all = queries.filtered_statements(many_v, queries.StatementFilter(), limit=1)
+    assert len(everything) == 1 and n_all == queries.summary(many_v)["n_statements"]
+
+
+def test_statement_lists_are_newest_first_and_count_every_match(many_v):
+    rows, total = queries.filtered_statements(many_v, queries.StatementFilter(), limit=30)
+    assert len(rows) == 30 and total > 30
+    dates = list(rows["meeting_date"])
+    assert dates == sorted(dates, reverse=True)
+    none, zero = queries.search(many_v, ("ordetfinnesikke",))
+    assert zero == 0 and none.empty and "statement_id" in none.columns
+
+
+def test_chart_sources_name_at_most_fifty_files_and_count_the_rest():
+    assert queries.sources_label(["a.txt", "b.txt"], 2) == "a.txt; b.txt"
+    label = queries.sources_label([f"r{i:03}.txt" for i in range(50)], 7321)
+    assert label.startswith("r000.txt; r001.txt") and label.endswith("r049.txt … og 7 271 til")
+
+
+def test_theme_trend_sources_list_every_file_of_a_bar(many_v, fixture_db):
+    import duckdb
+
+    trend = queries.theme_trend(many_v, queries.StatementFilter(themes=("forsvar",)), "year")
+    with duckdb.connect(str(fixture_db), read_only=True) as con:
+        want = con.execute(
+            "SELECT CAST(date_trunc('year', meeting_date) AS DATE), count(*), "
+            "string_agg(DISTINCT source_file, '; ' ORDER BY source_file) FROM v_statement_themes "
+            "WHERE theme_id = 'forsvar' AND meeting_date IS NOT NULL GROUP BY 1 ORDER BY 1").fetchall()
+    got = [(pd.Timestamp(d).date(), n, s) for d, n, s in zip(trend["meeting_date"], trend["n"], trend["sources"])]
+    assert got == want

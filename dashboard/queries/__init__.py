@@ -13,8 +13,8 @@ from __future__ import annotations
 
 # One namespace for the pages: ``queries.summary(v)``, ``queries.saker(v, f)`` …
 from dashboard.queries.common import (  # noqa: F401
-    CACHE, GRAIN_LABELS, GRAINS, LIST_LIMIT, MAX_BUCKETS, STATEMENT_COLUMNS, StatementFilter, meeting_dates, regions,
-    themes, trend_grain, units,
+    CACHE, GRAIN_LABELS, GRAINS, LIST_LIMIT, MAX_BUCKETS, SOURCES_LIMIT, STATEMENT_COLUMNS, StatementFilter,
+    meeting_dates, regions, sources_label, theme_filter, theme_positions, themes, trend_grain, units,
 )
 from dashboard.queries.meetings import (  # noqa: F401
     events, meeting, meeting_agenda, meeting_events, meeting_names, meeting_statements, meeting_warnings, meetings,
