@@ -121,6 +121,8 @@ _REASONS_NB: list[tuple[str, str]] = [
     (r"Word file expands to .* when unpacked — over the limit of ([\d.]+) MB",
      "Word-filen pakker seg ut til mer enn {0} MB, som er grensen. Den kan være en «zip-bombe», eller ha svært "
      "store bilder: lagre den med komprimerte bilder og prøv igjen."),
+    (r"PDF expands to .* when its streams are unpacked — over the limit of ([\d.]+) MB",
+     "PDF-en pakker seg ut til mer enn {0} MB, som er grensen, og leses ikke inn."),
     (r"is compressed [\d.]+:1 \(a zip bomb\) — over the limit of ([\d.]+):1",
      "Word-filen er pakket tettere enn {0}:1, slik bare en «zip-bombe» er, og leses ikke inn."),
     (r"Word file has \d+ parts", "Word-filen har altfor mange deler til å være et Word-dokument."),

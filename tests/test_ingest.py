@@ -147,6 +147,8 @@ def test_when_the_build_itself_fails_nothing_changes(folder, tmp_path):
      "Word-filen pakker seg ut til mer enn 100 MB, som er grensen."),
     ("Word file expands to more than 0.5 MB when unpacked — over the limit of 0.5 MB (NAERINGSPULS_MAX_EXPANDED_MB).",
      "Word-filen pakker seg ut til mer enn 0,5 MB, som er grensen."),
+    ("PDF expands to more than 100 MB when its streams are unpacked — over the limit of 100 MB "
+     "(NAERINGSPULS_MAX_EXPANDED_MB).", "PDF-en pakker seg ut til mer enn 100 MB, som er grensen, og leses ikke inn."),
     ("Word file part word/document.xml is compressed 294:1 (a zip bomb) — over the limit of 100:1 "
      "(NAERINGSPULS_MAX_ZIP_RATIO).", "Word-filen er pakket tettere enn 100:1, slik bare en «zip-bombe» er"),
     ("file is 61.2 MB — over the limit of 50 MB (NAERINGSPULS_MAX_FILE_MB).", "Filen er 61,2 MB, mer enn grensen på 50 MB."),

@@ -149,6 +149,27 @@ def test_a_word_file_of_a_million_paragraphs_stops_at_the_line_limit(tmp_path, m
                                  "allowed (100 statements, NAERINGSPULS_MAX_STATEMENTS).")
 
 
+def test_a_pdf_whose_streams_inflate_past_the_limit_fails_before_pdfium_opens_it(tmp_path):
+    """An 990 KB PDF with 300 MB of text operators: 23 s and 3.9 GB in pdfium before (limit raised to 1000 MB)."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    bomb = hostile.pdf_bomb(folder / "bombe.pdf", 300_000_000)
+    assert bomb.stat().st_size < 1_100_000
+    code, _, err, seconds, rss_mb = build_in_child(folder, tmp_path / "n.duckdb")
+    assert code == 1
+    assert ("FAILED bombe.pdf: PDF expands to more than 100 MB when its streams are unpacked — over the limit of "
+            "100 MB (NAERINGSPULS_MAX_EXPANDED_MB).") in err.splitlines()
+    assert rss_mb < 400, f"{rss_mb:.0f} MB"
+    assert loaded_files(tmp_path / "n.duckdb") == [SEED.name]
+
+
+def test_a_pdf_under_the_limit_reads(tmp_path):
+    pdf = hostile.pdf_bomb(tmp_path / "liten.pdf", 1_000_000)
+    raw = read_document(pdf)
+    assert raw.n_pages == 1 and raw.lines[0].text == "Tid: 23. oktober 2025"
+
+
 def test_statements_per_document(tmp_path, monkeypatch):
     minutes = hostile.long_minutes(tmp_path / "lang.txt", 120)
     assert len(process(minutes).statements) == 120
