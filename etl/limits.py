@@ -17,7 +17,7 @@ starts the clock and hands the deadline over to the parser with the document's
 SHA-256.  Python code is interrupted wherever it is; a single call into a C
 library (pdfium, zlib, lxml) is interrupted when it returns, which the size and
 page limits keep short.  Outside the main thread, where signals cannot be used,
-there is no budget.
+or while another real-time timer runs, there is no budget.
 """
 
 from __future__ import annotations
@@ -124,7 +124,9 @@ def _alarm(signum, frame) -> None:  # noqa: ANN001, ARG001
 
 
 def _can_signal() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    """Signals work in the main thread only; a timer someone else set (a test runner's) is left alone."""
+    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+            and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
 
 
 @contextmanager
