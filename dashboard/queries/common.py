@@ -61,8 +61,9 @@ def trend_grain(dates, fra: dt.date | None = None, til: dt.date | None = None) -
     """Per meeting while that stays readable (<= 60 bars), else month, quarter or year."""
     fra = to_date(fra) if fra is not None else None
     til = to_date(til) if til is not None else None
-    ds = [d for d in (pd.Timestamp(x).date() for x in dates if x is not None and not pd.isna(x))
-          if (fra is None or d >= fra) and (til is None or d <= til)]
+    # meeting_dates gives dates already; converting each through pandas cost 35 ms a rerun at 8 000 meetings
+    ds = [d for d in (x if type(x) is dt.date else to_date(x) for x in dates if x is not None)
+          if d is not None and (fra is None or d >= fra) and (til is None or d <= til)]
     if len(set(ds)) <= MAX_BUCKETS or not ds:
         return "day"
     span_days = (max(ds) - min(ds)).days

@@ -55,7 +55,12 @@ def meeting_agenda(version, meeting_id: str) -> pd.DataFrame:
     )
 
 
-@st.cache_data(**CACHE)
+# Whole documents: a meeting holds up to NAERINGSPULS_MAX_STATEMENTS statements (5 000) and 20 lines
+# of text per statement (100 000 lines), so these keep fewer entries than the other queries.
+DOCUMENT_CACHE = CACHE | {"max_entries": 16}
+
+
+@st.cache_data(**DOCUMENT_CACHE)
 def meeting_statements(version, meeting_id: str) -> pd.DataFrame:
     return db.query(
         version,
@@ -85,7 +90,7 @@ def meeting_warnings(version, source_file: str) -> pd.DataFrame:
     )
 
 
-@st.cache_data(**CACHE)
+@st.cache_data(**DOCUMENT_CACHE)
 def source_lines(version, source_file: str) -> pd.DataFrame:
     return db.query(
         version,
