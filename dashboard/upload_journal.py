@@ -170,4 +170,6 @@ def recover(raw: Path) -> list[str]:
                     restored.add(name)
             shutil.rmtree(journal, ignore_errors=True)
         _remove_if_empty(root)
+        for tmp in raw.glob(".upload-*"):  # a write cut off before its rename: never a file anyone was told of
+            tmp.unlink(missing_ok=True)
     return sorted(restored)
