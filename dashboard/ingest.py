@@ -119,8 +119,8 @@ def _nb(figure: str) -> str:
 _REASONS_NB: list[tuple[str, str]] = [
     (r"file is ([\d.]+) MB — over the limit of ([\d.]+) MB", "Filen er {0} MB, mer enn grensen på {1} MB."),
     (r"Word file expands to .* when unpacked — over the limit of ([\d.]+) MB",
-     "Word-filen pakker seg ut til mer enn {0} MB, som er grensen. Den kan være en «zip-bombe», eller ha svært "
-     "store bilder: lagre den med komprimerte bilder og prøv igjen."),
+     ("Word-filen pakker seg ut til mer enn {0} MB, som er grensen. Den kan være en «zip-bombe», eller ha svært "
+      "store bilder: lagre den med komprimerte bilder og prøv igjen.")),
     (r"PDF expands to .* when its streams are unpacked — over the limit of ([\d.]+) MB",
      "PDF-en pakker seg ut til mer enn {0} MB, som er grensen, og leses ikke inn."),
     (r"is compressed [\d.]+:1 \(a zip bomb\) — over the limit of ([\d.]+):1",
@@ -179,13 +179,13 @@ def run_build(raw: Path, db: Path, corrections: Path | None = None) -> tuple[boo
             [sys.executable, "-m", "etl", "build", "--input", str(raw), "--db", str(db), "--quiet",
              *(["--corrections", str(corrections)] if corrections else [])],
             cwd=REPO_ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S,
-            env=os.environ | {"PYTHONIOENCODING": "utf-8"}, preexec_fn=parent_death_hook(),
+            env=os.environ | {"PYTHONIOENCODING": "utf-8"}, preexec_fn=parent_death_hook(), check=False,
         )  # fmt: skip
     except subprocess.TimeoutExpired:  # killed; the previous database stays as it was
         return False, {}, f"{_TIMED_OUT} {BUILD_TIMEOUT_S} s and was stopped"
     except OSError as exc:
         return False, {}, f"{_NOT_STARTED} ({exc.strerror or type(exc).__name__})"
-    failures = dict(re.findall(r"^FAILED (.+?): (.*)$", proc.stderr, flags=re.M))
+    failures = dict(re.findall(r"^FAILED (.+?): (.*)$", proc.stderr, flags=re.MULTILINE))
     finished = proc.returncode in (0, 1) and bool(_BUILD_DONE.search(proc.stdout))
     return finished, failures, (proc.stdout + proc.stderr).strip()
 

@@ -27,6 +27,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Self
 
 PENDING = ".pending"
 _LOCK = ".lock"
@@ -113,10 +114,10 @@ class Journal:
         self._lock.close()
         _remove_if_empty(self.raw / PENDING)
 
-    def __enter__(self) -> Journal:
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, kind, exc, tb) -> None:  # noqa: ANN001
+    def __exit__(self, kind, exc, tb) -> None:
         if exc is not None:  # an error mid-request: the folder goes back to how it was
             try:
                 self.restore()

@@ -116,7 +116,7 @@ class _Expired(DocumentError):
     pass
 
 
-def _alarm(signum, frame) -> None:  # noqa: ANN001, ARG001
+def _alarm(signum, frame) -> None:
     if _active:
         path, _ = _active[-1]
         raise _Expired(path, f"reading and parsing took longer than the budget of {figure(PARSE_SECONDS)} per "

@@ -339,7 +339,7 @@ def test_a_journal_of_a_live_request_is_left_alone_and_a_dead_ones_is_put_back(f
     (raw / "new.txt").write_text("new")
     (raw / ".upload-k1ll3d").write_text("half a file")  # a write cut off before its rename
     assert ingest.recover(raw) == [], "the request is alive (its lock is held)"
-    journal._lock.close()  # noqa: SLF001 - what the kernel does when the process dies
+    journal._lock.close()  # what the kernel does when the process dies
     assert ingest.recover(raw) == ["new.txt", SEED.name]
     assert (raw / SEED.name).read_bytes() == SEED.read_bytes() and not (raw / "new.txt").exists()
     assert sorted(p.name for p in raw.iterdir()) == [SEED.name]

@@ -49,7 +49,7 @@ def build_in_child(folder: Path, db: Path, env: dict[str, str] | None = None) ->
              "    print(f'PEAK_RSS_KB {rss}', file=sys.stderr)\nsys.exit(code)\n")
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", probe, "build", "--input", str(folder), "--db", str(db), "--quiet"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120, env=os.environ | (env or {}))
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=False, env=os.environ | (env or {}))
     seconds = time.perf_counter() - started
     rss_kb = int(proc.stderr.rsplit("PEAK_RSS_KB ", 1)[1].split()[0])
     return proc.returncode, proc.stdout, proc.stderr, seconds, rss_kb / 1024
@@ -66,7 +66,7 @@ def test_the_issues_110_mb_word_file_fails_at_once_and_the_rest_loads(tmp_path):
     shutil.copy(SEED, folder / SEED.name)
     bomb = hostile.docx_bomb(folder / "bombe.docx", 110_000_000)
     assert bomb.stat().st_size < 450_000
-    code, out, err, seconds, rss_mb = build_in_child(folder, tmp_path / "n.duckdb")
+    code, _, err, seconds, rss_mb = build_in_child(folder, tmp_path / "n.duckdb")
     assert code == 1, err
     assert ("FAILED bombe.docx: Word file expands to 110.0 MB when unpacked — over the limit of 100 MB "
             "(NAERINGSPULS_MAX_EXPANDED_MB).") in err.splitlines()
@@ -81,7 +81,7 @@ def test_the_issues_1_1_gb_word_file_costs_no_memory(tmp_path, big_bomb):
     shutil.copy(big_bomb, folder / big_bomb.name)
     shutil.copy(SEED, folder / SEED.name)
     assert 3_000_000 < big_bomb.stat().st_size < 4_500_000
-    code, _, err, seconds, rss_mb = build_in_child(folder, tmp_path / "n.duckdb")
+    code, _, err, _, rss_mb = build_in_child(folder, tmp_path / "n.duckdb")
     assert code == 1
     assert "FAILED bombe-1100.docx: Word file expands to 1100.0 MB when unpacked" in err
     assert rss_mb < 400, f"{rss_mb:.0f} MB (8 GB before)"
@@ -122,7 +122,7 @@ def test_the_expanded_size_is_counted_as_it_inflates(tmp_path, monkeypatch):
     doc = hostile.docx_many_paragraphs(tmp_path / "mange.docx", 60_000)  # ~4 MB of XML, ~10:1
     real_infolist = zipfile.ZipFile.infolist
 
-    def shrunk(self):  # noqa: ANN001, ANN202
+    def shrunk(self):
         members = [copy.copy(m) for m in real_infolist(self)]
         for m in members:
             m.file_size = 1
@@ -156,7 +156,7 @@ def test_a_pdf_whose_streams_inflate_past_the_limit_fails_before_pdfium_opens_it
     shutil.copy(SEED, folder / SEED.name)
     bomb = hostile.pdf_bomb(folder / "bombe.pdf", 300_000_000)
     assert bomb.stat().st_size < 1_100_000
-    code, _, err, seconds, rss_mb = build_in_child(folder, tmp_path / "n.duckdb")
+    code, _, err, _, rss_mb = build_in_child(folder, tmp_path / "n.duckdb")
     assert code == 1
     assert ("FAILED bombe.pdf: PDF expands to more than 100 MB when its streams are unpacked — over the limit of "
             "100 MB (NAERINGSPULS_MAX_EXPANDED_MB).") in err.splitlines()
