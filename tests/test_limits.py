@@ -13,7 +13,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import duckdb
@@ -42,17 +41,18 @@ def big_bomb(tmp_path_factory) -> Path:
     return hostile.docx_bomb(tmp_path_factory.mktemp("bomb") / "bombe-1100.docx", 1_100_000_000)
 
 
-def build_in_child(folder: Path, db: Path, env: dict[str, str] | None = None) -> tuple[int, str, str, float, float]:
-    """``python -m etl build`` in a child → (exit code, stdout, stderr, seconds, peak RSS in MB of the build)."""
+def build_in_child(folder: Path, db: Path, env: dict[str, str] | None = None) -> tuple[int, str, str, float]:
+    """``python -m etl build`` in a child → (exit code, stdout, stderr, peak RSS in MB of the build).
+
+    No test here asserts a time (benchmarks/bench_limits.py prints them); each reason
+    shows which check stopped the document."""
     probe = ("import resource, sys\nfrom etl.cli import main\ntry:\n    code = main(sys.argv[1:])\nfinally:\n"
              "    rss = max(resource.getrusage(r).ru_maxrss for r in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))\n"
              "    print(f'PEAK_RSS_KB {rss}', file=sys.stderr)\nsys.exit(code)\n")
-    started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", probe, "build", "--input", str(folder), "--db", str(db), "--quiet"],
                           cwd=ROOT, capture_output=True, text=True, timeout=120, check=False, env=os.environ | (env or {}))
-    seconds = time.perf_counter() - started
     rss_kb = int(proc.stderr.rsplit("PEAK_RSS_KB ", 1)[1].split()[0])
-    return proc.returncode, proc.stdout, proc.stderr, seconds, rss_kb / 1024
+    return proc.returncode, proc.stdout, proc.stderr, rss_kb / 1024
 
 
 def loaded_files(db: Path) -> list[str]:
@@ -66,12 +66,11 @@ def test_the_issues_110_mb_word_file_fails_at_once_and_the_rest_loads(tmp_path):
     shutil.copy(SEED, folder / SEED.name)
     bomb = hostile.docx_bomb(folder / "bombe.docx", 110_000_000)
     assert bomb.stat().st_size < 450_000
-    code, _, err, seconds, rss_mb = build_in_child(folder, tmp_path / "n.duckdb")
+    code, _, err, rss_mb = build_in_child(folder, tmp_path / "n.duckdb")
     assert code == 1, err
     assert ("FAILED bombe.docx: Word file expands to 110.0 MB when unpacked — over the limit of 100 MB "
             "(NAERINGSPULS_MAX_EXPANDED_MB).") in err.splitlines()
     assert loaded_files(tmp_path / "n.duckdb") == [SEED.name]
-    assert seconds < 30, "the build was stopped by its 600 s timeout before"
     assert rss_mb < 400, f"{rss_mb:.0f} MB"
 
 
@@ -81,7 +80,7 @@ def test_the_issues_1_1_gb_word_file_costs_no_memory(tmp_path, big_bomb):
     shutil.copy(big_bomb, folder / big_bomb.name)
     shutil.copy(SEED, folder / SEED.name)
     assert 3_000_000 < big_bomb.stat().st_size < 4_500_000
-    code, _, err, _, rss_mb = build_in_child(folder, tmp_path / "n.duckdb")
+    code, _, err, rss_mb = build_in_child(folder, tmp_path / "n.duckdb")
     assert code == 1
     assert "FAILED bombe-1100.docx: Word file expands to 1100.0 MB when unpacked" in err
     assert rss_mb < 400, f"{rss_mb:.0f} MB (8 GB before)"
@@ -141,10 +140,8 @@ def test_the_expanded_size_is_counted_as_it_inflates(tmp_path, monkeypatch):
 def test_a_word_file_of_a_million_paragraphs_stops_at_the_line_limit(tmp_path, monkeypatch):
     monkeypatch.setenv("NAERINGSPULS_MAX_STATEMENTS", "100")  # 2000 lines
     doc = hostile.docx_many_paragraphs(tmp_path / "mange.docx", 50_000)
-    started = time.perf_counter()
     with pytest.raises(DocumentError) as info:
         read_document(doc)
-    assert time.perf_counter() - started < 5
     assert info.value.reason == ("document has more than 2000 lines of text — over the limit of 20 lines per statement "
                                  "allowed (100 statements, NAERINGSPULS_MAX_STATEMENTS).")
 
@@ -156,7 +153,7 @@ def test_a_pdf_whose_streams_inflate_past_the_limit_fails_before_pdfium_opens_it
     shutil.copy(SEED, folder / SEED.name)
     bomb = hostile.pdf_bomb(folder / "bombe.pdf", 300_000_000)
     assert bomb.stat().st_size < 1_100_000
-    code, _, err, _, rss_mb = build_in_child(folder, tmp_path / "n.duckdb")
+    code, _, err, rss_mb = build_in_child(folder, tmp_path / "n.duckdb")
     assert code == 1
     assert ("FAILED bombe.pdf: PDF expands to more than 100 MB when its streams are unpacked — over the limit of "
             "100 MB (NAERINGSPULS_MAX_EXPANDED_MB).") in err.splitlines()
@@ -203,12 +200,11 @@ def test_the_time_budget_stops_one_document_and_the_build_goes_on(tmp_path):
     folder.mkdir()
     shutil.copy(SEED, folder / SEED.name)
     hostile.docx_many_paragraphs(folder / "treg.docx", 90_000)  # ~20 s to read, under every size limit
-    code, _, err, seconds, _ = build_in_child(folder, tmp_path / "n.duckdb", {"NAERINGSPULS_PARSE_SECONDS": "1"})
+    code, _, err, _ = build_in_child(folder, tmp_path / "n.duckdb", {"NAERINGSPULS_PARSE_SECONDS": "1"})
     assert code == 1
     assert ("FAILED treg.docx: reading and parsing took longer than the budget of 1 s per document "
             "(NAERINGSPULS_PARSE_SECONDS) and was stopped.") in err.splitlines()
     assert loaded_files(tmp_path / "n.duckdb") == [SEED.name]
-    assert seconds < 15
 
 
 def test_the_time_budget_holds_in_the_build_workers(tmp_path, monkeypatch):
