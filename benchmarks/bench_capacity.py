@@ -315,7 +315,7 @@ def built_from(db: Path) -> Path | None:
 def rebuild_loop(db: Path, stop: threading.Event, swap_every: float, counter: list[int], corrections: Path) -> None:
     """Publish a new database into ``db`` again and again until ``stop``: a real build, or a copy swapped in."""
     minutes = built_from(db)
-    pristine = db.parent / f".{db.name}.bench-pristine"
+    pristine = db.parent / f".{db.name}.bench-pristine-{os.getpid()}"
     if minutes is None:
         shutil.copyfile(db, pristine)
     env = os.environ | {"NAERINGSPULS_CORRECTIONS": str(corrections)}
@@ -325,7 +325,7 @@ def rebuild_loop(db: Path, stop: threading.Event, swap_every: float, counter: li
                 subprocess.run([sys.executable, "-m", "etl", "build", "--force", "--input", str(minutes),
                                 "--db", str(db)], cwd=ROOT, env=env, capture_output=True, check=False)  # fmt: skip
             else:
-                tmp = db.parent / f".{db.name}.bench-swap"
+                tmp = db.parent / f".{db.name}.bench-swap-{os.getpid()}"
                 shutil.copyfile(pristine, tmp)  # a complete new file (new inode), then the atomic swap a build makes
                 os.replace(tmp, db)
                 stop.wait(swap_every)
