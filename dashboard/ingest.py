@@ -301,7 +301,7 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _folder_failed(exc: OSError) -> str:
-    return f"Mappen for referater kan ikke brukes ({_os_reason(exc)}). Ingenting er endret."
+    return f"Mappen for referater kan ikke brukes ({_os_reason(exc)}), så filen er ikke endret."
 
 
 def _build_failed(log: str) -> str:
