@@ -7,7 +7,8 @@ RAW         := data/raw
 PORT        ?= 8501
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ETL_SOURCES := $(shell find etl -name '*.py' -o -name '*.sql' -o -name '*.toml' 2>/dev/null)
-RAW_FILES   := $(shell find $(RAW) -type f -not -name '.*' 2>/dev/null)
+# Not hidden files, nor the upload journal (data/raw/.pending/) of a request in progress.
+RAW_FILES   := $(shell find $(RAW) -type f -not -name '.*' -not -path '*/.*' 2>/dev/null)
 CORRECTIONS := $(or $(NAERINGSPULS_CORRECTIONS),data/corrections.jsonl)
 
 .PHONY: run test install install-test system-deps oidc-deps db benchmark evaluate clean help
@@ -79,6 +80,7 @@ benchmark: install-test system-deps $(DB)
 	$(PY) benchmarks/bench_pages.py
 	$(PY) benchmarks/bench_first_render.py --db $(DB)
 	$(PY) benchmarks/bench_export.py
+	$(PY) benchmarks/bench_limits.py
 
 clean:
 	rm -rf $(VENV) $(DB) data/.naering.duckdb.* test-artifacts

@@ -39,7 +39,7 @@ def fat_docx(path: Path, xml_bytes: int) -> Path:
         zf.writestr("[Content_Types].xml", hostile.CONTENT_TYPES)
         zf.writestr("_rels/.rels", hostile.RELS)
         with zf.open("word/document.xml", "w") as out:
-            out.write(hostile._document_start())  # noqa: SLF001 - the same document head as the bombs
+            out.write(hostile.document_start())  # the same document head as the bombs
             n, written = 0, 0
             while written < xml_bytes:
                 para = b"<w:p>" + b"".join(f"<w:r><w:t>ord {k * 7919 % 1000003} </w:t></w:r>".encode()

@@ -86,7 +86,7 @@ if result is not None:
             f"**{name}** {verb}: møtet {fmt_date_long(row.meeting_date)}, "
             f"{fmt_count(int(row.n_statements), 'utsagn', 'utsagn')}"
             + (f", {fmt_count(int(row.n_warnings), 'advarsel', 'advarsler')} ved tolkningen" if row.n_warnings else "")
-            + ".",
+            + "." + (f" {escape_markdown(f.message)}" if f.status != ingest.UNCHANGED and f.message else ""),
             icon=":material/check_circle:",
         )
         st.page_link("app_pages/moter.py", label="Kontroller tolkningen under Møter", icon=":material/description:",
