@@ -14,10 +14,10 @@ from benchmarks.bench_capacity import ROUTES, run_sessions, summarise
 from tests.conftest import ROOT
 from tests.e2e.conftest import start_server, stop_server
 
-SOK = [i for i, route in enumerate(ROUTES) if route[0] == "Søk"][0]
+SOK = next(i for i, route in enumerate(ROUTES) if route[0] == "Søk")
 
 
-def test_two_sessions_open_a_page_and_change_its_filter(seed_db, tmp_path):
+def test_two_sessions_open_a_page_and_change_its_filter(seed_db):
     server = start_server(seed_db, log=ROOT / "test-artifacts" / "bench-capacity-server.log",
                           env={"NAERINGSPULS_PREWARM_DELAY": "600"})  # fmt: skip  (no exporter Chromium needed)
     try:
