@@ -142,11 +142,6 @@ class _Connections:
             if reader is not None and reader.version == version:
                 self._retire(reader)
 
-    def clear(self) -> None:
-        with self._lock:
-            for reader in list(self._current.values()):
-                self._retire(reader)
-
 
 @st.cache_resource(show_spinner=False)
 def _connections() -> _Connections:
