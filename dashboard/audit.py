@@ -18,15 +18,18 @@ No Streamlit here: the pages pass who did it (``auth.user_label``).
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import json
 import os
 from pathlib import Path
 
+from etl.jsonl import append_line
+
 FILE_NAME = "audit.jsonl"
 LOCAL_USER = "lokal bruker"  # who acts when nobody is signed in (local mode)
-UPLOAD, REMOVE, CORRECTION = "upload", "remove", "correction"
-ACTION_LABELS = {UPLOAD: "Lastet opp", REMOVE: "Fjernet", CORRECTION: "Rettelse"}
+SYSTEM_USER = "systemet"  # the server itself, at start-up
+UPLOAD, REMOVE, CORRECTION, RESTORE = "upload", "remove", "correction", "restore"
+ACTION_LABELS = {UPLOAD: "Lastet opp", REMOVE: "Fjernet", CORRECTION: "Rettelse",
+                 RESTORE: "Satt tilbake etter avbrudd"}
 
 
 def audit_path(minutes_dir: Path) -> Path:
@@ -50,21 +53,7 @@ def entry(action: str, by: str, *, files: list[str] | tuple[str, ...] = (), summ
 
 def append(path: Path, item: dict) -> None:
     """Add one entry at the end of the log, safely against other writers."""
-    line = (json.dumps(item, ensure_ascii=False, default=str) + "\n").encode("utf-8")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o640)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        size = os.fstat(fd).st_size
-        if size:
-            os.lseek(fd, size - 1, os.SEEK_SET)
-            if os.read(fd, 1) != b"\n":  # a half line from a crash: start after it
-                line = b"\n" + line
-        os.write(fd, line)
-        os.fsync(fd)
-    finally:
-        os.close(fd)  # also releases the lock
+    append_line(path, json.dumps(item, ensure_ascii=False, default=str), mode=0o640)
 
 
 def record(path: Path, action: str, by: str, **fields) -> dict:

@@ -17,7 +17,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from dashboard import auth, corrections, db, ingest
+from dashboard import audit, auth, corrections, db, ingest
 
 APP = Path(__file__).resolve().parent / "serve.py"
 LOOPBACK = "127.0.0.1"
@@ -72,13 +72,12 @@ def streamlit_command(address: str, port: int, extra: list[str]) -> list[str]:
 
 def recover_minutes(*, quiet: bool = False) -> list[str]:
     """Put back minutes a killed upload left half-done, and rebuild when any were; the names restored.
-    A no-op until ``dashboard.ingest`` offers ``recover``."""
-    recover = getattr(ingest, "recover", None)
-    if recover is None:
-        return []
+    The restore is written to the audit log, so a redaktør sees why a file came back."""
     raw = ingest.raw_dir()
-    restored = list(recover(raw))
+    restored = list(ingest.recover(raw))
     if restored:
+        audit.record(audit.audit_path(raw), audit.RESTORE, audit.SYSTEM_USER, files=restored,
+                     outcome="satt tilbake etter en avbrutt opplasting eller fjerning")
         if not quiet:
             print(f"Satte tilbake {len(restored)} referat(er) etter en avbrutt opplasting: {', '.join(restored)}. "
                   "Bygger databasen på nytt …", file=sys.stderr)

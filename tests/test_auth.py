@@ -340,16 +340,19 @@ def test_read_only_with_login_lets_a_redaktor_read_the_log_but_change_nothing(mo
 
 
 def test_the_launcher_puts_back_half_done_uploads_and_rebuilds(monkeypatch, tmp_path):
-    """`ingest.recover(raw)` (when the ingest module offers it) runs before the server starts; a rebuild
-    follows only when it restored something."""
-    from dashboard import ingest
+    """`ingest.recover(raw)` runs before the server starts; a rebuild and an audit entry follow only when it
+    restored something."""
+    from dashboard import audit, ingest
 
     builds, seen = [], []
+    log = tmp_path / "audit.jsonl"
     monkeypatch.setenv("NAERINGSPULS_RAW", str(tmp_path / "raw"))
+    monkeypatch.setenv("NAERINGSPULS_AUDIT", str(log))
     monkeypatch.setattr(ingest, "run_build", lambda raw, db, corrections=None: builds.append(raw) or (True, {}, ""))
-    monkeypatch.setattr(ingest, "recover", lambda raw: seen.append(raw) or [], raising=False)
+    monkeypatch.setattr(ingest, "recover", lambda raw: seen.append(raw) or [])
     assert launch.recover_minutes(quiet=True) == [] and seen == [tmp_path / "raw"] and builds == []
-    monkeypatch.setattr(ingest, "recover", lambda raw: ["a.pdf"], raising=False)
+    assert not log.exists()
+    monkeypatch.setattr(ingest, "recover", lambda raw: ["a.pdf"])
     assert launch.recover_minutes(quiet=True) == ["a.pdf"] and builds == [tmp_path / "raw"]
-    monkeypatch.delattr(ingest, "recover")
-    assert launch.recover_minutes(quiet=True) == []
+    entries, bad = audit.read(log)
+    assert bad == 0 and [(e["action"], e["by"], e["files"]) for e in entries] == [("restore", "systemet", ["a.pdf"])]

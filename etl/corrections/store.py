@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import getpass
 import json
 import os
@@ -24,6 +23,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from etl.corrections import ACTIONS
+from etl.jsonl import append_line
 from etl.model import Correction
 
 FILE_NAME = "corrections.jsonl"
@@ -144,22 +144,9 @@ def read_corrections(path: Path) -> tuple[list[Correction], list[LineError]]:
 
 def append_correction(path: Path, c: Correction) -> None:
     """Add one correction at the end of the file, safely against other writers."""
-    line = (to_line(c) + "\n").encode("utf-8")
-    parse_line(line.decode("utf-8"))  # never write what the reader would reject
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        size = os.fstat(fd).st_size
-        if size:
-            os.lseek(fd, size - 1, os.SEEK_SET)
-            if os.read(fd, 1) != b"\n":  # a half line from a crash: start after it
-                line = b"\n" + line
-        os.write(fd, line)
-        os.fsync(fd)
-    finally:
-        os.close(fd)  # also releases the lock
+    line = to_line(c)
+    parse_line(line)  # never write what the reader would reject
+    append_line(path, line)
 
 
 def file_sha256(path: Path) -> str | None:
