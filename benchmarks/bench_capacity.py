@@ -22,7 +22,8 @@ RSS growth per session (psutil on the server's process tree), and the RSS peak.
 a new database file into ``--db`` the way ``python -m etl build`` does (a complete
 file beside it, then ``os.replace``).  If the warehouse was built from minutes that
 still exist (``build_info.input_dir``), the loop is the real
-``python -m etl build --force``; for the synthetic warehouse (no minutes) it copies
+``python -m etl build --force`` (so ``--db`` is rebuilt in place: point it at a copy
+of a warehouse you care about); for the synthetic warehouse (no minutes) it copies
 the file and swaps the copy in, every ``--swap-every`` seconds.
 """
 
@@ -299,22 +300,30 @@ class ServerProbe:
         return self.window_peak
 
 
-def built_from(db: Path) -> Path | None:
-    """The minutes folder a warehouse was built from, if it still holds files."""
+def build_setting(db: Path, key: str) -> str | None:
+    """A value from the warehouse's ``build_info`` (None for the synthetic warehouse, which has none)."""
     import duckdb
 
     try:
         with duckdb.connect(str(db), read_only=True) as con:
-            row = con.execute("SELECT value FROM build_info WHERE key = 'input_dir'").fetchone()
+            row = con.execute("SELECT value FROM build_info WHERE key = ?", [key]).fetchone()
     except duckdb.Error:
         return None
-    folder = Path(row[0]) if row and row[0] else None
-    return folder if folder and folder.is_dir() and any(folder.iterdir()) else None
+    return row[0] if row and row[0] else None
+
+
+def built_from(db: Path) -> Path | None:
+    """The minutes folder a warehouse was built from, if it still holds files."""
+    folder = Path(build_setting(db, "input_dir") or "")
+    return folder if folder.name and folder.is_dir() and any(folder.iterdir()) else None
 
 
 def rebuild_loop(db: Path, stop: threading.Event, swap_every: float, counter: list[int], corrections: Path) -> None:
     """Publish a new database into ``db`` again and again until ``stop``: a real build, or a copy swapped in."""
     minutes = built_from(db)
+    # The builds read the corrections the warehouse was built with (they never write to them),
+    # so the rebuilt file is the same warehouse; the server itself reads none.
+    corrections = Path(build_setting(db, "corrections_file") or corrections)
     pristine = db.parent / f".{db.name}.bench-pristine-{os.getpid()}"
     if minutes is None:
         shutil.copyfile(db, pristine)
