@@ -81,6 +81,7 @@ benchmark: install-test system-deps $(DB)
 	$(PY) benchmarks/bench_first_render.py --db $(DB)
 	$(PY) benchmarks/bench_export.py
 	$(PY) benchmarks/bench_limits.py
+	$(PY) benchmarks/bench_capacity.py --db /tmp/naeringspuls-bench-capacity.duckdb
 
 clean:
 	rm -rf $(VENV) $(DB) data/.naering.duckdb.* test-artifacts
