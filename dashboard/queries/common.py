@@ -16,7 +16,7 @@ SOURCES_LIMIT = 50  # file names listed per bar in a chart's data ("… og 7 950
 # Bounded: at most this many entries per query function (each a small frame: lists are
 # LIMITed, counts aggregated in SQL), and none older than the TTL, so the entries of a
 # replaced database version leave memory within the hour.
-CACHE = dict(show_spinner=False, max_entries=64, ttl=dt.timedelta(hours=1))
+CACHE = {"show_spinner": False, "max_entries": 64, "ttl": dt.timedelta(hours=1)}
 
 # Filter on mart_statements / v_statement_themes; parameters: regions, fra, til (the themes
 # filter is built by ``theme_filter``).  An empty list means "no filter".  Region is the
