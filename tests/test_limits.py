@@ -45,9 +45,15 @@ def build_in_child(folder: Path, db: Path, env: dict[str, str] | None = None) ->
     """``python -m etl build`` in a child → (exit code, stdout, stderr, peak RSS in MB of the build).
 
     No test here asserts a time (benchmarks/bench_limits.py prints them); each reason
-    shows which check stopped the document."""
-    probe = ("import resource, sys\nfrom etl.cli import main\ntry:\n    code = main(sys.argv[1:])\nfinally:\n"
-             "    rss = max(resource.getrusage(r).ru_maxrss for r in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))\n"
+    shows which check stopped the document.
+
+    The build's own peak is VmHWM, not ``getrusage(RUSAGE_SELF)``: Linux carries a process's
+    ru_maxrss across fork and exec, so a child of a pytest worker that has grown to 500 MB
+    reported 500 MB whatever the build did.  Its workers (forked from the fresh build) are
+    counted through RUSAGE_CHILDREN."""
+    probe = ("import re, resource, sys\nfrom etl.cli import main\ntry:\n    code = main(sys.argv[1:])\nfinally:\n"
+             "    hwm = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
+             "    rss = max(hwm, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
              "    print(f'PEAK_RSS_KB {rss}', file=sys.stderr)\nsys.exit(code)\n")
     proc = subprocess.run([sys.executable, "-c", probe, "build", "--input", str(folder), "--db", str(db), "--quiet"],
                           cwd=ROOT, capture_output=True, text=True, timeout=120, check=False, env=os.environ | (env or {}))
