@@ -27,3 +27,51 @@ def test_pack_file_name_uses_narrowing_filters_only():
     assert pack_file_name({"Tema": "Alle temaer", "Region": "Follo"}, dt.date(2026, 3, 12), "pdf") == (
         "styrepakke-follo-2026-03-12.pdf"
     )
+
+
+def test_slugify_cuts_on_a_word_boundary():
+    assert slugify("styrepakke forsvar næringsareal datasenter", max_length=30) == "styrepakke-forsvar"
+    assert slugify("abc defg", max_length=7) == "abc"
+    assert slugify("abc defg", max_length=8) == "abc-defg"  # the last word ends exactly at the limit
+    assert slugify("abc defg hij", max_length=8) == "abc-defg"
+    assert slugify("a" * 90) == "a" * 80  # a single word longer than the limit is all there is to cut
+
+
+def test_chart_file_names_tell_filtered_views_apart():
+    """Two Tema views (Forsvar, Næringsareal) used to both download as tema-over-tid-<date>.png."""
+    last = dt.date(2026, 3, 12)
+
+    def name(filters: dict[str, str]) -> str:
+        return file_name(ExportContext("Utsagn over tid", "tema-over-tid", filters, (None, last)), "png")
+
+    forsvar = name({"Tema": "Forsvar", "Region": "Alle", "Periode": "23.10.2025–12.03.2026"})
+    areal = name({"Tema": "Næringsareal", "Region": "Alle", "Periode": "23.10.2025–12.03.2026"})
+    assert forsvar == "tema-over-tid-forsvar-2026-03-12.png"
+    assert areal == "tema-over-tid-naeringsareal-2026-03-12.png"
+    assert name({"Tema": "Alle temaer", "Region": "Follo, Asker og Bærum"}) == "tema-over-tid-follo-asker-og-baerum-2026-03-12.png"
+    assert name({"Enhet": "Ås", "Periode": "Alle"}) == "tema-over-tid-aas-2026-03-12.png"
+    assert name({"Søk": "–", "Tema": "Alle", "Enhet": "Alle"}) == "tema-over-tid-2026-03-12.png"
+
+
+def test_file_names_are_safe_ascii_whatever_the_filter_says():
+    hostile = {"Enhet": '<script>alert(1)</script> ../../etc/passwd "Bø"', "Tema": "**fet** [lenke](x)"}
+    got = file_name(ExportContext("t", "enhet-tema", hostile, (None, dt.date(2026, 3, 12))), "csv")
+    assert got == "enhet-tema-script-alert-1-script-etc-passwd-bo-fet-lenke-x-2026-03-12.csv"
+
+
+def test_long_selections_are_cut_on_a_word_and_stay_apart():
+    themes = ["Forsvar", "Næringsareal", "Datasenter", "Kraft og energi", "Reiseliv", "Landbruk", "Samferdsel"]
+    a = pack_file_name({"Tema": ", ".join(themes)}, dt.date(2026, 3, 12), "pptx")
+    b = pack_file_name({"Tema": ", ".join(themes[:-1] + ["Havbruk"])}, dt.date(2026, 3, 12), "pptx")
+    assert a != b
+    for got in (a, b):
+        stem = got.removesuffix("-2026-03-12.pptx")
+        assert len(stem) <= 60
+        words, tag = stem.rsplit("-", 1)
+        assert len(tag) == 6 and int(tag, 16) >= 0  # the hash of the whole view
+        assert words == "styrepakke-forsvar-naeringsareal-datasenter-kraft-og"  # whole words only
+        for word in words.split("-"):
+            assert word in "styrepakke forsvar naeringsareal datasenter kraft og energi".split()
+    chart = file_name(ExportContext("t", "tema-over-tid", {"Tema": ", ".join(themes)}, (None, dt.date(2026, 3, 12))), "png")
+    assert chart.startswith("tema-over-tid-forsvar-naeringsareal-datasenter-kraft-og-energi-reiseliv-")
+    assert len(chart.removesuffix("-2026-03-12.png")) <= 80

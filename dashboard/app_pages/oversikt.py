@@ -120,7 +120,9 @@ if meeting:
                                   fmt_nok(row.amount_nok) if pd.notna(row.amount_nok) else None,
                                   fmt_daa(row.area_daa) or None) if x]  # fmt: skip
             st.markdown(f"**{escape_markdown(row.title)}**")
-            st.caption(" · ".join(escape_markdown(x) for x in (kind, row.unit_name or "–", change, *extras)))
+            # A sak nobody could place has a NULL unit, which pandas hands over as NaN (truthy, "nan").
+            unit = row.unit_name if isinstance(row.unit_name, str) and row.unit_name.strip() else None
+            st.caption(" · ".join(escape_markdown(x) for x in (kind, unit, change, *extras) if x))
             st.markdown(quote(row.text))
             st.caption(f"Kilde: {escape_markdown(source_ref(row.source_file, row.page, row.line_start, row.line_end))}")
             st.page_link("app_pages/saker.py", label="Åpne saken", icon=":material/work:",

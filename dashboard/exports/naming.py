@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 
@@ -22,28 +23,51 @@ MIME = {
 
 
 def slugify(text: str, *, fallback: str = "uttrekk", max_length: int = 80) -> str:
-    """ASCII slug for file names: ``"Forsvar per region (Bærum/Ås)"`` → ``forsvar-per-region-baerum-aas``."""
+    """ASCII slug for file names: ``"Forsvar per region (Bærum/Ås)"`` → ``forsvar-per-region-baerum-aas``.
+
+    A slug longer than ``max_length`` is cut after its last whole word, never inside one."""
     folded = str(text or "").translate(_FOLD)
     folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    slug = slug[:max_length].rstrip("-")
+    if len(slug) > max_length:
+        head = slug[: max_length + 1]  # one more: a word that ends exactly at the limit stays whole
+        cut = head.rfind("-")
+        slug = head[:cut] if cut > 0 else slug[:max_length]  # one word longer than the limit: cut it
     return slug or fallback
 
 
+# Filter values that narrow nothing; they would only lengthen the name.
+_NARROWS_NOTHING = {"", "-", "–", "alle", "alle temaer", "alle regioner", "alle enheter", "alle typer"}
+
+
+def view_parts(filters: dict[str, str]) -> list[str]:
+    """The filter values that tell one view from another (theme, unit, region, type, status, search),
+    in display order; the period is left out because the file name carries the last meeting date."""
+    return [
+        value
+        for label, value in filters.items()
+        if value and label.lower() != "periode" and value.strip().lower() not in _NARROWS_NOTHING
+    ]
+
+
+def _stem(words: list[str], max_length: int) -> str:
+    """Slug of ``words`` within ``max_length``; when words had to be dropped, a short hash of the
+    whole view keeps two long selections apart (``…-naeringsareal-3f9a1c``)."""
+    full = slugify(" ".join(words), max_length=10_000)
+    if len(full) <= max_length:
+        return full
+    tag = hashlib.sha1(full.encode("ascii")).hexdigest()[:6]
+    return f"{slugify(full, max_length=max_length - len(tag) - 1)}-{tag}"
+
+
 def file_name(ctx: ExportContext, ext: str) -> str:
-    """``forsvar-per-region-2025-10-23.png``: the chart's slug plus the last meeting date in view."""
-    # Same stem as ExportContext.file_stem(), with the slug folded to ASCII.
+    """``tema-over-tid-forsvar-follo-2025-10-23.png``: the chart's slug, the filters that narrow the
+    view (so two themes never share a name) and the last meeting date in view."""
     last = ctx.period[1] or dt.date.today()
-    return f"{slugify(ctx.slug or ctx.title)}-{last:%Y-%m-%d}.{ext}"
+    return f"{_stem([ctx.slug or ctx.title, *view_parts(ctx.filters)], 80)}-{last:%Y-%m-%d}.{ext}"
 
 
 def pack_file_name(filters: dict[str, str], last: dt.date | None, ext: str) -> str:
     """``styrepakke-forsvar-2026-03-12.pptx``: named after the filters that narrow the view."""
-    parts = [
-        value
-        for label, value in filters.items()
-        if value and label.lower() != "periode" and value.strip().lower() not in {"alle", "alle temaer", "alle regioner"}
-    ]
-    slug = slugify(" ".join(["styrepakke", *parts]), max_length=60)
     last = last or dt.date.today()
-    return f"{slug}-{last:%Y-%m-%d}.{ext}"
+    return f"{_stem(['styrepakke', *view_parts(filters)], 60)}-{last:%Y-%m-%d}.{ext}"
