@@ -63,6 +63,19 @@ def test_pdf_has_a_page_with_the_title(warm):
     assert abs(float(box.width) / float(box.height) - 16 / 9) < 0.01
 
 
+def test_pdf_document_properties_name_the_chart_not_kaleido(warm):
+    """A PDF reader's title bar showed "Kaleido-fier" (the title of kaleido's page in Chromium)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(api.export_chart(bar_figure(), context(), "pdf", made=MADE)))
+    meta = reader.metadata
+    assert meta.title == "Utsagn om forsvar per region"
+    assert meta.subject == "Tema: Forsvar · Region: Alle · Periode: 23.10.2025–12.03.2026"
+    assert meta.author == "Næringspuls" and meta.creator == "Næringspuls"
+    assert reader.trailer["/Root"]["/Lang"] == "nb"
+    assert "Utsagn om forsvar per region" in reader.pages[0].extract_text()  # the page itself is untouched
+
+
 def test_norwegian_months_on_date_axes(warm):
     import plotly.graph_objects as go
 

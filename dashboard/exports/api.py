@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.exports import render, tables
+from dashboard.exports import render, tables, texts
 from dashboard.exports.decorate import decorate
 from dashboard.exports.pack import ChartItem, build_pack
 from dashboard.exports.spec import ExportContext
@@ -34,7 +34,10 @@ def export_chart(fig: go.Figure, ctx: ExportContext, fmt: str, *, made: dt.date 
     """The chart as a file that stands on its own: title, filters, source, made date; 16:9."""
     if fmt not in CHART_FORMATS:
         raise ValueError(f"Unknown chart format {fmt!r}")
-    return render.render(decorate(fig, ctx, made=made), fmt)
+    data = render.render(decorate(fig, ctx, made=made), fmt)
+    if fmt == "pdf":  # the reader's title bar and document properties name the chart, in Norwegian
+        data = render.with_pdf_metadata(data, title=ctx.title, subject=texts.filters_line(ctx.filters, ctx.period))
+    return data
 
 
 def export_table(df: pd.DataFrame, ctx: ExportContext, fmt: str, *, made: dt.date | None = None) -> bytes:

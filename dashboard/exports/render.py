@@ -22,6 +22,7 @@ import asyncio
 import atexit
 import collections
 import hashlib
+import io
 import logging
 import os
 import shutil
@@ -253,6 +254,20 @@ def render_many(figs: Sequence[go.Figure], fmt: str = "png", *, width=None, heig
 def render(fig: go.Figure, fmt: str = "png", *, width=None, height=None, scale=None) -> bytes:
     """One figure (already decorated) as PNG, SVG or PDF bytes.  Raises :class:`ExportUnavailable`."""
     return render_many([fig], fmt, width=width, height=height, scale=scale)[0]
+
+
+def with_pdf_metadata(pdf: bytes, *, title: str, subject: str = "", author: str = "Næringspuls") -> bytes:
+    """``pdf`` with its document properties set: Chromium names every page it prints after the
+    page's ``<title>`` (kaleido's "Kaleido-fier"), which is what a PDF reader shows in its title bar."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    writer.add_metadata({"/Title": title, "/Subject": subject, "/Author": author, "/Creator": author})
+    writer.root_object[NameObject("/Lang")] = TextStringObject("nb")  # screen readers: Norwegian, not en-US
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def start() -> float:
