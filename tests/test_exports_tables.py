@@ -1,5 +1,6 @@
 """CSV and Excel downloads: open the files again and compare with the data."""
 
+import datetime as dt
 import io
 
 import pandas as pd
@@ -56,10 +57,77 @@ def test_excel_header_row_and_date_format():
     assert ws[f"{date_col}2"].number_format == "DD.MM.YYYY"
 
 
-def test_page_data_with_norwegian_columns_passes_through():
-    df = pd.DataFrame({"Møtedato": ["23.10.2025"], "Tema": ["Forsvar"], "Utsagn": [3]})
-    back = tables.read_excel_data(tables.to_excel_bytes(df, context(), made=MADE))
-    assert back.to_dict("records") == [{"Møtedato": "23.10.2025", "Tema": "Forsvar", "Utsagn": 3}]
+def test_page_data_with_norwegian_columns_passes_through_with_its_dates_as_dates():
+    df = pd.DataFrame({"Møtedato": ["23.10.2025", "–"], "Tema": ["Forsvar", "Bolig"], "Utsagn": [3, 1200]})
+    data = tables.to_excel_bytes(df, context(), made=MADE)
+    back = tables.read_excel_data(data)
+    assert back["Tema"].tolist() == ["Forsvar", "Bolig"] and back["Utsagn"].tolist() == [3, 1200]
+    assert back["Møtedato"].iloc[0] == pd.Timestamp("2025-10-23") and pd.isna(back["Møtedato"].iloc[1])
+    # A column a page named "Utsagn" counts statements: described as a number, not as statement text.
+    assert tables.about_columns(data) == [("Møtedato", "Datoen for møtet (dato i Excel, dd.mm.åååå)."),
+                                          ("Tema", "Temaets navn."), ("Utsagn", "Antall utsagn (tall).")]
+
+
+def test_excel_dates_jobs_and_amounts_are_typed_cells_with_norwegian_formats():
+    from openpyxl import load_workbook
+
+    df = statements(3).assign(jobs=[200, None, "1 200"], amount_nok=[1_500_000_000.0, 250_000.0, None],
+                              event_date=["01.02.2026", "–", "15.03.2026"])
+    wb = load_workbook(io.BytesIO(tables.to_excel_bytes(df, context(), made=MADE)))
+    ws = wb["Data"]
+    col = {c.value: c.column_letter for c in ws[1]}
+    cells = lambda name: [ws[f"{col[name]}{r}"] for r in range(2, 5)]
+    assert [c.value for c in cells("Arbeidsplasser")] == [200, None, 1200]
+    assert [c.value for c in cells("Beløp (kr)")] == [1_500_000_000, 250_000, None]
+    assert {c.data_type for c in cells("Arbeidsplasser") + cells("Beløp (kr)") if c.value is not None} == {"n"}
+    # "#,##0" is how the file stores Norwegian "# ##0": Excel groups with the reader's separator (a space).
+    assert {c.number_format for c in cells("Arbeidsplasser") + cells("Beløp (kr)")} == {"#,##0"}
+    assert [c.value.date() if c.value else None for c in cells("Dato for hendelse")] == [
+        dt.date(2026, 2, 1), None, dt.date(2026, 3, 15)]
+    assert {c.number_format for c in cells("Dato for hendelse") + cells("Møtedato")} == {"DD.MM.YYYY"}
+    assert {c.is_date for c in cells("Møtedato")} == {True}
+    assert {c.number_format for c in cells("Linje fra")} == {"0"}, "a line number is not 1 234"
+
+
+def test_excel_data_sheet_is_pivot_ready():
+    from openpyxl import load_workbook
+
+    df = statements(4)
+    wb = load_workbook(io.BytesIO(tables.to_excel_bytes(df, context(), made=MADE)))
+    ws = wb["Data"]
+    assert not ws.merged_cells.ranges
+    assert ws.freeze_panes == "A2"
+    assert list(ws.tables) == ["Data"]
+    table = ws.tables["Data"]
+    n_cols = len(tables.export_frame(df).columns)
+    assert table.ref == f"A1:{ws.cell(1, n_cols).column_letter}5" == ws.dimensions
+    assert table.headerRowCount == 1 and table.autoFilter.ref == table.ref
+    assert [c.name for c in table.tableColumns] == [c.value for c in ws[1]]
+    assert ws.auto_filter.ref is None, "the table carries the filter; two filters make Excel repair the file"
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 4 and all(any(v is not None for v in r) for r in rows), "no blank rows"
+    # An empty extract is still a valid table (a header alone is not).
+    empty = load_workbook(io.BytesIO(tables.to_excel_bytes(df.head(0), context(), made=MADE)))["Data"]
+    assert empty.tables["Data"].ref.endswith("2")
+
+
+def test_about_sheet_lists_exactly_the_columns_present():
+    df = statements(2)
+    data = tables.to_excel_bytes(df, context(), made=MADE)
+    listed = tables.about_columns(data)
+    assert [name for name, _ in listed] == list(tables.read_excel_data(data).columns)
+    assert dict(listed)["Kildefil"] == "Referatfilen utsagnet er hentet fra."
+    assert "Sporbarhet" in tables.about_dict(data)
+
+    more = tables.to_excel_bytes(df.assign(jobs=[1, 2], fylke_note=["x", "y"]), context(), made=MADE)
+    assert [n for n, _ in tables.about_columns(more)] == [n for n, _ in listed[:-4]] + [
+        "Arbeidsplasser", "fylke_note", "Kildefil", "Side", "Linje fra", "Linje til"]
+    assert dict(tables.about_columns(more))["fylke_note"] == "Tekst."
+
+    fewer = tables.to_excel_bytes(df.drop(columns=["source_file", "page", "line_start", "line_end", "text"]),
+                                  context(), made=MADE)
+    assert [n for n, _ in tables.about_columns(fewer)] == ["Utsagn-ID", "Enhet", "Møtedato", "Temaer"]
+    assert "Sporbarhet" not in tables.about_dict(fewer), "no claim about source columns that are not there"
 
 
 def test_no_cell_in_a_csv_or_excel_download_runs_as_a_formula():
