@@ -3,7 +3,9 @@
 URL: ``?q=chemring&tema=forsvar&enhet=Asker kommune&fra=2025-01-01&til=2025-12-31&seksjon=round_table``,
 ``&type=nedleggelse,etablering`` (fact types) and ``&belop=ja`` (only statements with a NOK amount):
 Oversikt's key figures link here with those.
-Every word must occur (case-insensitive) in the statement, its unit or its organisations.
+Every word must occur (case-insensitive) in the statement, its unit or its organisations, in any
+of its Norwegian word forms ("datasenter" also finds "datasentre", dashboard/queries/search.py).
+The newest hits are shown with the words marked; a query that names a theme offers its filter.
 """
 
 from __future__ import annotations
@@ -12,8 +14,18 @@ import streamlit as st
 
 from dashboard import filters, queries
 from dashboard.components.common import context, page_header, period_label, theme_labels, version
-from dashboard.components.statements import show_statements
+from dashboard.components.highlight import highlight_markdown
+from dashboard.components.statements import show_statements, source_ref
+from dashboard.components.text import escape_markdown
+from dashboard.formatting import fmt_date_short
 from etl.vocab import FACT_TYPE_LABELS, FACT_TYPES, SECTION_LABELS, SECTIONS
+
+HIGHLIGHTED = 10  # hits shown with the words marked, above the full table
+
+
+def add_theme(theme_id: str) -> None:
+    """The suggestion's button: add the theme to the Tema filter (before the widget is drawn again)."""
+    st.session_state["sok.tema"] = [*st.session_state.get("sok.tema", []), theme_id]
 
 v = version()
 summ = queries.summary(v)
@@ -36,6 +48,11 @@ filters.init("sok.type", filters.known(filters.get_list("type"), FACT_TYPES, "ty
 filters.init("sok.belop", (filters.get_str("belop") or "").lower() in ("ja", "1", "true"))
 
 q = st.text_input("Søk", key="sok.q", placeholder="f.eks. datasenter, Chemring, hotell", icon=":material/search:")
+for tid in [t for t in queries.suggested_themes(v, q or "") if t not in st.session_state["sok.tema"]][:2]:
+    with st.container(key=f"sok-forslag-{tid}", horizontal=True, vertical_alignment="center"):
+        st.markdown(f":material/lightbulb: Vil du se temaet {escape_markdown(labels.get(tid, tid))}?")
+        st.button(f"Vis temaet {escape_markdown(labels.get(tid, tid))}", key=f"sok.forslag.{tid}",
+                  on_click=add_theme, args=(tid,), help="Legger temaet til i Tema-filteret under")
 c1, c2, c3 = st.columns([2, 2, 1])
 with c1:
     chosen = st.multiselect("Tema", options=themes_df["theme_id"].tolist(), format_func=lambda t: labels.get(t, t),
@@ -70,6 +87,17 @@ filter_labels = {
     **({"Beløp": "Bare utsagn med kronebeløp"} if with_amount else {}),
     "Periode": period_label(fra, til, summ["first_date"], summ["last_date"]),
 }
+forms = [f for fs in queries.query_forms(v, words) for f in fs]
+if forms and not rows.empty:
+    with st.container(key="sok-utdrag"):
+        n = min(HIGHLIGHTED, len(rows))
+        st.caption(f"De {n} nyeste treffene med søkeordene markert (alle bøyningsformer). Hele listen står i "
+                   "tabellen under." if n > 1 else "Treffet med søkeordene markert (alle bøyningsformer).")
+        for r in rows.head(HIGHLIGHTED).itertuples(index=False):
+            unit = r.unit_name if isinstance(r.unit_name, str) else "–"
+            source = source_ref(r.source_file, r.page, r.line_start, r.line_end)
+            head = " · ".join(escape_markdown(x) for x in (fmt_date_short(r.meeting_date), unit, source))
+            st.markdown(f"{head}  \n{highlight_markdown(r.text, forms)}")
 show_statements(
     rows, total, theme_labels=labels,
     ctx=context(f"Søk: {q}" if q else "Søk", "sok", filter_labels, (fra or summ["first_date"], til or summ["last_date"])),

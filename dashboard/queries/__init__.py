@@ -22,9 +22,10 @@ from dashboard.queries.meetings import (  # noqa: F401
 )
 from dashboard.queries.overview import activity, summary, themes_by_region, unit_map  # noqa: F401
 from dashboard.queries.statements import (  # noqa: F401
-    filtered_statements, region_statements, search, theme_by_unit, theme_trend, unit_fact_types, unit_info,
+    filtered_statements, region_statements, theme_by_unit, theme_trend, unit_fact_types, unit_info,
     unit_statements, unit_theme_trend,
 )
+from dashboard.queries.search import query_forms, search, suggested_themes, word_forms  # noqa: F401
 from dashboard.queries.saker import (  # noqa: F401
     SakFilter, latest_sak_news, sak, sak_key_figures, sak_mentions, saker, saker_by_kind_and_status, saker_map,
 )

@@ -1,7 +1,7 @@
-"""Statements for Tema, Enhet and Søk: trends, per unit, filtered lists and full-text search.
+"""Statements for Tema and Enhet: trends, per unit and filtered lists (Søk: dashboard/queries/search.py).
 
 Lists and counts read ``mart_statements`` (v_statements as a table, with the filter
-columns ``region_key``, ``theme_bits`` and ``search_text``), trends read
+columns ``region_key`` and ``theme_bits``), trends read
 ``v_statement_themes``; both are materialised by the build (etl/sql/materialised).
 """
 
@@ -171,42 +171,3 @@ def region_statements(version, region: str, exclude_unit: str, limit: int = LIST
         {"r": region, "ex": exclude_unit},
         limit=limit,
     )
-
-
-@st.cache_data(**CACHE)
-def search(
-    version,
-    words: tuple[str, ...],
-    themes_sel: tuple[str, ...] = (),
-    units_sel: tuple[str, ...] = (),
-    fra: dt.date | None = None,
-    til: dt.date | None = None,
-    section: str | None = None,
-    limit: int = LIST_LIMIT,
-    types_sel: tuple[str, ...] = (),
-    with_amount: bool = False,
-) -> tuple[pd.DataFrame, int]:
-    """Statements whose text (or unit, or an organisation) contains every word, case-insensitively.
-
-    ``types_sel`` keeps statements of those fact types; ``with_amount`` only those
-    that mention a NOK amount (the statements behind Oversikt's key figures)."""
-    # One bound parameter per word; only the placeholders are generated, never the values.
-    words = tuple(w.lower() for w in words if w)[:8]
-    themes_sql, params = theme_filter(version, themes_sel)
-    where = [themes_sql]
-    where += [f"contains(search_text, $w{i})" for i in range(len(words))]
-    params |= {f"w{i}": w for i, w in enumerate(words)}
-    # Each condition only when asked for: a parameter test evaluated on every row costs too.
-    for value, sql, name in (
-        (units_sel, "list_contains(CAST($units AS VARCHAR[]), unit_name)", "units"),
-        (fra, "meeting_date >= CAST($fra AS DATE)", "fra"),
-        (til, "meeting_date <= CAST($til AS DATE)", "til"),
-        (section, "section = CAST($sec AS VARCHAR)", "sec"),
-        (types_sel, "list_contains(CAST($types AS VARCHAR[]), fact_type)", "types"),
-    ):
-        if value:
-            where.append(sql)
-            params[name] = list(value) if isinstance(value, tuple) else value
-    if with_amount:
-        where.append("amount_nok IS NOT NULL")
-    return rows_and_total(version, " AND ".join(where), params, limit=limit)

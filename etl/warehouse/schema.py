@@ -17,6 +17,8 @@ from pathlib import Path
 
 import duckdb
 
+from etl.extract import stemming
+
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 LAYERS = ("raw", "staging", "marts", "materialised")
 SCHEMA_VERSION = "2"
@@ -50,6 +52,7 @@ def materialised_sql(path: Path, *, empty: bool = False) -> str:
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
     """The staging and mart views, and the materialised tables, empty (``materialise`` fills them)."""
+    stemming.register(con)  # mart_search_vocab calls norwegian_stem
     for statements in (
         [(p, p.read_text(encoding="utf-8")) for p in sql_files("staging")],
         [(p, p.read_text(encoding="utf-8")) for p in sql_files("marts")]
@@ -75,6 +78,7 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
 def materialise(con: duckdb.DuckDBPyConnection) -> None:
     """Fill the materialised tables from the final views: the last step of a build, after the
     register is linked and the corrections log written (the tables read both)."""
+    stemming.register(con)
     con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would garble the build's
     for path in sql_files("materialised"):
         con.execute(materialised_sql(path))
