@@ -30,6 +30,22 @@ def test_word_forms_share_a_stem():
     assert stem("teater") == stem("teatre")
 
 
+def test_the_sql_function_is_safe_on_many_threads():
+    """DuckDB calls norwegian_stem from several threads; one shared Snowball stemmer failed there."""
+    from etl.extract.stemming import register
+
+    stem.cache_clear()
+    con = duckdb.connect()
+    try:
+        register(con)
+        con.execute("SET threads = 4")
+        got = con.execute("SELECT DISTINCT norwegian_stem('x' || i::VARCHAR || 'datasentrene') AS s "
+                          "FROM range(20000) AS t(i)").fetchall()
+    finally:
+        con.close()
+    assert len(got) == 20000 and all(s.endswith("datasent") for (s,) in got)
+
+
 def test_datasenter_finds_datasentre_and_the_compound(seed_v):
     assert queries.word_forms(seed_v, "Datasenter") == ("datasenter", "datasentre")
     rows, total = queries.search(seed_v, ("datasenter",))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 
 import duckdb
 import snowballstemmer
@@ -19,7 +20,9 @@ from duckdb.sqltypes import VARCHAR
 WORD = re.compile(r"\w+")
 SQL_FUNCTION = "norwegian_stem"
 
-_STEMMER = snowballstemmer.stemmer("norwegian")
+# A Snowball stemmer keeps its cursor in the object, and DuckDB calls the SQL function from
+# several threads at once: shared, two words interleave and it fails (IndexError). One per thread.
+_LOCAL = threading.local()
 # Snowball's Norwegian stemmer keeps the -er/-re alternation of loanwords apart
 # ("datasenter" -> "datasent", "datasentre" -> "datasentr", "datasenteret" -> "datasenter";
 # likewise teater/teatre, meter/metre): a stem ending in consonant + "r" or "er" after a
@@ -34,7 +37,10 @@ def stem(word: str) -> str:
     low = word.lower()
     if len(low) < 4:
         return low
-    s = _STEMMER.stemWord(low)
+    stemmer = getattr(_LOCAL, "stemmer", None)
+    if stemmer is None:
+        stemmer = _LOCAL.stemmer = snowballstemmer.stemmer("norwegian")
+    s = stemmer.stemWord(low)
     cut = _ER_RE.sub("", s)
     return cut if len(cut) >= 3 else s
 
