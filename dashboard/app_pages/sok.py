@@ -33,7 +33,8 @@ themes_df = queries.themes(v)
 labels = theme_labels(v)
 unit_options = queries.units(v)["unit_name"].tolist()
 
-page_header("Søk", "Søk i alle utsagn fra referatene. Alle ordene må forekomme.")
+page_header("Søk", "Søk i alle utsagn fra referatene. Alle ordene må forekomme, i en hvilken som helst bøyningsform "
+            "(«datasenter» finner også «datasentre» og «datasenteret»).")
 
 filters.init("sok.q", filters.get_str("q") or "")
 filters.init("sok.tema", filters.known(filters.get_list("tema"), themes_df["theme_id"], "tema"))
