@@ -133,12 +133,14 @@ def date_range(key_prefix: str, first: dt.date | None, last: dt.date | None) -> 
     return (fra if fra and fra != first else None), (til if til and til != last else None)
 
 
-def resolve_name(value: str | None, options: Iterable[str]) -> str | None:
+def resolve_name(value: str | None, options: Iterable[str], known: Iterable[str] = ()) -> str | None:
     """Match a bookmark's short name to an option: ``Asker`` → ``Asker kommune``.
 
     Exact (case-insensitive) match first, then "<value> kommune", then a unique prefix,
     then a unique substring.  A value several options share (``a``) matches none: the page
-    says so instead of picking one silently.
+    says so instead of picking one silently.  A value that is itself one of the ``known``
+    names (every unit of the gazetteer) only matches exactly: ``Follo`` never opens
+    ``Nordre Follo``, nor ``Nes`` ``Nesodden``.
     """
     if not value:
         return None
@@ -151,6 +153,8 @@ def resolve_name(value: str | None, options: Iterable[str]) -> str | None:
         if o.lower() == f"{v} kommune":
             return o
     if len(v) < 3:  # "a" or "os" is a typo or a probe, not a name
+        return None
+    if any(str(k).lower() in (v, f"{v} kommune") for k in known):
         return None
     for test in (lambda o: o.lower().startswith(v), lambda o: v in o.lower()):
         hits = [o for o in opts if test(o)]

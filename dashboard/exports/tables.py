@@ -155,6 +155,8 @@ COLUMN_DESCRIPTIONS: dict[str, str] = {
     "Breddegrad": "Omtrentlig midtpunkt, breddegrad (WGS84).",
     "Lengdegrad": "Omtrentlig midtpunkt, lengdegrad (WGS84).",
     "Møter": "Antall møter (tall).",
+    "Møter med rapport": "Antall møter enheten rapporterte i (tall).",
+    "Sist rapportert": "Datoen for siste møte enheten rapporterte i (dato i Excel).",
     "Kilder": "Referatfilene tallet bygger på.",
     "Linje": "Linjenummer i referatet.",
     "Tekst": "Teksten slik den står i referatet.",

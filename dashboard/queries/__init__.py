@@ -21,6 +21,10 @@ from dashboard.queries.meetings import (  # noqa: F401
     source_lines,
 )
 from dashboard.queries.overview import activity, summary, themes_by_region, unit_map  # noqa: F401
+from dashboard.queries.regions import (  # noqa: F401
+    Region, gazetteer_regions, region_all_statements, region_breakdown, region_fact_types, region_summary,
+    region_theme_trend,
+)
 from dashboard.queries.statements import (  # noqa: F401
     filtered_statements, region_statements, theme_by_unit, theme_trend, unit_fact_types, unit_info,
     unit_statements, unit_theme_trend,
