@@ -8,19 +8,26 @@ coordinates (no tile server, no topojson from a CDN).
 
 from __future__ import annotations
 
+import math
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.components.text import plotly_text
 from dashboard.formatting import fmt_date_long, fmt_date_short, fmt_int
-from dashboard.style import MUTED, PALETTE, SEQUENTIAL, TEMPLATE_NAME, color_for, register_template
+from dashboard.style import MUTED, PALETTE, SEQUENTIAL, TEMPLATE_NAME, register_template, theme_color
 from etl.vocab import FACT_TYPE_LABELS
 
 from dashboard.map import unit_map  # noqa: E402,F401  (the offline map; re-exported for pages/exports)
 
 
-MAX_TREND_THEMES = 7  # the distinct colours of the palette before black
+MAX_TREND_THEMES = 7  # more themes than this in one stacked bar are unreadable, whatever their colours
 OTHER_COLOR = "#BBBBBB"
+HEATMAP_LABEL_CHARS = 12  # theme names wrap at this width: level labels, never rotated
+HEATMAP_ROW_PX = 34
+HEATMAP_LINE_PX = 17  # one line of a wrapped theme name
+MODEBAR_PX = 34  # room above the labels for plotly's toolbar
 
 
 def base_layout(fig: go.Figure, title: str | None, height: int = 420) -> go.Figure:
@@ -68,14 +75,6 @@ def _count_axis(fig: go.Figure, max_value: float, axis: str = "y") -> None:
     (fig.update_yaxes if axis == "y" else fig.update_xaxes)(**settings)
 
 
-def _count_colorbar(title: str, max_value: float) -> dict:
-    """A colour bar for counts: whole-number ticks, never "0,5" or "1,5" statements."""
-    bar = dict(title=title, tickformat=",d")
-    if max_value <= 10:
-        bar["dtick"] = 1
-    return bar
-
-
 def empty_figure(message: str = "Ingen data for valgt filter.", height: int = 300) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=message, showarrow=False, font=dict(color=MUTED, size=16), x=0.5, y=0.5,
@@ -85,11 +84,28 @@ def empty_figure(message: str = "Ingen data for valgt filter.", height: int = 30
     return base_layout(fig, None, height)
 
 
-def region_theme_heatmap(df: pd.DataFrame, title: str | None = None) -> go.Figure:
-    """``df``: region, theme_id, theme_label, n → heatmap of regions × themes.
+def fmt_share(share: float) -> str:
+    """A share as a Norwegian percentage: ``0.123`` → "12 %" (a non-breaking space before %)."""
+    if share <= 0:
+        return ""
+    pct = math.floor(share * 100 + 0.5)  # half up, as people round (round() rounds 12.5 to 12)
+    return "<1\u00a0%" if pct < 1 else f"{fmt_int(pct)}\u00a0%"
 
-    Plotly cannot select heatmap cells, so an invisible marker sits on every cell
-    with ``customdata`` [theme_id, region, n]: a click on a cell selects it.
+
+def wrap_label(label: str, width: int = HEATMAP_LABEL_CHARS) -> str:
+    return "<br>".join(textwrap.wrap(label, width, break_long_words=False)) or label
+
+
+def region_theme_heatmap(df: pd.DataFrame, title: str | None = None, share: bool = False) -> go.Figure:
+    """``df``: region, theme_id, theme_label, n (and region_total) → heatmap of regions × themes.
+
+    ``share``: each cell as a percentage of the region's round-table statements
+    (``region_total``) instead of a count, so a small region's profile can be read next
+    to a large one's.  Theme names sit above the plot, wrapped and level, each under a
+    square in the theme's colour (``style.theme_color``); the top margin leaves room
+    for the toolbar above them.  Plotly cannot select heatmap cells, so an invisible
+    marker sits on every cell with ``customdata`` [theme_id, region, n]: a click on a
+    cell selects it.
     """
     if df.empty:
         return empty_figure()
@@ -97,36 +113,55 @@ def region_theme_heatmap(df: pd.DataFrame, title: str | None = None) -> go.Figur
     df = df.assign(region=df["region"].map(plotly_text), theme_label=df["theme_label"].map(plotly_text))
     pivot = df.pivot_table(index="region", columns="theme_label", values="n", aggfunc="sum", fill_value=0)
     pivot = pivot.loc[pivot.sum(axis=1).sort_values().index, pivot.sum().sort_values(ascending=False).index]
-    text = [[fmt_int(v) if v else "" for v in row] for row in pivot.to_numpy()]
+    counts = pivot.to_numpy()
+    if share:
+        totals = df.groupby("region")["region_total"].max().reindex(pivot.index).to_numpy()[:, None]
+        values = counts / totals
+        text = [[fmt_share(v) for v in row] for row in values]
+    else:
+        values = counts
+        text = [[fmt_int(v) if v else "" for v in row] for row in counts]
     fig = go.Figure(
         go.Heatmap(
-            z=pivot.to_numpy(), x=list(pivot.columns), y=list(pivot.index), text=text,
-            texttemplate="%{text}", colorscale=[[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)],
-            colorbar=_count_colorbar("Utsagn", pivot.to_numpy().max()), hoverinfo="skip",
-            xgap=2, ygap=2,
+            z=values, x=list(pivot.columns), y=list(pivot.index), text=text, texttemplate="%{text}",
+            textfont=dict(size=15), colorscale=[[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)],
+            showscale=False, hoverinfo="skip", xgap=2, ygap=2,  # the numbers are in the cells: no colour bar
         )
     )
     ids = dict(zip(df["theme_label"], df["theme_id"])) if "theme_id" in df else {}
-    cells = [(label, region, int(pivot.at[region, label])) for region in pivot.index for label in pivot.columns]
+    cells = [(label, region, int(pivot.at[region, label]), text[r][c])
+             for r, region in enumerate(pivot.index) for c, label in enumerate(pivot.columns)]
     hidden = dict(opacity=0)
+    if share:
+        total_of = dict(zip(pivot.index, totals[:, 0]))
+        hover = [f"{shown or '0 %'} av {fmt_int(total_of[region])} utsagn ({fmt_int(n)})" for _, region, n, shown in cells]
+    else:
+        hover = [f"{fmt_int(n)} utsagn" for _, _, n, _ in cells]
     fig.add_trace(
         go.Scatter(
             x=[c[0] for c in cells], y=[c[1] for c in cells], mode="markers", showlegend=False,
             marker=dict(size=22, opacity=0, symbol="square"), selected=dict(marker=hidden),
             unselected=dict(marker=hidden),
-            customdata=[[ids.get(label, ""), region, fmt_int(n)] for label, region, n in cells],
-            hovertemplate="%{y} – %{x}: %{customdata[2]} utsagn<extra></extra>",
+            customdata=[[ids.get(c[0], ""), c[1], fmt_int(c[2]), h] for c, h in zip(cells, hover)],
+            hovertemplate="%{y} – %{x}: %{customdata[3]}<extra></extra>",
         )
     )
-    fig.update_xaxes(side="top", showgrid=False)
-    fig.update_yaxes(showgrid=False)
-    return base_layout(fig, title, height=max(320, 28 * len(pivot) + 120))
+    labels = [wrap_label(str(label)) for label in pivot.columns]
+    ticks = [f'<span style="color:{theme_color(ids.get(c, ""))}">■</span><br>{t}' for c, t in zip(pivot.columns, labels)]
+    lines = max(t.count("<br>") + 1 for t in ticks)
+    fig.update_xaxes(side="top", showgrid=False, tickangle=0, tickmode="array", tickvals=list(pivot.columns),
+                     ticktext=ticks, tickfont=dict(size=13))
+    fig.update_yaxes(showgrid=False, automargin=True, tickfont=dict(size=13))
+    fig = base_layout(fig, title, height=HEATMAP_ROW_PX * len(pivot) + HEATMAP_LINE_PX * lines + MODEBAR_PX + 30)
+    fig.update_layout(margin=dict(t=HEATMAP_LINE_PX * lines + MODEBAR_PX + (40 if title else 0)))
+    return fig
 
 
 def theme_trend(df: pd.DataFrame, title: str | None = None) -> go.Figure:
     """``df``: meeting_date, theme_id, theme_label, n → stacked bars per meeting date, one colour per theme.
 
-    The seven largest themes get a colour each, the rest one grey "Andre tema" bar.
+    The seven largest themes get their own colour (``style.theme_color``: the same on
+    every page and in every export), the rest one grey "Andre tema" bar.
     ``customdata`` of every bar is ``[theme_id, meeting date ISO]`` for selections
     (theme_id "" for "Andre tema": a click on it selects the meeting only).
     """
@@ -138,8 +173,8 @@ def theme_trend(df: pd.DataFrame, title: str | None = None) -> go.Figure:
     # One colour per theme for the largest ones; the rest share one grey bar, because
     # a palette that repeats colours makes a stacked bar unreadable.
     shown, rest = order.head(MAX_TREND_THEMES), order.iloc[MAX_TREND_THEMES:]
-    groups = [(row.theme_id, row.theme_label, color_for(i), df[df["theme_id"] == row.theme_id])
-              for i, row in enumerate(shown.itertuples())]
+    groups = [(row.theme_id, row.theme_label, theme_color(row.theme_id), df[df["theme_id"] == row.theme_id])
+              for row in shown.itertuples()]
     if not rest.empty:
         others = df[df["theme_id"].isin(rest["theme_id"])].groupby("meeting_date", as_index=False)["n"].sum()
         groups.append(("", f"Andre tema ({len(rest)})", OTHER_COLOR, others))
@@ -160,8 +195,9 @@ def theme_trend(df: pd.DataFrame, title: str | None = None) -> go.Figure:
     return base_layout(fig, title)
 
 
-def unit_bars(df: pd.DataFrame, title: str | None = None, value: str = "n") -> go.Figure:
+def unit_bars(df: pd.DataFrame, title: str | None = None, value: str = "n", color: str = PALETTE[0]) -> go.Figure:
     """``df``: unit_name, n → horizontal bars, largest on top; customdata = [unit_name].
+    ``color``: the theme's colour when the bars count one theme.
 
     The names are escaped for plotly (:func:`plotly_text`); a selection reads them back
     with :func:`dashboard.components.text.from_plotly`."""
@@ -170,7 +206,7 @@ def unit_bars(df: pd.DataFrame, title: str | None = None, value: str = "n") -> g
     df = df.sort_values(value).assign(unit_name=lambda d: d["unit_name"].map(plotly_text))
     fig = go.Figure(
         go.Bar(
-            x=df[value], y=df["unit_name"], orientation="h", marker_color=PALETTE[0],
+            x=df[value], y=df["unit_name"], orientation="h", marker_color=color,
             customdata=df[["unit_name"]].to_numpy(),
             text=[fmt_int(v) for v in df[value]], textposition="outside", cliponaxis=False,
             hovertemplate="%{y}: %{x} utsagn<extra></extra>",

@@ -7,6 +7,8 @@ has æøå, so exported PNG/SVG/PDF files render Norwegian text correctly.
 
 from __future__ import annotations
 
+import hashlib
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -33,6 +35,35 @@ KIND_COLORS: dict[str, str] = {
     "finansiering": PALETTE[3],
     "plan": PALETTE[4],
 }
+# One colour per theme (the taxonomy's theme ids), on every page, chart and export.
+# Written out, not derived from the taxonomy's order, so a theme added to the
+# taxonomy never shifts the colour of another.  The frequent themes get the
+# Okabe–Ito colours (datasentre and næringsarealer as their sak kinds above);
+# the rest Paul Tol's "muted" and "light" palettes, also designed to be
+# colour-blind safe.  A theme this table does not know gets one of these
+# colours by a hash of its id (the same in every process: not Python's hash()).
+THEME_COLORS: dict[str, str] = {
+    "datasenter": "#0072B2",  # blue
+    "naeringsarealer": "#E69F00",  # orange
+    "forsvar": "#009E73",  # bluish green
+    "industri": "#D55E00",  # vermillion
+    "energi": "#F0E442",  # yellow
+    "helsenaering": "#CC79A7",  # reddish purple
+    "reiseliv": "#56B4E9",  # sky blue
+    "kompetanse": "#332288",  # indigo
+    "stedsutvikling": "#DDCC77",  # sand
+    "innovasjon": "#AA4499",  # purple
+    "samferdsel": "#88CCEE",  # cyan
+    "beredskap": "#CC6677",  # rose
+    "bolig": "#117733",  # green
+    "offentlig_okonomi": "#882255",  # wine
+    "maritim": "#44AA99",  # teal
+    "klima": "#999933",  # olive
+    "sirkulaer": "#BBCC33",  # pear
+    "internasjonal": "#FFAABB",  # pink
+    "naeringsvennlig": "#EE8866",  # light orange
+}
+THEME_FALLBACK_PALETTE: tuple[str, ...] = tuple(THEME_COLORS.values())
 ACCENT = PALETTE[1]
 TEXT = "#222222"
 MUTED = "#6B6B6B"
@@ -105,6 +136,14 @@ def register_template() -> str:
 
 def color_for(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
+
+
+def theme_color(theme_id: str) -> str:
+    """The colour of a theme everywhere (``THEME_COLORS``, else a fixed pick by its id)."""
+    if theme_id in THEME_COLORS:
+        return THEME_COLORS[theme_id]
+    digest = hashlib.sha1(theme_id.encode("utf-8")).digest()
+    return THEME_FALLBACK_PALETTE[int.from_bytes(digest[:4], "big") % len(THEME_FALLBACK_PALETTE)]
 
 
 def rgb(hex_color: str) -> tuple[int, int, int]:

@@ -7,8 +7,10 @@ import json
 
 import pandas as pd
 
-from dashboard import charts, map as unit_map_module
+from dashboard import charts, style
+from dashboard import map as unit_map_module
 from dashboard.style import PALETTE, TEMPLATE_NAME
+from etl.extract.themes import theme_labels
 
 
 def _units():
@@ -64,7 +66,43 @@ def test_theme_trend_customdata_and_norwegian_axis():
     forsvar = next(t for t in fig.data if t.name == "Forsvar")
     assert list(forsvar.customdata[0][:2]) == ["forsvar", "2025-01-17"]
     assert forsvar.customdata[0][2] == "17. januar 2025"
-    assert forsvar.marker.color == PALETTE[0]  # biggest theme gets the first palette colour
+    assert forsvar.marker.color == style.THEME_COLORS["forsvar"] == "#009E73", "the theme's own colour, not its rank's"
+    datasenter = next(t for t in fig.data if t.name == "Datasentre")
+    assert datasenter.marker.color == "#0072B2"
+
+
+def test_every_theme_of_the_taxonomy_has_its_own_colour():
+    ids = list(theme_labels())
+    assert len(ids) == 19
+    colours = [style.theme_color(t) for t in ids]
+    assert colours == [style.THEME_COLORS[t] for t in ids], "no theme of the taxonomy falls back"
+    assert len(set(colours)) == len(ids), "no two themes share a colour"
+    assert all(c.upper() not in {charts.OTHER_COLOR, "#FFFFFF"} for c in colours)
+
+
+def test_a_new_theme_gets_a_fixed_colour_and_moves_no_other():
+    before = dict(style.THEME_COLORS)
+    first = style.theme_color("havbruk")
+    assert first == style.theme_color("havbruk") and first in style.THEME_FALLBACK_PALETTE
+    assert style.theme_color("ikke_i_taksonomien") in style.THEME_FALLBACK_PALETTE
+    assert style.THEME_COLORS == before
+    # The same colour in another process: a hash of the id, not Python's salted hash().
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "from dashboard.style import theme_color; print(theme_color('havbruk'))"],
+                         capture_output=True, text=True, check=True, cwd=str(__import__("pathlib").Path(__file__).parents[1]))
+    assert out.stdout.strip() == first
+
+
+def test_a_theme_has_the_same_colour_whatever_else_is_in_the_chart():
+    alone = pd.DataFrame({"meeting_date": [dt.date(2025, 1, 17)], "theme_id": ["forsvar"],
+                          "theme_label": ["Forsvar"], "n": [1]})
+    crowded = pd.DataFrame({"meeting_date": [dt.date(2025, 1, 17)] * 3, "theme_id": ["datasenter", "energi", "forsvar"],
+                            "theme_label": ["Datasentre", "Energi", "Forsvar"], "n": [9, 8, 1]})
+    colour = {t.name: t.marker.color for t in charts.theme_trend(crowded).data}
+    assert charts.theme_trend(alone).data[0].marker.color == colour["Forsvar"] == style.THEME_COLORS["forsvar"]
+    assert colour["Energi"] == style.THEME_COLORS["energi"] != colour["Datasentre"]
 
 
 def test_unit_bars_sorted_with_norwegian_numbers():
@@ -84,8 +122,49 @@ def test_heatmap_cells_can_be_clicked():
     assert cells.type == "scatter" and cells.marker.opacity == 0 and cells.showlegend is False
     by_cell = {(x, y): cd for x, y, cd in zip(cells.x, cells.y, cells.customdata)}
     assert len(by_cell) == 4, "one marker per cell, empty cells too"
-    assert list(by_cell[("Forsvar", "Follo")]) == ["forsvar", "Follo", "3"]
-    assert list(by_cell[("Energi", "Hadeland")]) == ["energi", "Hadeland", "0"]
+    assert list(by_cell[("Forsvar", "Follo")]) == ["forsvar", "Follo", "3", "3 utsagn"]
+    assert list(by_cell[("Energi", "Hadeland")]) == ["energi", "Hadeland", "0", "0 utsagn"]
+
+
+def _heat_df():
+    return pd.DataFrame({
+        "region": ["Follo", "Follo", "Hadeland"], "theme_id": ["forsvar", "naeringsvennlig", "forsvar"],
+        "theme_label": ["Forsvar og forsvarsindustri", "Næringsvennlig kommune", "Forsvar og forsvarsindustri"],
+        "n": [3, 1, 2], "region_total": [8, 8, 1000]})
+
+
+def test_heatmap_labels_are_level_wrapped_and_clear_of_the_toolbar():
+    heat = charts.region_theme_heatmap(_heat_df())
+    ax = heat.layout.xaxis
+    assert ax.side == "top" and ax.tickangle == 0, "theme names above the plot, never rotated"
+    assert list(ax.tickvals) == ["Forsvar og forsvarsindustri", "Næringsvennlig kommune"]
+    assert list(ax.ticktext) == [
+        '<span style="color:#009E73">■</span><br>Forsvar og<br>forsvarsindustri',
+        '<span style="color:#EE8866">■</span><br>Næringsvennlig<br>kommune',
+    ], "wrapped, each under a square in the theme's colour"
+    # Three lines of label plus the toolbar's row fit in the top margin.
+    assert heat.layout.margin.t == 3 * charts.HEATMAP_LINE_PX + charts.MODEBAR_PX
+    assert heat.data[0].textfont.size >= 14, "numbers large enough to read"
+    assert heat.data[0].showscale is False, "the numbers are in the cells"
+
+
+def test_heatmap_shares_of_the_regions_statements_in_norwegian_percent():
+    heat = charts.region_theme_heatmap(_heat_df(), share=True)
+    grid, cells = heat.data
+    text = {(y, x): grid.text[r][c] for r, y in enumerate(grid.y) for c, x in enumerate(grid.x)}
+    assert text[("Follo", "Forsvar og forsvarsindustri")] == "38\u00a0%"  # 3 of 8
+    assert text[("Follo", "Næringsvennlig kommune")] == "13\u00a0%"
+    assert text[("Hadeland", "Forsvar og forsvarsindustri")] == "<1\u00a0%"  # 2 of 1 000
+    assert text[("Hadeland", "Næringsvennlig kommune")] == ""
+    by_cell = {(x, y): list(cd) for x, y, cd in zip(cells.x, cells.y, cells.customdata)}
+    assert by_cell[("Forsvar og forsvarsindustri", "Follo")] == ["forsvar", "Follo", "3", "38\u00a0% av 8 utsagn (3)"]
+    counts = charts.region_theme_heatmap(_heat_df()).data[0]
+    assert counts.text[list(counts.y).index("Follo")][0] == "3"
+
+
+def test_shares_format():
+    assert [charts.fmt_share(x) for x in (0, 0.004, 0.005, 0.5, 1)] == ["", "<1\u00a0%", "1\u00a0%", "50\u00a0%",
+                                                                          "100\u00a0%"]
 
 
 def test_heatmap_and_fact_types():
@@ -93,7 +172,7 @@ def test_heatmap_and_fact_types():
         "region": ["Follo", "Follo", "Hadeland"], "theme_label": ["Forsvar", "Energi", "Forsvar"], "n": [3, 1, 2]
     }))
     assert heat.data[0].type == "heatmap" and set(heat.data[0].y) == {"Follo", "Hadeland"}
-    assert heat.data[0].colorbar.dtick == 1 and heat.data[0].colorbar.tickformat == ",d", "counts: whole ticks"
+    assert [list(r) for r in heat.data[0].z] == [[2, 0], [3, 1]], "least active region first (at the bottom)"
     facts = charts.fact_type_bars(pd.DataFrame({"fact_type": ["nedleggelse", "etablering"], "n": [1, 4]}))
     assert set(facts.data[0].y) == {"Nedleggelse", "Etablering"}
 
@@ -135,15 +214,34 @@ def test_many_meetings_get_visible_bars_even_when_two_are_a_day_apart():
 
 
 def test_more_themes_than_colours_share_one_grey_bar():
-    themes = [f"t{i}" for i in range(10)]
+    themes = list(style.THEME_COLORS)[:10]
     df = pd.DataFrame({"meeting_date": [dt.date(2025, 10, 23)] * 10 + [dt.date(2025, 12, 4)] * 10,
                        "theme_id": themes * 2, "theme_label": [t.upper() for t in themes] * 2,
                        "n": list(range(20, 10, -1)) + [1] * 10})
     fig = charts.theme_trend(df)
     names = [t.name for t in fig.data]
-    assert names == ["T0", "T1", "T2", "T3", "T4", "T5", "T6", "Andre tema (3)"]
+    assert names == [t.upper() for t in themes[:7]] + ["Andre tema (3)"]
     colours = [t.marker.color for t in fig.data]
     assert len(set(colours)) == len(colours), "no colour is used twice"
     other = fig.data[-1]
     assert list(other.y) == [13 + 12 + 11, 3] and {cd[0] for cd in other.customdata} == {""}
     assert sum(sum(t.y) for t in fig.data) == df["n"].sum(), "nothing is lost"
+
+
+def test_heatmap_shares_count_every_round_table_statement_of_the_region(monkeypatch, fixture_db):
+    """The base of a share is all the region's statements, not the sum of its theme cells."""
+    import duckdb
+
+    from dashboard import db, queries
+
+    monkeypatch.setenv("NAERINGSPULS_DB", str(fixture_db))
+    heat = queries.themes_by_region(db.db_version())
+    with duckdb.connect(str(fixture_db), read_only=True) as con:
+        expected = dict(con.execute(
+            "SELECT COALESCE(region, unit_name), count(*) FROM mart_statements "
+            "WHERE section = 'round_table' AND unit_name IS NOT NULL GROUP BY 1").fetchall())
+    totals = heat.groupby("region")["region_total"].agg(["min", "max"])
+    assert (totals["min"] == totals["max"]).all()
+    assert {r: int(t) for r, t in totals["max"].items()} == {r: expected[r] for r in totals.index}
+    sums = heat.groupby("region")["n"].sum()
+    assert (totals["max"] < sums).any() or (totals["max"] > sums).any(), "not the sum of the cells"

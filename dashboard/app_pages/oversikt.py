@@ -73,8 +73,7 @@ with st.container(horizontal=True, gap="small", vertical_alignment="center", key
     for label, params in KEY_FIGURE_SOURCES:
         st.page_link("app_pages/saker.py", label=label, icon=":material/work:", query_params=params)
 
-left, right = st.columns([3, 2])
-with left:
+with st.container():
     st.subheader("Aktivitet per kommune og region")
     units = queries.unit_map(v)
     fig = figures.unit_map(v)
@@ -88,15 +87,26 @@ with left:
     picked = [from_plotly(p["customdata"][0]) for p in points(event) if p.get("customdata")]
     if picked:  # drill down: the unit's own page
         st.switch_page("app_pages/enhet.py", query_params={"enhet": picked[0]})
-with right:
+# Themes per region at full width: in a column beside the map the theme names had to be
+# rotated and the numbers were too small to read.
+HEATMAP_MEASURES = ("Antall", "Andel av regionens utsagn")
+with st.container(key="oversikt-tema-per-region"):
     st.subheader("Tema per region")
     heat = queries.themes_by_region(v)
-    fig = figures.region_theme_heatmap(v)
-    ctx = context("Tema per region", "tema-per-region", {"Periode": fmt_period(*period)}, period)
-    data = heat.rename(columns={"region": "Region", "theme_id": "Tema-id", "theme_label": "Tema", "n": "Utsagn"})
+    measure = st.segmented_control("Vis som", HEATMAP_MEASURES, default=HEATMAP_MEASURES[0], required=True,
+                                   key="oversikt.tema-region.vis")
+    share = measure == HEATMAP_MEASURES[1]
+    fig = figures.region_theme_heatmap(v, share)
+    ctx = context("Tema per region" + (" – andel av regionens utsagn" if share else ""), "tema-per-region",
+                  {"Periode": fmt_period(*period), "Vis som": measure}, period)
+    data = heat.rename(columns={"region": "Region", "theme_id": "Tema-id", "theme_label": "Tema", "n": "Utsagn",
+                                "region_total": "Utsagn i regionen"})
+    if share:
+        data["Andel av regionens utsagn (%)"] = (100 * heat["n"] / heat["region_total"]).round(1)
     event = chart_with_downloads(fig, ctx, data, key="oversikt-tema-region", on_select="rerun",
                                  selection_mode="points")
-    st.caption("De hyppigste temaene og regionene. Klikk på en rute for å se utsagnene under **Tema**.")
+    st.caption("De hyppigste temaene og regionene. **Andel** er temaets del av alle utsagn fra regionen "
+               "(et utsagn kan ha flere temaer). Klikk på en rute for å se utsagnene under **Tema**.")
     cells = [p["customdata"] for p in points(event) if p.get("customdata") and p["customdata"][0]]
     if cells:  # drill down: that theme in that region
         st.switch_page("app_pages/tema.py", query_params={"tema": cells[0][0], "region": from_plotly(cells[0][1])})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, queries, sak_charts
+from dashboard import charts, queries, sak_charts, style
 
 _CACHE = dict(max_entries=64, show_spinner=False)
 
@@ -22,8 +22,8 @@ def unit_map(v):
 
 
 @st.cache_resource(**_CACHE)
-def region_theme_heatmap(v):
-    return charts.region_theme_heatmap(queries.themes_by_region(v))
+def region_theme_heatmap(v, share: bool = False):
+    return charts.region_theme_heatmap(queries.themes_by_region(v), share=share)
 
 
 @st.cache_resource(**_CACHE)
@@ -33,7 +33,9 @@ def theme_trend(v, f: queries.StatementFilter, grain: str):
 
 @st.cache_resource(**_CACHE)
 def theme_by_unit(v, f: queries.StatementFilter):
-    return charts.unit_bars(queries.theme_by_unit(v, f))
+    # One theme: its bars in its own colour, as in its trend; several: the house colour.
+    color = style.theme_color(f.themes[0]) if len(f.themes) == 1 else style.PRIMARY
+    return charts.unit_bars(queries.theme_by_unit(v, f), color=color)
 
 
 @st.cache_resource(**_CACHE)

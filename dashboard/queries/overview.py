@@ -74,17 +74,26 @@ def unit_map(version) -> pd.DataFrame:
 
 @st.cache_data(**CACHE)
 def themes_by_region(version, top_themes: int = 8, top_regions: int = 15) -> pd.DataFrame:
-    """Statement counts per (region, theme) for the most frequent themes and regions."""
+    """Statement counts per (region, theme) for the most frequent themes and regions, with
+    ``region_total``: all the region's round-table statements, the base of "Andel av regionens utsagn"
+    (a statement may have several themes or none, so it is not the sum of ``n``)."""
     return db.query(
         version,
         """
         WITH t AS (SELECT region, theme_id, theme_label, n FROM mart_region_themes),
         top_t AS (SELECT theme_id FROM t GROUP BY theme_id ORDER BY sum(n) DESC, theme_id LIMIT $nt),
-        top_r AS (SELECT region FROM t GROUP BY region ORDER BY sum(n) DESC, region LIMIT $nr)
-        SELECT region, theme_id, theme_label, n
-        FROM t
-        WHERE theme_id IN (SELECT theme_id FROM top_t) AND region IN (SELECT region FROM top_r)
-        ORDER BY region, theme_id
+        top_r AS (SELECT region FROM t GROUP BY region ORDER BY sum(n) DESC, region LIMIT $nr),
+        totals AS (
+            SELECT COALESCE(region, unit_name) AS region, count(*) AS region_total
+            FROM mart_statements
+            WHERE section = 'round_table' AND unit_name IS NOT NULL
+              AND COALESCE(region, unit_name) IN (SELECT region FROM top_r)
+            GROUP BY 1
+        )
+        SELECT t.region, theme_id, theme_label, n, region_total
+        FROM t JOIN totals USING (region)
+        WHERE theme_id IN (SELECT theme_id FROM top_t)
+        ORDER BY t.region, theme_id
         """,
         {"nt": top_themes, "nr": top_regions},
     )
