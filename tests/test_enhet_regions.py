@@ -7,7 +7,7 @@ import pytest
 from test_app_pages import run_app, statements_table
 
 from dashboard import filters
-from dashboard.queries.regions import gazetteer_regions
+from dashboard.queries.subregions import gazetteer_regions
 
 FOLLO = ("Nordre Follo", "Nesodden", "Frogn", "Vestby", "Ås", "Enebakk")
 VESTREGIONEN = ("Bærum", "Asker", "Drammen", "Lier", "Øvre Eiker")

@@ -21,7 +21,7 @@ from dashboard.queries.meetings import (  # noqa: F401
     source_lines,
 )
 from dashboard.queries.overview import activity, summary, themes_by_region, unit_map  # noqa: F401
-from dashboard.queries.regions import (  # noqa: F401
+from dashboard.queries.subregions import (  # noqa: F401
     Region, gazetteer_regions, region_all_statements, region_breakdown, region_fact_types, region_summary,
     region_theme_trend,
 )

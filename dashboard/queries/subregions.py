@@ -1,5 +1,7 @@
 """Sub-regions on Enhet: a region is the sum of its member kommuner plus what it reported itself.
 
+(Named subregions, not regions: a submodule would shadow ``queries.regions``, the list of region keys.)
+
 Membership comes from the gazetteer the build read (etl/resources/gazetteer.toml or
 $NAERINGSPULS_GAZETTEER): the warehouse keeps one primary region per kommune, but a
 kommune may belong to several sub-regions (Vestby is in Follo and Mosseregionen),
