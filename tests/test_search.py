@@ -110,3 +110,12 @@ def test_sok_page_marks_hits_and_offers_the_theme(monkeypatch, seed_db):
     assert at.multiselect(key="sok.tema").value == ["datasenter"]
     assert not [b for b in at.button if b.key.startswith("sok.forslag.")]  # offered only while not chosen
     assert at.query_params["tema"] == "datasenter"
+
+
+def test_a_build_without_the_vocabulary_says_rebuild(monkeypatch, tmp_path, seed_db):
+    old = tmp_path / "old.duckdb"
+    old.write_bytes(seed_db.read_bytes())
+    with duckdb.connect(str(old)) as con:  # built before Søk knew word forms
+        con.execute("DROP TABLE mart_search_vocab")
+    at = run_app(monkeypatch, old, "sok", {"q": "datasenter"})
+    assert any("make db" in w.value for w in at.warning)
