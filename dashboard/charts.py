@@ -188,7 +188,8 @@ def theme_trend(df: pd.DataFrame, title: str | None = None) -> go.Figure:
                 hovertemplate=f"{label}<br>%{{customdata[2]}}: %{{y}} utsagn<extra></extra>",
             )
         )
-    fig.update_layout(barmode="stack", bargap=0.15)
+    # A legend even for one theme: the colour is the theme's everywhere, so it is worth naming.
+    fig.update_layout(barmode="stack", bargap=0.15, showlegend=True)
     _date_axis(fig, df["meeting_date"])
     fig.update_yaxes(title="Antall utsagn")
     _count_axis(fig, df.groupby("meeting_date")["n"].sum().max())

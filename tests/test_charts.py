@@ -101,7 +101,9 @@ def test_a_theme_has_the_same_colour_whatever_else_is_in_the_chart():
     crowded = pd.DataFrame({"meeting_date": [dt.date(2025, 1, 17)] * 3, "theme_id": ["datasenter", "energi", "forsvar"],
                             "theme_label": ["Datasentre", "Energi", "Forsvar"], "n": [9, 8, 1]})
     colour = {t.name: t.marker.color for t in charts.theme_trend(crowded).data}
-    assert charts.theme_trend(alone).data[0].marker.color == colour["Forsvar"] == style.THEME_COLORS["forsvar"]
+    one = charts.theme_trend(alone)
+    assert one.data[0].marker.color == colour["Forsvar"] == style.THEME_COLORS["forsvar"]
+    assert one.layout.showlegend is True, "one theme is named in a legend too: its colour means it everywhere"
     assert colour["Energi"] == style.THEME_COLORS["energi"] != colour["Datasentre"]
 
 
