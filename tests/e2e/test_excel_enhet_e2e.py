@@ -14,9 +14,8 @@ import urllib.parse
 
 import duckdb
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from conftest import ARTIFACTS, wait_for_app
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
