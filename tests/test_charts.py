@@ -247,3 +247,16 @@ def test_heatmap_shares_count_every_round_table_statement_of_the_region(monkeypa
     assert {r: int(t) for r, t in totals["max"].items()} == {r: expected[r] for r in totals.index}
     sums = heat.groupby("region")["n"].sum()
     assert (totals["max"] < sums).any() or (totals["max"] > sums).any(), "not the sum of the cells"
+
+
+def test_an_exported_trend_keeps_the_themes_colours():
+    """The figure JSON an export renders (decorated for the slide) draws forsvar as on screen."""
+    from exports_helpers import MADE, context
+
+    from dashboard.exports.decorate import decorate
+
+    df = pd.DataFrame({"meeting_date": [dt.date(2025, 1, 17)] * 2, "theme_id": ["datasenter", "forsvar"],
+                       "theme_label": ["Datasentre", "Forsvar og forsvarsindustri"], "n": [9, 1]})
+    exported = json.loads(decorate(charts.theme_trend(df), context(), made=MADE).to_json())
+    colours = {t["name"]: t["marker"]["color"] for t in exported["data"]}
+    assert colours == {"Datasentre": "#0072B2", "Forsvar og forsvarsindustri": "#009E73"}
