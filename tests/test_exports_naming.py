@@ -1,6 +1,7 @@
 """File names say what the file is, in ASCII (æøå folded)."""
 
 import datetime as dt
+import re
 
 from dashboard.exports.naming import file_name, pack_file_name, slugify
 from dashboard.exports.spec import ExportContext
@@ -59,19 +60,22 @@ def test_file_names_are_safe_ascii_whatever_the_filter_says():
     assert got == "enhet-tema-script-alert-1-script-etc-passwd-bo-fet-lenke-x-2026-03-12.csv"
 
 
-def test_long_selections_are_cut_on_a_word_and_stay_apart():
-    themes = ["Forsvar", "Næringsareal", "Datasenter", "Kraft og energi", "Reiseliv", "Landbruk", "Samferdsel"]
-    a = pack_file_name({"Tema": ", ".join(themes)}, dt.date(2026, 3, 12), "pptx")
-    b = pack_file_name({"Tema": ", ".join(themes[:-1] + ["Havbruk"])}, dt.date(2026, 3, 12), "pptx")
+def test_long_selections_keep_whole_names_and_stay_apart():
+    themes = ["Forsvar og forsvarsindustri", "Næringsarealer", "Datasentre", "Energi og kraft", "Reiseliv og opplevelser"]
+    last = dt.date(2026, 3, 12)
+    a = pack_file_name({"Tema": ", ".join(themes), "Region": "Alle"}, last, "pptx")
+    b = pack_file_name({"Tema": ", ".join([*themes[:-1], "Havbruk"]), "Region": "Alle"}, last, "pptx")
     assert a != b
-    for got in (a, b):
-        stem = got.removesuffix("-2026-03-12.pptx")
-        assert len(stem) <= 60
-        words, tag = stem.rsplit("-", 1)
-        assert len(tag) == 6 and int(tag, 16) >= 0  # the hash of the whole view
-        assert words == "styrepakke-forsvar-naeringsareal-datasenter-kraft-og"  # whole words only
-        for word in words.split("-"):
-            assert word in "styrepakke forsvar naeringsareal datasenter kraft og energi".split()
-    chart = file_name(ExportContext("t", "tema-over-tid", {"Tema": ", ".join(themes)}, (None, dt.date(2026, 3, 12))), "png")
-    assert chart.startswith("tema-over-tid-forsvar-naeringsareal-datasenter-kraft-og-energi-reiseliv-")
-    assert len(chart.removesuffix("-2026-03-12.png")) <= 80
+    for got in (a, b):  # whole theme names only, then "mfl" (med flere) and a hash of the whole view
+        assert re.fullmatch(
+            r"styrepakke-forsvar-og-forsvarsindustri-naeringsarealer-datasentre-mfl-[0-9a-f]{6}-2026-03-12\.pptx", got
+        ), got
+        assert len(got.removesuffix("-2026-03-12.pptx")) <= 80
+    chart = file_name(ExportContext("t", "tema-over-tid", {"Tema": ", ".join(themes)}, (None, last)), "png")
+    assert re.fullmatch(r"tema-over-tid-forsvar-og-forsvarsindustri-naeringsarealer-datasentre-mfl-[0-9a-f]{6}"
+                        r"-2026-03-12\.png", chart), chart
+    # One value longer than the room: as many whole words as fit.
+    long_search = "datasenter " * 12
+    got = file_name(ExportContext("t", "sok", {"Søk": long_search}, (None, last)), "csv")
+    assert re.fullmatch(r"sok(-datasenter){6}-mfl-[0-9a-f]{6}-2026-03-12\.csv", got), got
+    assert file_name(ExportContext("", "", {}, (None, last)), "csv") == "uttrekk-2026-03-12.csv"

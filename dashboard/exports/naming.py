@@ -50,24 +50,36 @@ def view_parts(filters: dict[str, str]) -> list[str]:
     ]
 
 
-def _stem(words: list[str], max_length: int) -> str:
-    """Slug of ``words`` within ``max_length``; when words had to be dropped, a short hash of the
-    whole view keeps two long selections apart (``…-naeringsareal-3f9a1c``)."""
-    full = slugify(" ".join(words), max_length=10_000)
+def _stem(parts: list[str], max_length: int = 80) -> str:
+    """Slug of ``parts`` within ``max_length``.  When they do not all fit, whole names are kept
+    (a theme is not cut to "kraft-og"), then ``mfl`` ("med flere") and a short hash of the whole
+    view, so two long selections never share a name: ``styrepakke-forsvar-datasentre-mfl-3f9a1c``."""
+    # A multiselect's values arrive joined by ", " (filters line); each name is a unit to keep or drop.
+    names = [slugify(name, fallback="", max_length=10_000) for part in parts for name in str(part).split(",")]
+    names = [n for n in names if n]
+    full = "-".join(names)
     if len(full) <= max_length:
-        return full
-    tag = hashlib.sha1(full.encode("ascii")).hexdigest()[:6]
-    return f"{slugify(full, max_length=max_length - len(tag) - 1)}-{tag}"
+        return full or "uttrekk"
+    tag = f"mfl-{hashlib.sha1(full.encode('ascii')).hexdigest()[:6]}"
+    room = max_length - len(tag) - 1
+    kept: list[str] = []
+    for name in names:
+        if len("-".join([*kept, name])) > room:
+            break
+        kept.append(name)
+    # Not even one filter value fits whole: keep as many whole words as fit instead.
+    head = "-".join(kept) if len(kept) > 1 else slugify(full, max_length=room)
+    return f"{head}-{tag}"
 
 
 def file_name(ctx: ExportContext, ext: str) -> str:
     """``tema-over-tid-forsvar-follo-2025-10-23.png``: the chart's slug, the filters that narrow the
     view (so two themes never share a name) and the last meeting date in view."""
     last = ctx.period[1] or dt.date.today()
-    return f"{_stem([ctx.slug or ctx.title, *view_parts(ctx.filters)], 80)}-{last:%Y-%m-%d}.{ext}"
+    return f"{_stem([ctx.slug or ctx.title, *view_parts(ctx.filters)])}-{last:%Y-%m-%d}.{ext}"
 
 
 def pack_file_name(filters: dict[str, str], last: dt.date | None, ext: str) -> str:
     """``styrepakke-forsvar-2026-03-12.pptx``: named after the filters that narrow the view."""
     last = last or dt.date.today()
-    return f"{_stem(['styrepakke', *view_parts(filters)], 60)}-{last:%Y-%m-%d}.{ext}"
+    return f"{_stem(['styrepakke', *view_parts(filters)])}-{last:%Y-%m-%d}.{ext}"
