@@ -153,7 +153,9 @@ def region_theme_heatmap(df: pd.DataFrame, title: str | None = None, share: bool
                      ticktext=ticks, tickfont=dict(size=13))
     fig.update_yaxes(showgrid=False, automargin=True, tickfont=dict(size=13))
     fig = base_layout(fig, title, height=HEATMAP_ROW_PX * len(pivot) + HEATMAP_LINE_PX * lines + MODEBAR_PX + 30)
-    fig.update_layout(margin=dict(t=HEATMAP_LINE_PX * lines + MODEBAR_PX + (40 if title else 0)))
+    # At full width a cell is far wider than its invisible marker: a click anywhere in the cell must still
+    # pick the cell's marker (plotly selects the nearest point within hoverdistance pixels).
+    fig.update_layout(margin=dict(t=HEATMAP_LINE_PX * lines + MODEBAR_PX + (40 if title else 0)), hoverdistance=80)
     return fig
 
 
