@@ -14,8 +14,8 @@ from dashboard.components.selection import points
 from dashboard.components.statements import source_ref
 from dashboard.components.text import escape_markdown, from_plotly, quote
 from dashboard.components.saker import fmt_daa
-from dashboard.formatting import fmt_count, fmt_date_long, fmt_date_short, fmt_int, fmt_nok, fmt_period
-from etl.vocab import SAK_KIND_LABELS, SAK_STATUS_LABELS
+from dashboard.exports import naming, news_pdf
+from dashboard.formatting import fmt_count, fmt_date_short, fmt_int, fmt_period
 
 v = version()
 summ = queries.summary(v)
@@ -112,30 +112,35 @@ with st.container(key="oversikt-tema-per-region"):
         st.switch_page("app_pages/tema.py", query_params={"tema": cells[0][0], "region": from_plotly(cells[0][1])})
 
 if meeting:
-    st.subheader(f"Nytt i sakene fra siste møte, {fmt_date_long(meeting['meeting_date'])}")
+    # "Siden forrige møte": what the latest meeting brought, grouped, with a one-page PDF to send on.
+    news_groups = queries.group_sak_news(news)
+    news_summary = news_pdf.summary_line({key: news_groups.count(key) for key, _ in queries.NEWS_GROUPS},
+                                         news_groups.jobs_lost, news_groups.area_daa, news_groups.unchanged)
+    meeting_day = pd.Timestamp(meeting["meeting_date"]).date()
+    st.subheader(news_pdf.title(meeting_day))
+    groups = [(label, news_groups.groups[key]) for key, label in queries.NEWS_GROUPS]
+    news_ctx = context("Siden forrige møte", "siden-forrige-mote", {}, (meeting_day, meeting_day))
+    with st.container(horizontal=True, gap="small", vertical_alignment="center", key="oversikt-nytt"):
+        st.caption(escape_markdown(news_summary), width="stretch")
+        st.download_button(
+            "Last ned som PDF (én side)",
+            lambda: news_pdf.news_pdf(meeting, news_summary, groups, news_ctx.period, news_ctx.corrections),
+            file_name=naming.file_name(news_ctx, "pdf"), mime=naming.MIME["pdf"], key="oversikt-nytt-pdf",
+            on_click="ignore", icon=":material/picture_as_pdf:", help="Gruppene under på én A4-side, til medlemmene",
+        )  # fmt: skip
     if news.empty:
         st.info("Siste møte nevnte ingen prosjekter, nedleggelser, arealer, tilskudd eller planer.")
-    for row in news.itertuples():
-        with st.container(border=True):
-            kind = SAK_KIND_LABELS.get(row.kind, row.kind)
-            if row.is_new:
-                change = "ny sak"
-            elif isinstance(row.mention_status, str) and row.mention_status != row.status_before:
-                before = SAK_STATUS_LABELS.get(row.status_before, "uten status") if isinstance(row.status_before, str) \
-                    else "uten status"
-                change = f"{before} → {SAK_STATUS_LABELS.get(row.mention_status, row.mention_status)}"
-            else:
-                change = "nevnt igjen"
-            extras = [x for x in (fmt_int(row.jobs) + " arbeidsplasser" if pd.notna(row.jobs) else None,
-                                  fmt_nok(row.amount_nok) if pd.notna(row.amount_nok) else None,
-                                  fmt_daa(row.area_daa) or None) if x]  # fmt: skip
-            st.markdown(f"**{escape_markdown(row.title)}**")
-            # A sak nobody could place has a NULL unit, which pandas hands over as NaN (truthy, "nan").
-            unit = row.unit_name if isinstance(row.unit_name, str) and row.unit_name.strip() else None
-            st.caption(" · ".join(escape_markdown(x) for x in (kind, unit, change, *extras) if x))
-            st.markdown(quote(row.text))
-            st.caption(f"Kilde: {escape_markdown(source_ref(row.source_file, row.page, row.line_start, row.line_end))}")
-            st.page_link("app_pages/saker.py", label="Åpne saken", icon=":material/work:",
-                         query_params={"sak": row.sak_id})
+    for label, rows in groups:
+        if rows.empty:
+            continue
+        st.markdown(f"**{label}** ({fmt_int(len(rows))})")
+        for row in rows.to_dict("records"):
+            with st.container(border=True):
+                st.markdown(f"**{escape_markdown(row['title'])}**")
+                st.caption(" · ".join(escape_markdown(x) for x in news_pdf.facts(row)))
+                st.markdown(quote(row["text"]))
+                st.caption(f"Kilde: {escape_markdown(source_ref(row['source_file'], row['page'], row['line_start'], row['line_end']))}")
+                st.page_link("app_pages/saker.py", label="Åpne saken", icon=":material/work:",
+                             query_params={"sak": row["sak_id"]})
     st.page_link("app_pages/moter.py", label="Se hele møtet under Møter", icon=":material/description:",
                  query_params={"mote": meeting["meeting_id"]})

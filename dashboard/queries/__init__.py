@@ -31,6 +31,7 @@ from dashboard.queries.statements import (  # noqa: F401
 )
 from dashboard.queries.search import query_forms, search, suggested_themes, word_forms  # noqa: F401
 from dashboard.queries.saker import (  # noqa: F401
-    SakFilter, latest_sak_news, sak, sak_key_figures, sak_mentions, saker, saker_by_kind_and_status, saker_map,
+    NEWS_GROUPS, SakFilter, SakNews, group_sak_news, latest_sak_news, sak, sak_key_figures, sak_mentions, saker,
+    saker_by_kind_and_status, saker_map,
 )
 from dashboard.queries import corrections as review  # noqa: F401,E402  (the review queue: queries.review.*)

@@ -173,9 +173,10 @@ def sak_mentions(version, sak_id: str) -> pd.DataFrame:
 
 
 @st.cache_data(**CACHE)
-def latest_sak_news(version, limit: int = 12) -> tuple[dict | None, pd.DataFrame]:
+def latest_sak_news(version, limit: int | None = None) -> tuple[dict | None, pd.DataFrame]:
     """What the latest meeting said about saker: each sak once, new ones first, with the
-    status it had before that meeting (NULL for a new sak)."""
+    status it had before that meeting (NULL for a new sak); ``limit=None`` keeps every sak
+    (the groups of :func:`group_sak_news` count them all)."""
     meetings = db.query(version, "SELECT meeting_id, meeting_date FROM v_meetings WHERE meeting_date IS NOT NULL "
                                  "ORDER BY meeting_date DESC, meeting_id DESC LIMIT 1")
     if meetings.empty:
@@ -207,3 +208,49 @@ def latest_sak_news(version, limit: int = 12) -> tuple[dict | None, pd.DataFrame
         {"mid": meeting["meeting_id"], "d": meeting["meeting_date"], "lim": limit},
     )
     return meeting, df
+
+
+# "Siden forrige møte": the groups Oversikt and its one-page PDF show, in this order.
+NEWS_GROUPS: tuple[tuple[str, str], ...] = (
+    ("nye", "Nye saker"),
+    ("status", "Endret status"),
+    ("nedleggelser", "Nedleggelser"),
+    ("areal", "Nytt næringsareal"),
+)
+
+
+@dataclass(frozen=True)
+class SakNews:
+    """The latest meeting's saker, each in at most one group (a new closure is a closure,
+    not also a new sak), and how many were only mentioned again."""
+
+    groups: dict[str, pd.DataFrame]
+    unchanged: int
+
+    @property
+    def jobs_lost(self) -> int:
+        return int(self.groups["nedleggelser"]["jobs"].fillna(0).sum())
+
+    @property
+    def area_daa(self) -> float:
+        return float(self.groups["areal"]["area_daa"].fillna(0).sum())
+
+    def count(self, key: str) -> int:
+        return len(self.groups[key])
+
+
+def group_sak_news(news: pd.DataFrame) -> SakNews:
+    """Split :func:`latest_sak_news` rows into :data:`NEWS_GROUPS`: closures that are new or changed
+    status, new business land, other new saker, other status changes; the rest were mentioned again."""
+    if news.empty:
+        empty = pd.DataFrame(columns=news.columns)
+        return SakNews({key: empty for key, _ in NEWS_GROUPS}, 0)
+    new = news["is_new"].fillna(False).astype(bool)
+    # pandas hands a NULL status over as NaN: a status only changes when the meeting gave one.
+    given = news["mention_status"].map(lambda x: isinstance(x, str))
+    changed = given & ~new & (news["mention_status"] != news["status_before"])
+    closure = (news["kind"] == "nedleggelse") & (new | changed)
+    land = (news["kind"] == "naeringsareal") & new & ~closure
+    masks = {"nedleggelser": closure, "areal": land, "nye": new & ~closure & ~land, "status": changed & ~closure}
+    groups = {key: news[masks[key]].reset_index(drop=True) for key, _ in NEWS_GROUPS}
+    return SakNews(groups, int((~(new | changed)).sum()))
