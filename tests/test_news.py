@@ -75,3 +75,28 @@ def test_a_long_meeting_is_cut_to_one_page_and_says_how_many_more():
     assert "Etablering nummer 0 på Ås" in flat and "Ås · 12.03.2026 · referat.pdf s. 2, l. 10–12" in flat
     shown = flat.count("Etablering nummer") // 2  # each group shows the same first rows
     assert shown >= 1 and flat.count(f"+ {40 - shown} til") == 2
+
+
+def test_each_sak_lands_in_one_group_closures_and_land_first():
+    def row(sak_id, kind, is_new, before, now, jobs=None, area=None):
+        return {"sak_id": sak_id, "kind": kind, "is_new": is_new, "status_before": before, "mention_status": now,
+                "jobs": jobs, "area_daa": area}
+
+    news = pd.DataFrame([
+        row("ny-nedleggelse", "nedleggelse", True, None, "nedlagt", jobs=40),
+        row("endret-nedleggelse", "nedleggelse", False, "planlagt", "nedlagt", jobs=30),
+        row("gammel-nedleggelse", "nedleggelse", False, "nedlagt", "nedlagt", jobs=99),
+        row("nytt-areal", "naeringsareal", True, None, None, area=120.0),
+        row("endret-areal", "naeringsareal", False, "planlagt", "vedtatt", area=50.0),
+        row("ny-etablering", "etablering", True, None, "planlagt"),
+        row("uten-status", "datasenter", False, "planlagt", None),
+    ])  # fmt: skip
+    grouped = queries.group_sak_news(news)
+    ids = {key: list(grouped.groups[key]["sak_id"]) for key, _ in queries.NEWS_GROUPS}
+    assert ids == {"nye": ["ny-etablering"], "status": ["endret-areal"],
+                   "nedleggelser": ["ny-nedleggelse", "endret-nedleggelse"], "areal": ["nytt-areal"]}  # fmt: skip
+    assert (grouped.unchanged, grouped.jobs_lost, grouped.area_daa) == (2, 70, 120.0)
+    counts = {key: len(v) for key, v in ids.items()}
+    assert news_pdf.summary_line(counts, grouped.jobs_lost, grouped.area_daa, grouped.unchanged) == (
+        "1 ny sak · 1 statusendring · 2 nedleggelser (70 arbeidsplasser) · 1 nytt næringsareal (120 daa) · "
+        "2 nevnt igjen uten endring")
