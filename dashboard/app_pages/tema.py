@@ -6,15 +6,27 @@ Clicking (or box-selecting) a bar narrows the list below to its statements.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import filters, queries
 from dashboard.components import figures
-from dashboard.components.common import context, page_header, period_label, theme_labels, version
+from dashboard.components.common import (
+    context,
+    page_header,
+    period_label,
+    theme_labels,
+    version,
+)
 from dashboard.components.downloads import board_pack_downloads, chart_with_downloads
 from dashboard.components.selection import parse_selection, selection_caption
 from dashboard.components.statements import show_statements
-from dashboard.formatting import fmt_date_short
+from dashboard.components.text import escape_markdown
+from dashboard.formatting import fmt_date_short, fmt_int
+from dashboard.trend_charts import bucket_label, region_trend
+
+GRAIN_CHOICES = {"day": "Per møte", "quarter": "Kvartal", "year": "År"}
+BY_CHOICES = {"region": "Per region", "kommune": "Per kommune"}
 
 v = version()
 summ = queries.summary(v)
@@ -50,7 +62,17 @@ filter_labels = {
 }
 period = (fra or summ["first_date"], til or summ["last_date"])
 
-grain = queries.trend_grain(queries.meeting_dates(v), fra, til)
+# The grain control: per meeting, quarter or year; the default is what stays readable (a month grain,
+# chosen automatically for long histories, is offered as quarters).
+auto_grain = queries.trend_grain(queries.meeting_dates(v), fra, til)
+g1, g2 = st.columns([3, 2])
+with g1:
+    grain = st.radio("Tidsinndeling", options=list(GRAIN_CHOICES), format_func=GRAIN_CHOICES.get, horizontal=True,
+                     index=list(GRAIN_CHOICES).index(auto_grain if auto_grain in GRAIN_CHOICES else "quarter"),
+                     key="tema.grain")
+with g2:
+    by = st.radio("Fordeling", options=list(BY_CHOICES), format_func=BY_CHOICES.get, horizontal=True,
+                  key="tema.fordeling")
 trend = queries.theme_trend(v, f, grain)
 by_unit = queries.theme_by_unit(v, f)
 
@@ -74,6 +96,26 @@ with right:
     unit_data = by_unit.rename(columns={"unit_name": "Enhet", "unit_kind": "Type", "n": "Utsagn", "sources": "Kilder"})
     unit_event = chart_with_downloads(unit_fig, unit_ctx, unit_data, key="tema-enhet", on_select="rerun")
 
+per_label = queries.GRAIN_LABELS[grain]
+title_r = f"Utsagn per {BY_CHOICES[by].removeprefix('Per ').lower()} {per_label}"
+st.subheader(title_r)
+st.caption("Kommuner er summert i sin region; «(region)» er det regionen selv rapporterte. "
+           "Linjen er snittet av de tre siste periodene.")
+by_group = queries.group_trend(v, f, grain, by)
+region_fig = region_trend(by_group, grain)
+region_ctx = context(title_r, f"tema-per-{by}", filter_labels, period)
+region_data = by_group.assign(period=[bucket_label(p, grain) for p in by_group["period"]]).rename(
+    columns={"period": "Periode", "group": "Region" if by == "region" else "Enhet", "region": "Delregion",
+             "n": "Utsagn"})
+chart_with_downloads(region_fig, region_ctx, region_data, key="tema-region")
+change = queries.period_vs_previous(by_group)
+if not change.empty:
+    latest, previous = change["latest_period"].iloc[0], change["previous_period"].iloc[0]
+    then = bucket_label(previous, grain) if previous is not None and not pd.isna(previous) else "–"
+    st.markdown(f"**Denne perioden mot forrige**: {bucket_label(latest, grain)} mot {then}")
+    for col, row in zip(st.columns(len(change)), change.itertuples()):
+        col.metric(escape_markdown(row.group), fmt_int(row.latest), delta=int(row.delta),
+                   help=f"Forrige periode: {fmt_int(row.previous)} utsagn")
 
 # Chart selections narrow the list: bars of the trend give (theme, date), bars per unit give units.
 sel = parse_selection(trend_event, unit_event)

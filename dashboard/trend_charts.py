@@ -1,0 +1,77 @@
+"""Tema's trend by region or kommune: stacked bars per period, one colour per sub-region, and a
+rolling mean of the total.
+
+The x axis is a category axis of period labels ("23.10.2025", "K4 2025", "2025"): on a date axis,
+meetings a few days apart drew overlapping bars, on screen and in every export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts import base_layout, empty_figure
+from dashboard.components.text import plotly_text
+from dashboard.formatting import fmt_date_short
+from dashboard.queries.trends import REGION_SUFFIX, rolling_total
+from dashboard.style import PALETTE
+
+MAX_GROUPS = 8  # one colour each; more stacked series are unreadable
+OTHER_COLOR = "#BBBBBB"
+OTHERS = "Andre"
+MEAN_WINDOW = 3
+
+
+def bucket_label(period, grain: str) -> str:
+    """A bucket's label: the meeting date, "K3 2025" or "2025"."""
+    d = pd.Timestamp(period).date() if not isinstance(period, dt.date) else period
+    if grain == "quarter":
+        return f"K{(d.month - 1) // 3 + 1} {d.year}"
+    if grain == "year":
+        return str(d.year)
+    if grain == "month":
+        return f"{d:%m.%Y}"
+    return fmt_date_short(d)
+
+
+def region_trend(df: pd.DataFrame, grain: str, title: str | None = None) -> go.Figure:
+    """``df`` (queries.group_trend): period, group, region, n → stacked bars per group, the largest
+    ``MAX_GROUPS`` in the colour of their sub-region (a region's own statements hatched), the rest
+    one grey bar, and a line of the mean of the last three periods' totals."""
+    if df.empty:
+        return empty_figure()
+    periods = sorted(df["period"].unique())
+    labels = [bucket_label(p, grain) for p in periods]
+    label_of = dict(zip(periods, labels))
+    ranked = df.groupby("group")["n"].sum().reset_index().sort_values(["n", "group"], ascending=[False, True])
+    shown = ranked["group"].head(MAX_GROUPS).tolist()
+    rest = ranked["group"].iloc[MAX_GROUPS:].tolist()
+    region_of = df.groupby("group")["region"].first().to_dict()
+    # One colour per sub-region, in order of size: a kommune shares its region's colour.
+    regions = list(dict.fromkeys(region_of[g] for g in shown))
+    colour = {r: PALETTE[i % len(PALETTE)] for i, r in enumerate(regions)}
+    fig = go.Figure()
+    series = [(g, colour[region_of[g]], df[df["group"] == g]) for g in shown]
+    if rest:
+        series.append((f"{OTHERS} ({len(rest)})", OTHER_COLOR,
+                       df[df["group"].isin(rest)].groupby("period", as_index=False)["n"].sum()))
+    for name, col, part in series:
+        part = part.groupby("period", as_index=False)["n"].sum()
+        label = plotly_text(name)
+        fig.add_trace(go.Bar(
+            x=[label_of[p] for p in part["period"]], y=part["n"], name=label, marker_color=col,
+            marker_pattern_shape="/" if name.endswith(REGION_SUFFIX) else "",
+            hovertemplate=f"{label}<br>%{{x}}: %{{y}} utsagn<extra></extra>",
+        ))
+    roll = rolling_total(df, MEAN_WINDOW)
+    fig.add_trace(go.Scatter(
+        x=[label_of[p] for p in roll["period"]], y=roll["mean"], name=f"Snitt siste {MEAN_WINDOW} perioder",
+        mode="lines+markers", line={"color": "#333333", "width": 2, "dash": "dot"},
+        hovertemplate="Snitt siste 3 perioder<br>%{x}: %{y:.1f} utsagn<extra></extra>",
+    ))
+    fig.update_layout(barmode="stack", bargap=0.15, showlegend=True)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels)
+    fig.update_yaxes(title="Antall utsagn", rangemode="tozero")
+    return base_layout(fig, title)
