@@ -112,15 +112,39 @@ def _key_figures_page(pdf: _Pdf, pack: BoardPack) -> None:
     pdf.foot(f"{pack_mod.KEY_FIGURES_NOTE} {pack.source_line}")
 
 
+def _block_height(pdf: _Pdf, text: str, size: float, *, bold: bool = False) -> float:
+    pdf.set_font(_FONT, "B" if bold else "", size)
+    return pdf.multi_cell(_W - 2 * _M, size * _PT_MM * 1.3, text, dry_run=True, output="HEIGHT")
+
+
+def _statement_size(pdf: _Pdf, items: list[pack_mod.PackStatement], avail: float) -> tuple[float, list[float]]:
+    """The largest body size (down to 9 pt) at which the page's statements fit above the foot,
+    and each statement's height with its citation; long statements would otherwise run off the slide."""
+    size = style.PACK_BODY_PT - 1
+    while True:
+        note = size - (style.PACK_BODY_PT - 1 - style.PACK_NOTE_PT - 1)
+        heights = [_block_height(pdf, f"«{st.text}»", size) + 1 + _block_height(pdf, st.citation, note) for st in items]
+        if sum(heights) + 3 * (len(items) - 1) <= avail or size <= 9:
+            return size, heights
+        size -= 1
+
+
 def _statement_pages(pdf: _Pdf, pack: BoardPack) -> None:
     pages = pack.statement_pages()
     for n, items in enumerate(pages, start=1):
         title = pack_mod.STATEMENTS_TITLE if len(pages) == 1 else f"{pack_mod.STATEMENTS_TITLE} ({n} av {len(pages)})"
         pdf.heading(title)
         pdf.ln(2)
-        for st in items:
-            pdf.text_block(f"«{st.text}»", style.PACK_BODY_PT - 1, after=1)
-            pdf.text_block(st.citation, style.PACK_NOTE_PT + 1, color=style.PRIMARY, after=5)
+        top = pdf.get_y()
+        avail = _H - 16 - top
+        size, heights = _statement_size(pdf, items, avail)
+        # Spread over the page's body (no half-empty slide); never closer than 3 mm.
+        gap = max(3.0, (avail - sum(heights)) / (len(items) - 1)) if len(items) > 1 else 0
+        for st, height in zip(items, heights, strict=True):
+            pdf.text_block(f"«{st.text}»", size, after=1)
+            pdf.text_block(st.citation, size - (style.PACK_BODY_PT - 1 - style.PACK_NOTE_PT - 1), color=style.PRIMARY)
+            top += height + gap
+            pdf.set_y(top)
         if not items:
             pdf.text_block(pack_mod.NO_STATEMENTS, style.PACK_BODY_PT, color=style.MUTED)
         note = pack.source_line
