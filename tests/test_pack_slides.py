@@ -12,12 +12,12 @@ from __future__ import annotations
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
+from exports_helpers import FILTERS, MADE
+from exports_helpers import statements as sample_statements
 
 from dashboard import charts, db, queries, style
 from dashboard.exports import api
 from dashboard.exports.spec import ExportContext
-from exports_helpers import FILTERS, MADE
-from exports_helpers import statements as sample_statements
 
 TITLE_BAND = 0.22  # top share of the slide where its title sits
 FOOT_BAND = 0.85  # the source line starts below this share of the height
@@ -132,5 +132,5 @@ def test_text_outside_the_page_is_caught():
     pdf.add_font("DejaVu", "", style.FONT_REGULAR_PATH)
     pdf.set_font("DejaVu", "", 20)
     pdf.text(330, 100, "Utenfor kanten")
-    (_, w, h, chars, _, _), = list(slides(bytes(pdf.output())))
+    (_, w, _, chars, _, _), = list(slides(bytes(pdf.output())))
     assert any(right > w for c, left, bottom, right, top in chars if c.strip())
