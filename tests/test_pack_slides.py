@@ -57,11 +57,17 @@ def long_statements_pack() -> bytes:
     return api.export_pack([], st, dict(FILTERS), "pdf", made=MADE)
 
 
+def five_statements_pack() -> bytes:
+    """Five statements: split 3 + 2, never 4 and a lone statement on a half-empty slide."""
+    return api.export_pack([], sample_statements(5), dict(FILTERS), "pdf", made=MADE)
+
+
 @pytest.fixture(scope="module")
 def packs(fixture_db) -> dict[str, bytes]:
     mp = pytest.MonkeyPatch()
     try:
-        return {"tema": tema_pack(fixture_db, mp), "lange-utsagn": long_statements_pack()}
+        return {"tema": tema_pack(fixture_db, mp), "lange-utsagn": long_statements_pack(),
+                "fem-utsagn": five_statements_pack()}
     finally:
         mp.undo()
 
@@ -87,8 +93,9 @@ def band_text(tp, w: float, h: float, top_share: float, bottom_share: float) -> 
     return tp.get_text_bounded(left=0, bottom=h * (1 - bottom_share), right=w, top=h * (1 - top_share)).strip()
 
 
-@pytest.mark.parametrize("name", ["tema", "lange-utsagn"])
-def test_every_slide_has_title_source_text_inside_and_no_empty_half(packs, name):
+# title, key figures (Tema only), charts, statements (4 per slide at most, spread evenly)
+@pytest.mark.parametrize("name,expected_pages", [("tema", 7), ("lange-utsagn", 4), ("fem-utsagn", 3)])
+def test_every_slide_has_title_source_text_inside_and_no_empty_half(packs, name, expected_pages):
     problems: list[str] = []
     n_pages = 0
     for n, w, h, chars, tp, img in slides(packs[name]):
@@ -110,7 +117,7 @@ def test_every_slide_has_title_source_text_inside_and_no_empty_half(packs, name)
         for label, part in (("øvre", ink[body_top:mid]), ("nedre", ink[mid:body_bottom])):
             if part.mean() < MIN_INK_SHARE:
                 problems.append(f"side {n}: {label} halvdel er tom ({part.mean():.4f})")
-    assert n_pages >= 4
+    assert n_pages == expected_pages
     assert problems == []
 
 
@@ -134,3 +141,11 @@ def test_text_outside_the_page_is_caught():
     pdf.text(330, 100, "Utenfor kanten")
     (_, w, _, chars, _, _), = list(slides(bytes(pdf.output())))
     assert any(right > w for c, left, bottom, right, top in chars if c.strip())
+
+
+@pytest.mark.parametrize("n,sizes", [(1, [1]), (4, [4]), (5, [3, 2]), (8, [4, 4]), (9, [3, 3, 3]), (12, [4, 4, 4])])
+def test_statements_are_spread_evenly_over_as_few_slides_as_fit(n, sizes):
+    from dashboard.exports.pack import build_pack
+
+    pack = build_pack([], sample_statements(n), dict(FILTERS), made=MADE)
+    assert [len(page) for page in pack.statement_pages()] == sizes

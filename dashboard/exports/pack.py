@@ -69,7 +69,16 @@ class BoardPack:
 
     def statement_pages(self, per_page: int = style.PACK_STATEMENTS_PER_SLIDE) -> list[list[PackStatement]]:
         items = self.statements
-        return [items[i : i + per_page] for i in range(0, len(items), per_page)] or [[]]
+        if not items:
+            return [[]]
+        # As few slides as ``per_page`` allows, filled evenly (5 → 3 + 2, never 4 + a lone one on a
+        # half-empty slide).
+        slides = -(-len(items) // per_page)
+        size, extra = divmod(len(items), slides)
+        bounds = [0]
+        for i in range(slides):
+            bounds.append(bounds[-1] + size + (1 if i < extra else 0))
+        return [items[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _span(dates: Sequence) -> tuple[dt.date | None, dt.date | None]:

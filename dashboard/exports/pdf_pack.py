@@ -129,6 +129,22 @@ def _statement_size(pdf: _Pdf, items: list[pack_mod.PackStatement], avail: float
         size -= 1
 
 
+def _statement_tops(top: float, avail: float, heights: list[float]) -> list[float]:
+    """Where each statement starts: centred in an equal share of the body when each fits its share (two
+    statements sit at a quarter and three quarters, not at the very top and bottom), else one after the
+    other, spread over the body and never closer than 3 mm. Either way no half of the slide is empty."""
+    if not heights:
+        return []
+    slot = avail / len(heights)
+    if all(h <= slot for h in heights):
+        return [top + i * slot + (slot - h) / 2 for i, h in enumerate(heights)]
+    gap = max(3.0, (avail - sum(heights)) / (len(heights) - 1)) if len(heights) > 1 else 0
+    tops = [top]
+    for h in heights[:-1]:
+        tops.append(tops[-1] + h + gap)
+    return tops
+
+
 def _statement_pages(pdf: _Pdf, pack: BoardPack) -> None:
     pages = pack.statement_pages()
     for n, items in enumerate(pages, start=1):
@@ -138,13 +154,10 @@ def _statement_pages(pdf: _Pdf, pack: BoardPack) -> None:
         top = pdf.get_y()
         avail = _H - 16 - top
         size, heights = _statement_size(pdf, items, avail)
-        # Spread over the page's body (no half-empty slide); never closer than 3 mm.
-        gap = max(3.0, (avail - sum(heights)) / (len(items) - 1)) if len(items) > 1 else 0
-        for st, height in zip(items, heights, strict=True):
+        for st, at in zip(items, _statement_tops(top, avail, heights), strict=True):
+            pdf.set_y(at)
             pdf.text_block(f"«{st.text}»", size, after=1)
             pdf.text_block(st.citation, size - (style.PACK_BODY_PT - 1 - style.PACK_NOTE_PT - 1), color=style.PRIMARY)
-            top += height + gap
-            pdf.set_y(top)
         if not items:
             pdf.text_block(pack_mod.NO_STATEMENTS, style.PACK_BODY_PT, color=style.MUTED)
         note = pack.source_line
