@@ -198,3 +198,28 @@ def to_date(value) -> dt.date | None:
     if value is None or pd.isna(value):
         return None
     return pd.Timestamp(value).date()
+
+
+def trend_where(version, where: str, params: dict, grain: str) -> pd.DataFrame:
+    """Statements per (period, theme) on v_statement_themes where ``where`` holds (SQL with $parameters from
+    ``params``), with the files behind each bar: the trend of Tema, of one unit and of a sub-region."""
+    if grain not in GRAINS:
+        raise ValueError(grain)
+    df = db.query(
+        version,
+        f"""
+        WITH per_file AS (
+            SELECT CAST(date_trunc($grain, meeting_date) AS DATE) AS meeting_date, theme_id,
+                   any_value(theme_label) AS theme_label, source_file, count(*) AS n
+            FROM v_statement_themes
+            WHERE meeting_date IS NOT NULL AND {where}
+            GROUP BY 1, theme_id, source_file
+        )
+        SELECT meeting_date, theme_id, any_value(theme_label) AS theme_label, sum(n)::BIGINT AS n, {SOURCES_SQL}
+        FROM per_file
+        GROUP BY meeting_date, theme_id
+        ORDER BY meeting_date, theme_id
+        """,
+        params | {"grain": grain},
+    )
+    return with_sources(df)

@@ -14,32 +14,9 @@ import streamlit as st
 
 from dashboard import db
 from dashboard.queries.common import (
-    CACHE, GRAINS, LIST_LIMIT, REST_SQL, SOURCES_SQL, StatementFilter, rows_and_total, theme_filter, with_sources,
+    CACHE, GRAINS, LIST_LIMIT, REST_SQL, SOURCES_SQL, StatementFilter, rows_and_total, theme_filter, trend_where,
+    with_sources,
 )
-
-
-def _trend(version, where: str, params: dict, grain: str) -> pd.DataFrame:
-    """Statements per (period, theme) on v_statement_themes, with the files behind each bar."""
-    if grain not in GRAINS:
-        raise ValueError(grain)
-    df = db.query(
-        version,
-        f"""
-        WITH per_file AS (
-            SELECT CAST(date_trunc($grain, meeting_date) AS DATE) AS meeting_date, theme_id,
-                   any_value(theme_label) AS theme_label, source_file, count(*) AS n
-            FROM v_statement_themes
-            WHERE meeting_date IS NOT NULL AND {where}
-            GROUP BY 1, theme_id, source_file
-        )
-        SELECT meeting_date, theme_id, any_value(theme_label) AS theme_label, sum(n)::BIGINT AS n, {SOURCES_SQL}
-        FROM per_file
-        GROUP BY meeting_date, theme_id
-        ORDER BY meeting_date, theme_id
-        """,
-        params | {"grain": grain},
-    )
-    return with_sources(df)
 
 
 @st.cache_data(**CACHE)
@@ -50,7 +27,7 @@ def theme_trend(version, f: StatementFilter, grain: str = "day") -> pd.DataFrame
     histories (``meeting_date`` is then the first day of the bucket).
     """
     where = f"(len(CAST($themes AS VARCHAR[])) = 0 OR list_contains(CAST($themes AS VARCHAR[]), theme_id)) AND {REST_SQL}"
-    return _trend(version, where, f.params(), grain)
+    return trend_where(version, where, f.params(), grain)
 
 
 @st.cache_data(**CACHE)
@@ -139,7 +116,7 @@ def unit_info(version, unit: str) -> dict | None:
 
 @st.cache_data(**CACHE)
 def unit_theme_trend(version, unit: str, grain: str = "day") -> pd.DataFrame:
-    return _trend(version, "unit_name = $u", {"u": unit}, grain)
+    return trend_where(version, "unit_name = $u", {"u": unit}, grain)
 
 
 @st.cache_data(**CACHE)

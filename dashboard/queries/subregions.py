@@ -19,12 +19,10 @@ import streamlit as st
 from dashboard import db
 from dashboard.queries.common import (
     CACHE,
-    GRAINS,
     LIST_LIMIT,
-    SOURCES_SQL,
     rows_and_total,
     to_date,
-    with_sources,
+    trend_where,
 )
 from etl.extract.units import load_gazetteer
 
@@ -104,26 +102,7 @@ def region_breakdown(version, region: Region) -> pd.DataFrame:
 @st.cache_data(**CACHE)
 def region_theme_trend(version, region: Region, grain: str = "day") -> pd.DataFrame:
     """Statements per (period, theme) over the region's members and itself, with the files behind each bar."""
-    if grain not in GRAINS:
-        raise ValueError(grain)
-    df = db.query(
-        version,
-        f"""
-        WITH per_file AS (
-            SELECT CAST(date_trunc($grain, meeting_date) AS DATE) AS meeting_date, theme_id,
-                   any_value(theme_label) AS theme_label, source_file, count(*) AS n
-            FROM v_statement_themes
-            WHERE meeting_date IS NOT NULL AND {SCOPE_SQL}
-            GROUP BY 1, theme_id, source_file
-        )
-        SELECT meeting_date, theme_id, any_value(theme_label) AS theme_label, sum(n)::BIGINT AS n, {SOURCES_SQL}
-        FROM per_file
-        GROUP BY meeting_date, theme_id
-        ORDER BY meeting_date, theme_id
-        """,
-        region.params() | {"grain": grain},
-    )
-    return with_sources(df)
+    return trend_where(version, SCOPE_SQL, region.params(), grain)
 
 
 @st.cache_data(**CACHE)
