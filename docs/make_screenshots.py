@@ -103,28 +103,15 @@ def page_shots(url: str, tmp: Path) -> None:
 
 
 def pack_pdf(db: Path) -> bytes:
-    """The Tema page's board pack for all themes (its two charts, statements and key figures)."""
+    """The Tema page's board pack for all themes (its two charts, statements and key figures): the one the
+    slide checks in tests/test_pack_slides.py look at."""
     os.environ["NAERINGSPULS_DB"] = str(db)
-    from dashboard import charts, queries, style
-    from dashboard import db as dbmod
-    from dashboard.exports import api
-    from dashboard.exports.spec import ExportContext
+    sys.path.insert(0, str(ROOT / "tests"))
+    from exports_helpers import tema_pack_pdf
 
-    v = dbmod.db_version()
-    summ = queries.summary(v)
-    period = (summ["first_date"], summ["last_date"])
-    f = queries.StatementFilter((), (), None, None)
-    grain = queries.trend_grain(queries.meeting_dates(v))
-    filters = {"Tema": "Alle temaer", "Region": "Alle", "Periode": "Alle"}
-    trend, by_unit = queries.theme_trend(v, f, grain), queries.theme_by_unit(v, f)
-    items = [
-        (charts.theme_trend(trend), ExportContext(f"Utsagn per tema {queries.GRAIN_LABELS[grain]}", "tema-over-tid",
-                                                  filters, period), trend),
-        (charts.unit_bars(by_unit, color=style.PRIMARY),
-         ExportContext("Utsagn per kommune og region", "tema-per-enhet", filters, period), by_unit),
-    ]  # fmt: skip
-    rows, _ = queries.filtered_statements(v, f, (), (), (), grain=grain)
-    return api.export_pack(items, rows, filters, "pdf", key_figures=queries.sak_key_figures(v))
+    from dashboard import db as dbmod
+
+    return tema_pack_pdf(dbmod.db_version())
 
 
 def slide_shots(data: bytes) -> None:

@@ -47,3 +47,25 @@ def statements(n: int = 6) -> pd.DataFrame:
             "line_end": [51 + i for i in range(n)],
         }
     )
+
+
+def tema_pack_pdf(version, made: dt.date | None = None) -> bytes:
+    """The Tema page's board pack for all themes and regions, as its Styrepakke button builds it: its two
+    charts, its statements and the register's key figures (used by the slide checks and docs/make_screenshots.py)."""
+    from dashboard import charts, queries
+    from dashboard.exports import api
+
+    summ = queries.summary(version)
+    period = (summ["first_date"], summ["last_date"])
+    f = queries.StatementFilter((), (), None, None)
+    grain = queries.trend_grain(queries.meeting_dates(version))
+    filters = {"Tema": "Alle temaer", "Region": "Alle", "Periode": "Alle"}
+    trend, by_unit = queries.theme_trend(version, f, grain), queries.theme_by_unit(version, f)
+    items = [
+        (charts.theme_trend(trend), ExportContext(f"Utsagn per tema {queries.GRAIN_LABELS[grain]}", "tema-over-tid",
+                                                  filters, period), trend),
+        (charts.unit_bars(by_unit, color=style.PRIMARY),
+         ExportContext("Utsagn per kommune og region", "tema-per-enhet", filters, period), by_unit),
+    ]  # fmt: skip
+    rows, _ = queries.filtered_statements(version, f, (), (), (), grain=grain)
+    return api.export_pack(items, rows, filters, "pdf", made=made, key_figures=queries.sak_key_figures(version))

@@ -12,12 +12,11 @@ from __future__ import annotations
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
-from exports_helpers import FILTERS, MADE
+from exports_helpers import FILTERS, MADE, tema_pack_pdf
 from exports_helpers import statements as sample_statements
 
-from dashboard import charts, db, queries, style
+from dashboard import db, queries, style
 from dashboard.exports import api
-from dashboard.exports.spec import ExportContext
 
 TITLE_BAND = 0.22  # top share of the slide where its title sits
 FOOT_BAND = 0.85  # the source line starts below this share of the height
@@ -29,22 +28,10 @@ def tema_pack(fixture_db, monkeypatch) -> bytes:
     """The Tema page's pack for all themes and regions, built as its button builds it."""
     monkeypatch.setenv("NAERINGSPULS_DB", str(fixture_db))
     v = db.db_version()
-    summ = queries.summary(v)
-    period = (summ["first_date"], summ["last_date"])
-    f = queries.StatementFilter((), (), None, None)
-    grain = queries.trend_grain(queries.meeting_dates(v))
-    filters = {"Tema": "Alle temaer", "Region": "Alle", "Periode": "Alle"}
-    trend = queries.theme_trend(v, f, grain)
-    by_unit = queries.theme_by_unit(v, f)
-    items = [
-        (charts.theme_trend(trend), ExportContext(f"Utsagn per tema {queries.GRAIN_LABELS[grain]}", "tema-over-tid",
-                                                  filters, period), trend),
-        (charts.unit_bars(by_unit, color=style.PRIMARY),
-         ExportContext("Utsagn per kommune og region", "tema-per-enhet", filters, period), by_unit),
-    ]  # fmt: skip
-    rows, _ = queries.filtered_statements(v, f, (), (), (), grain=grain)
+    rows, _ = queries.filtered_statements(v, queries.StatementFilter((), (), None, None), (), (), (),
+                                          grain=queries.trend_grain(queries.meeting_dates(v)))
     assert len(rows) > style.PACK_STATEMENTS_PER_SLIDE  # several statement slides
-    return api.export_pack(items, rows, filters, "pdf", made=MADE, key_figures=queries.sak_key_figures(v))
+    return tema_pack_pdf(v, made=MADE)
 
 
 def long_statements_pack() -> bytes:
