@@ -1,0 +1,167 @@
+"""Every word list the structure parser reads, bokmål and nynorsk, in one place.
+
+The parser finds structure (labels, numbering, tables, headings) first; these
+lists only name what a structure is.  Add a new body's wording here, not in the
+module that uses it.  Each list is plain data (strings, dicts); the modules
+compile their own patterns from them.
+"""
+
+from __future__ import annotations
+
+# --- dates ------------------------------------------------------------------------
+# Month names and abbreviations; nynorsk spells the months as bokmål does.
+MONTHS: dict[str, int] = {
+    "januar": 1, "jan": 1,
+    "februar": 2, "feb": 2,
+    "mars": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mai": 5,
+    "juni": 6, "jun": 6,
+    "juli": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11,
+    "desember": 12, "des": 12,
+}  # fmt: skip
+# Weekdays, bokmål then the nynorsk forms that differ.
+WEEKDAYS: tuple[str, ...] = (
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    "måndag", "tysdag", "laurdag", "sundag",
+)  # fmt: skip
+
+# --- the meeting header -------------------------------------------------------------
+# "Label: value" → the header field it fills.  Keys are lower case, without the colon.
+HEADER_LABELS: dict[str, str] = {
+    "tid": "time", "tidspunkt": "time", "klokkeslett": "time", "dato og tid": "time", "møtetidspunkt": "time",
+    "dato": "date", "møtedato": "date", "dato for møtet": "date", "møtedag": "time", "dag og tid": "time",
+    "dato/tid": "time", "dato/klokkeslett": "time", "møtetid": "time", "tid/dato": "time",
+    "sted": "place", "møtested": "place", "møtelokale": "place", "møtestad": "place", "stad": "place",
+    "møtestad/tid": "time_place", "møtested/tid": "time_place",
+    "møteleder": "chair", "leder": "chair", "ordstyrer": "chair", "møteleiar": "chair", "leiar": "chair",
+    "sekretariat": "secretary", "referent": "secretary", "sekretær": "secretary", "referat skrevet av": "secretary",
+    "protokollfører": "secretary", "sekretariatet": "secretary", "skrivar": "secretary",
+    "tilstede": "attendees", "til stede": "attendees", "deltakere": "attendees", "møtt": "attendees",
+    "tilstede på møtet": "attendees", "til stede på møtet": "attendees", "deltagere": "attendees",
+    "møtt fra": "attendees", "til stades": "attendees", "tilstades": "attendees", "deltakarar": "attendees",
+    "møtande": "attendees", "møtende": "attendees", "møtende medlemmer": "attendees",
+    "forfall": "absent", "meldt forfall": "absent", "ikke til stede": "absent", "kopi": "absent",
+    "fraværende": "absent", "fravær": "absent", "forhindret": "absent", "ikkje til stades": "absent",
+    "møteleder/referent": "chair_secretary", "møteleder og referent": "chair_secretary",
+    "møteleder/sekretær": "chair_secretary", "leder/referent": "chair_secretary",
+    "tid og sted": "time_place", "dato og sted": "time_place", "tid/sted": "time_place", "dato/sted": "time_place",
+    "tid og møtested": "time_place", "tid og stad": "time_place", "dato og stad": "time_place",
+    "møte": "organ", "utvalg": "organ", "utval": "organ", "organ": "organ", "styre": "organ",
+    "neste møte": "ignore", "saksbehandler": "ignore", "arkivsak": "ignore", "vår ref": "ignore",
+    "sakshandsamar": "ignore", "arkivsaksnr": "ignore", "deres ref": "ignore",
+}  # fmt: skip
+
+# Sentence-like attendance headings of case-handling systems ("Følgende faste
+# medlemmer møtte:", "Følgende varamedlemmer møtte", "Fra administrasjonen møtte"):
+# the words that say who is listed below.  Checked as regular expressions on the
+# lower-cased line; the first that matches wins.
+ATTENDANCE_HEADINGS: tuple[tuple[str, str], ...] = (
+    (r"\b(hadde|hadd|har|meldte)\s+forfall\b|\bforfall\b|\bmøtte\s+ikk(e|je)\b|\bikk(e|je)\s+møtt", "absent"),
+    (r"\b(faste\s+)?medlem(mer)?\b.*\bmøtte\b|\bvaramedlem(mer)?\b.*\bmøtte\b|\bmøtte\s+(for|frå|fra)\b", "attendees"),
+    (r"^(fra|frå)\s+(administrasjonen|sekretariatet)\b|\b(administrasjonen|sekretariatet)\s+møtte\b", "attendees"),
+    (r"^(andre|øvrige)\s+(til\s+stede|møtende|deltakere)\b", "attendees"),
+)
+# "Protokollen godkjennes av …" / nynorsk "Protokollen vert godkjend av …": signatories, not items.
+PROTOCOL_SIGNERS: tuple[str, ...] = (
+    "protokollen godkjennes av", "protokollen godkjent av", "protokollen vert godkjend av",
+    "protokollen vert godkjent av", "godkjenning av protokoll ved", "underskrift", "underskrifter",
+    "valg av to til å underskrive", "protokollen underskrives av",
+)  # fmt: skip
+
+# --- titles ---------------------------------------------------------------------------
+# Words that open a minutes title ("Referat fra …", "Protokoll …", "Møtebok …").
+TITLE_WORDS: tuple[str, ...] = (
+    "referat", "møtereferat", "protokoll", "møteprotokoll", "møtebok", "styreprotokoll",
+    "styrereferat", "protokoll fra", "møteprotokoll fra",
+)  # fmt: skip
+# Words that make a title a notice ("MØTEINNKALLING", "Innkalling til møte i …").
+NOTICE_WORDS: tuple[str, ...] = ("innkalling", "møteinnkalling", "innkalling til møte", "innkalling til", "møteinnkalling til")
+# Meeting nouns between a title word and the organ ("Referat fra styremøte i X").
+MEETING_NOUNS: tuple[str, ...] = (
+    "møte", "møtet", "styremøte", "styremøtet", "rådsmøte", "rådsmøtet", "årsmøte", "årsmøtet", "medlemsmøte",
+    "representantskapsmøte", "fellesmøte", "arbeidsmøte", "ekstraordinært møte", "ekstraordinært styremøte",
+    "telefonmøte", "digitalt møte", "nettmøte", "dialogmøte", "samling",
+)  # fmt: skip
+
+# --- the agenda ----------------------------------------------------------------------
+# Headings of the agenda announced up front (a list or table that adds no items).
+AGENDA_LIST_HEADINGS: tuple[str, ...] = (
+    "saksliste", "sakliste", "sakskart", "dagsorden", "agenda", "innhold", "innhald", "innholdsfortegnelse",
+    "innhaldsliste", "saker til behandling", "saker til handsaming", "program", "møteprogram",
+    "oversikt over saker", "saksoversikt",
+)  # fmt: skip
+# Words that open a numbered case heading ("Sak 3", "Sak nr.: 14/26", "Saksnr. 2/24", "Punkt 3").
+CASE_WORDS: tuple[str, ...] = ("sak", "saksnr", "saksnummer", "punkt", "pkt", "post")
+# Case-type prefixes of case-handling systems: politisk sak, orienteringssak,
+# referatsak, delegert sak, and "SR-sak" / "AU-sak" style body prefixes (any
+# capitals followed by "-sak").
+CASE_TYPES: tuple[str, ...] = ("PS", "OS", "RS", "DS", "FS", "VS", "ES", "MS", "US")
+
+# --- decisions -------------------------------------------------------------------------
+# A label that introduces the decision; also "<Body>s vedtak" ("Rådets vedtak",
+# "Styrets vedtak", "Utvalgets vedtak", nynorsk "Styret sitt vedtak").
+DECISION_LABELS: tuple[str, ...] = (
+    "vedtak", "konklusjon", "beslutning", "vedtatt", "avgjerd", "avgjørelse", "endelig vedtak",
+    "enstemmig vedtak", "samrøystes vedtak", "vedtak i saka", "vedtak i saken", "konklusjonar",
+    "oppsummering og konklusjon",
+)  # fmt: skip
+# Labels that look like a decision but are not one: a proposal, a recommendation,
+# the vote, the debate.  Their text is never the decision.
+NOT_DECISION_LABELS: tuple[str, ...] = (
+    "forslag til vedtak", "framlegg til vedtak", "fremlegg til vedtak", "innstilling", "tilråding",
+    "tilrådning", "forslag", "framlegg", "votering", "avstemning", "røysting", "behandling", "handsaming",
+    "saksopplysninger", "saksutgreiing", "vurdering", "bakgrunn", "saksframstilling", "dokumenter",
+    "vedlegg", "sakens bakgrunn", "innstilling til vedtak", "daglig leders forslag til vedtak",
+    "sekretariatets forslag til vedtak", "administrasjonens forslag til vedtak",
+)  # fmt: skip
+# Sentences that are a decision wherever they stand (regular expressions, lower case).
+DECISION_PHRASES: tuple[str, ...] = (
+    r"\b(ble|er|blir|vart|vert|blei) (enstemmig |samrøystes |einstemmig )?(godkjent|godkjend|vedtatt|vedteke|vedteken)\b",
+    r"\bgodkjennes\b", r"\bvedtas\b", r"\bgodkjenast\b", r"\bvert godkjend\b", r"\bvedtakast\b",
+    r"\b(tas|tatt|tages|blir tatt|ble tatt) til (orientering|etterretning)\b",
+    r"\b(teke|tatt|takast|vert teke) til (vitande|orientering|etterretning)\b",
+)  # fmt: skip
+# Sentences that say an item was not dealt with.
+NOT_HANDLED_PHRASES: tuple[str, ...] = (
+    r"^(ikke behandlet|ikkje handsama|saken (ble )?utsatt|saka (vart )?utsett|utsatt\b|utsett\b|saken utgår|"
+    r"saka går ut|utgikk)",
+)
+
+# --- item kinds --------------------------------------------------------------------------
+# Title patterns → item kind (vocab.ITEM_KINDS), checked in this order.
+ITEM_KIND_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "approval",
+        r"godkjenning av (innkalling|dagsorden|saksliste|sakliste|referat|møtebok|protokoll)|"
+        r"godkjenning av (innkalling og )?(saksliste|sakliste|dagsorden)|godkjenning av møteprotokoll|"
+        r"godkjenning av (innkalling|innkalling, saksliste)|godkjenning av referat|"
+        r"godkjenning av (protokoll|møtebok)|godkjenning av (innkallinga|sakslista|saklista|protokollen)|"
+        r"^(innkalling|dagsorden|saksliste|sakliste)\b|referat fra (forrige|siste)|konstituering|"
+        r"^val av (to )?(representantar|medlemmer) til å (skrive under|signere)|"
+        r"^valg av (to )?(representanter|medlemmer) til å (underskrive|signere)",
+    ),
+    (
+        "round_table",
+        r"rundt bordet|bordrunde|runde(n)? (fra|blant|med) |"
+        r"(orientering(er)?|nytt|status|aktuelt|oppdatering(er)?|informasjon|innspill) (fra|frå) "
+        r"(kommunene|kommunane|medlemmene|medlemane|regionene|regionane|deltakerne|medlemskommunene|"
+        r"regionrådene|eierne|eigarane)|"
+        r"gjensidig orientering|erfaringsutveksling",
+    ),
+    ("action_programme", r"handlingsprogram|handlingsplan|arbeidsprogram"),
+    ("secretariat", r"sekretariat"),
+    ("events", r"arrangement|kalender|konferanser og|kommende (møter|aktiviteter)|aktiviteter fremover"),
+    ("any_other_business", r"^eventuelt\b|^evt\.?$|\beventuelt$|^ymse\b|^eventuelle saker"),
+)
+# Item titles recognised without a number or heading style (after the first item).
+STANDARD_TITLES: tuple[str, ...] = (
+    "eventuelt", "evt", "evt.", "runde rundt bordet", "bordrunde", "kommende arrangementer",
+    "orienteringer fra sekretariatet", "ymse",
+)  # fmt: skip
+# Meeting kinds (v_meetings.kind).
+MEETING_KINDS: tuple[str, ...] = ("referat", "innkalling")
