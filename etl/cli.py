@@ -1,4 +1,4 @@
-"""Command line: ``python -m etl build | check | evaluate``.
+"""Command line: ``python -m etl build | check | evaluate | evaluate-structure``.
 
 Every command prints one line per bad file (file name and reason, no traceback)
 and exits non-zero when any file failed, so it can gate a scheduled job.
@@ -48,7 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--db", type=Path, default=None, help="with --corrections: the warehouse (default: $NAERINGSPULS_DB "
                                                           "or data/naering.duckdb)")
 
+    s = sub.add_parser("evaluate-structure", help="score meeting structure against hand labels (*.labels.json)")
+    s.add_argument("--fixtures", type=Path, required=True, help="folder of documents with X.labels.json beside them")
+    s.add_argument("--quiet", action="store_true", help="figures only, without the list of misses")
+
     args = parser.parse_args(argv)
+    if args.command == "evaluate-structure":
+        return _evaluate_structure(args)
     if args.command == "build":
         return _build(args)
     if args.command == "check":
@@ -159,6 +165,17 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(format_saker_report(ev, show_errors=False))
         failed = failed or bool(ev.problems)
     return 1 if failed else 0
+
+
+def _evaluate_structure(args: argparse.Namespace) -> int:
+    from etl.evaluate_structure import evaluate_structure, format_structure_report
+
+    if not args.fixtures.is_dir():
+        print(f"error: no folder {args.fixtures}", file=sys.stderr)
+        return 2
+    result = evaluate_structure(args.fixtures)
+    print(format_structure_report(result, show_misses=not args.quiet))
+    return 1 if result.errors or not result.documents else 0
 
 
 if __name__ == "__main__":
