@@ -1,7 +1,7 @@
 """Joining wrapped lines into blocks (a bullet or paragraph plus its continuation lines).
 
 ``join_text`` undoes line wrapping and end-of-line hyphenation; ``make_blocks``
-groups classified :class:`~etl.parse.lines.Line` objects into :class:`Block`.
+groups classified :class:`~etl.parse.cleaning.Line` objects into :class:`Block`.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from etl.model import Provenance
-from etl.parse.lines import _URL_LINE_RE, URL_RE, Line
+from etl.parse.cleaning import URL_LINE_RE, URL_RE, Line, ends_sentence
+from etl.parse.units import unit_line
 
 # --- joining -----------------------------------------------------------------
-_TERMINAL = ".!?:;"
 _TRAILING_HYPHEN_RE = re.compile(r"(\S+)-$")
 _SPACES_RE = re.compile(r"[ \t]+")
 _DECISION_START_RE = re.compile(r"^(vedtak|konklusjon|beslutning|vedtatt|oppsummering)\s*:", re.IGNORECASE)
@@ -76,10 +76,6 @@ def join_text(parts: list[str]) -> str:
     return _SPACES_RE.sub(" ", out).strip()
 
 
-def ends_sentence(text: str) -> bool:
-    return bool(text) and text.rstrip()[-1] in _TERMINAL
-
-
 def prov_for(lines: list[Line], source_file: str) -> Provenance:
     """Provenance of a run of lines: first/last line, verbatim text without page furniture."""
     keep = [ln for ln in lines if not ln.noise]
@@ -137,22 +133,7 @@ class Block:
     @property
     def is_url(self) -> bool:
         """A link line: "https://…" or "Påmelding: https://…"."""
-        return bool(_URL_LINE_RE.fullmatch(self.text.strip()))
-
-
-def _unit_line(text: str) -> bool:
-    """A line that is only a reporting unit ("Ås kommune", "Vestby", "HAMARREGIONEN")."""
-    if not text[:1].isupper():
-        return False
-    from etl.parse.round_table import _UNIT_DASH_TEXT_RE, explicit_unit, split_unit
-
-    dash = _UNIT_DASH_TEXT_RE.match(text)
-    if dash is not None:  # "Bærum kommune – Equinor flytter 400 ansatte."
-        return explicit_unit(dash.group("unit"))
-    if len(text.split()) > 5 or ends_sentence(text):
-        return False
-    parts = split_unit(text)
-    return parts is not None and (parts[1] is not None or explicit_unit(parts[0]))
+        return bool(URL_LINE_RE.fullmatch(self.text.strip()))
 
 
 def make_blocks(lines: list[Line]) -> list[Block]:
@@ -196,9 +177,9 @@ def make_blocks(lines: list[Line]) -> list[Block]:
                 cont = False  # "Vedtak: …" or a new "Unit: text" report line
             if ends_sentence(last) and ln.text.endswith(":") and len(ln.text.split()) <= 9:
                 cont = False  # a new label / unit heading ("Asker kommune:")
-            if last[-1] in ".!?" and _unit_line(ln.text):
+            if last[-1] in ".!?" and unit_line(ln.text):
                 cont = False  # "Ås kommune" after "- Drøbak får nytt hotell."
-            if _URL_LINE_RE.fullmatch(ln.text.strip()):
+            if URL_LINE_RE.fullmatch(ln.text.strip()):
                 cont = False  # "Påmelding: https://…" stands alone
             if cont:
                 cur.lines.append(ln)
@@ -212,3 +193,6 @@ def make_blocks(lines: list[Line]) -> list[Block]:
         while len(b.lines) > 1 and (b.lines[-1].noise or b.lines[-1].blank):
             b.lines.pop()
     return blocks
+
+
+__all__ = ["Block", "ends_sentence", "join_text", "make_blocks", "prov_for"]

@@ -11,102 +11,23 @@ bullet; prose is split into sentences.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from etl.model import ParseWarning, Statement
-from etl.parse.lines import Block, Line, classify, ends_sentence, join_text, prov_for
+from etl.parse.blocks import Block, join_text, prov_for
+from etl.parse.cleaning import Line, ends_sentence
+from etl.parse.names import briefing, is_person
 from etl.parse.sentences import sentence_statements, split_sentences
+from etl.parse.units import (
+    GENERIC_LABELS,
+    UNIT_DASH_TEXT_RE,
+    UnitHeader,
+    explicit_unit,
+    known_unit,
+    looks_like_unit,
+    split_unit,
+)
 
 SECTION = "round_table"
-
-_PERSON_RE = re.compile(
-    r"^(?:v/\s*)?[A-ZÆØÅÉ][a-zæøåéü'\-]+(?:\s+(?:[A-ZÆØÅÉ][a-zæøåéü'\-]+|[A-ZÆØÅ]\.))" r"{1,3}$"
-)
-_UNIT_WORD_RE = re.compile(
-    r"kommune\b|fylkeskommune|region(en|råd|rådet)?\b|regionen\b|\w+regionen\b|næringsutvikling|næringsselskap|"
-    r"næringsforening|næringsråd|næringshage|business region|osloregionen|sekretariat|\binvest\b|\bAS\b|"
-    r"\b(follo|romerike|hadeland|østfold|innlandet|akershus|buskerud|vestfold|valdres|oslo|viken|"
-    r"drammen|ringerike|gjøvik|hamar|kongsvinger|moss|sarpsborg|fredrikstad|halden|jessheim|lillestrøm)\b",
-    re.IGNORECASE,
-)
-_GENERIC_LABELS = {
-    "tiltak", "innspill", "status", "oppsummering", "merknad", "merknader", "kommentar", "kommentarer",
-    "konklusjon", "vedtak", "annet", "diverse", "info", "informasjon", "formål", "ambisjon", "endring",
-    "bakgrunn", "utfordringer", "muligheter", "nytt", "aktuelt", "saker",
-}  # fmt: skip
-
-
-def is_person(text: str) -> bool:
-    return bool(_PERSON_RE.match(text.strip()))
-
-
-def looks_like_unit(text: str) -> bool:
-    t = text.strip()
-    if not t or len(t.split()) > 7 or t[0].islower():
-        return False
-    return bool(_UNIT_WORD_RE.search(t)) or known_unit(t)
-
-
-def known_unit(text: str) -> bool:
-    """A kommune or region of the gazetteer ("Eidsvoll", "ULLENSAKER")."""
-    from etl.extract.units import resolve_unit
-
-    return len(text.split()) <= 5 and resolve_unit(text) is not None
-
-
-_LOWER_IN_NAMES = {"kommune", "fylkeskommune", "og", "i", "for", "av", "på", "regionråd", "regionråd", "næringsråd"}
-
-
-def unit_case(text: str) -> str:
-    """'OSLO KOMMUNE' → 'Oslo kommune', 'SØNDRE ØSTFOLD' → 'Søndre Østfold'; others unchanged."""
-    if not text.isupper() or len(text) < 4:
-        return text
-    words = text.lower().split()
-    return " ".join(w if (w in _LOWER_IN_NAMES and i) else w.capitalize() for i, w in enumerate(words))
-
-
-def split_unit(text: str) -> tuple[str, str | None] | None:
-    """'Oslo kommune (Anne Solheim)' → ('Oslo kommune', 'Anne Solheim'); None if not a unit."""
-    t = unit_case(text.strip().rstrip(":").strip().strip("*").strip())
-    m = re.match(r"^(?P<unit>[^()]+?)\s*\((?:v/\s*|ved\s+)?(?P<rep>[^()]+)\)$", t)
-    if m and is_person(m.group("rep")):
-        return m.group("unit").strip(), m.group("rep").strip()
-    m = re.match(r"^(?P<unit>.+?)\s*,?\s+(?:v/\s*|ved\s+)(?P<rep>.+)$", t)
-    if m and is_person(m.group("rep")):
-        return m.group("unit").strip(), m.group("rep").strip()
-    m = re.match(r"^(?P<unit>[^,]+?),\s+(?P<rep>[^,]+)$", t)  # "Gran kommune, Silje Haug"
-    if m and is_person(m.group("rep")) and explicit_unit(m.group("unit")):
-        return m.group("unit").strip(), m.group("rep").strip()
-    m = re.match(r"^(?P<unit>.+?)\s+[–—-]\s+(?P<rep>.+)$", t)
-    if m and is_person(m.group("rep")) and looks_like_unit(m.group("unit")):
-        return m.group("unit").strip(), m.group("rep").strip()
-    if looks_like_unit(t):
-        return t, None
-    return None
-
-
-@dataclass(slots=True)
-class UnitHeader:
-    unit: str
-    reporter: str | None
-    inline: str | None  # "Unit: text" → "text"
-
-
-_UNIT_DASH_TEXT_RE = re.compile(r"^(?P<unit>[^–—:]+?)\s+[–—]\s+(?P<rest>\S.*)$")
-_EXPLICIT_UNIT_RE = re.compile(r"(?:kommune|regionen|regionråd|regionrådet)$", re.IGNORECASE)
-
-
-def explicit_unit(text: str) -> bool:
-    """'Asker kommune', 'Hamarregionen' or a gazetteer kommune/region — never a company."""
-    t = unit_case(text.strip())
-    if not t or len(t.split()) > 4 or not t[0].isupper():
-        return False
-    if _EXPLICIT_UNIT_RE.search(t):
-        return True
-    from etl.extract.units import resolve_unit
-
-    found = resolve_unit(t)
-    return found is not None and found.kind in ("kommune", "region")
 
 
 def unit_header(block: Block, next_block: Block | None) -> UnitHeader | None:
@@ -123,11 +44,11 @@ def unit_header(block: Block, next_block: Block | None) -> UnitHeader | None:
             not rest.strip()
             and len(words) <= 4
             and all(w[0].isupper() for w in words)
-            and head.strip().lower() not in _GENERIC_LABELS
+            and head.strip().lower() not in GENERIC_LABELS
         ):
             return UnitHeader(head.strip(), None, None)
         return None
-    m = _UNIT_DASH_TEXT_RE.match(text)
+    m = UNIT_DASH_TEXT_RE.match(text)
     if m and explicit_unit(m.group("unit")) and not is_person(m.group("rest").rstrip(":")):
         parts = split_unit(m.group("unit")) or (m.group("unit"), None)
         return UnitHeader(parts[0], parts[1], m.group("rest").strip())  # "Asker kommune – Ny plan vedtatt."
@@ -222,12 +143,6 @@ def table_statements(rows: list[Line], source_file: str, item_no: str | None) ->
 
 
 # --- the section ------------------------------------------------------------------
-_BRIEFED_RE = re.compile(
-    r"^(?P<person>[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ][\w'\-]+){1,3})\s+"
-    r"(?:orienterte|informerte|redegjorde|fortalte|innledet)(?P<rest>\b.*)$"
-)
-
-
 def _split_heading_lines(blocks: list[Block]) -> list[Block]:
     """A paragraph whose first line is only a unit ("Nordre Follo (v/Per Hansen)",
     "OSLO KOMMUNE") is that unit's heading followed by its report."""
@@ -245,14 +160,6 @@ def _split_heading_lines(blocks: list[Block]) -> list[Block]:
         else:
             out.append(b)
     return out
-
-
-def _briefing(text: str, person_known: bool) -> tuple[str | None, bool]:
-    """'Anne Solheim orienterte.' → ('Anne Solheim', True: the sentence says nothing else)."""
-    m = _BRIEFED_RE.match(text)
-    if not m or person_known or not is_person(m.group("person")):
-        return None, False
-    return m.group("person"), m.group("rest").strip() in ("", ".", ":")
 
 
 def round_table_statements(
@@ -311,7 +218,7 @@ def round_table_statements(
             stmts.append(Statement(SECTION, b.text, prov_for(b.lines, source_file), item_no, unit, reporter))
         else:
             for text, prov in sentence_statements(b, source_file):
-                person, empty = _briefing(text, reporter is not None) if unit is not None else (None, False)
+                person, empty = briefing(text, reporter is not None) if unit is not None else (None, False)
                 if person:  # "Anne Solheim orienterte." names the reporter
                     reporter = person
                     if empty:
@@ -321,4 +228,14 @@ def round_table_statements(
     return stmts, warns
 
 
-__all__ = ["round_table_statements", "split_unit", "looks_like_unit", "cell_points", "classify"]
+__all__ = [
+    "SECTION",
+    "cell_points",
+    "is_person",
+    "looks_like_unit",
+    "round_table_statements",
+    "split_unit",
+    "table_statements",
+    "unit_cell",
+    "unit_header",
+]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from etl.model import Provenance
-from etl.parse.lines import Block, Line, join_text, prov_for
+from etl.parse.blocks import Block, join_text, prov_for
+from etl.parse.cleaning import Line
 
 _ABBREV = {
     "inkl", "f.eks", "bl.a", "mill", "mrd", "ca", "kl", "nr", "jf", "evt", "dvs", "mv", "osv", "ev", "iht",

@@ -1,0 +1,175 @@
+"""Reporting units: is a piece of text a kommune, region or other member, and who reports for it.
+
+Unit headers seen in minutes: "Oslo kommune (Anne Solheim)", "Lillestrøm kommune
+v/ Kari Holm", "Hol v/ordfører Kari Nilsen", "Nordre Follo kommune – Per Hansen",
+"Gran kommune, Silje Haug", "Asker kommune", "OSLO KOMMUNE", and the prose form
+"Ordfører i Hol, Kari Nilsen, orienterte om …".  A unit the gazetteer does not
+know is still a unit when the header's shape says so (a reporter after "v/" or
+a dash); the enricher flags it ``unit_known`` false.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.parse.cleaning import ends_sentence
+from etl.parse.names import ROLE_WORDS, is_person, reporter_name
+
+_UNIT_WORD_RE = re.compile(
+    r"kommune\b|kommuna\b|fylkeskommune|region(en|råd|rådet)?\b|regionen\b|\w+regionen\b|næringsutvikling|"
+    r"næringsselskap|næringsforening|næringsråd|næringshage|business region|osloregionen|sekretariat|\binvest\b|"
+    r"\bAS\b|\b(follo|romerike|hadeland|østfold|innlandet|akershus|buskerud|vestfold|valdres|oslo|viken|"
+    r"drammen|ringerike|gjøvik|hamar|kongsvinger|moss|sarpsborg|fredrikstad|halden|jessheim|lillestrøm)\b",
+    re.IGNORECASE,
+)
+# Labels inside a report that look like a one-word proper noun but are no unit ("Status:").
+GENERIC_LABELS = {
+    "tiltak", "innspill", "status", "oppsummering", "merknad", "merknader", "kommentar", "kommentarer",
+    "konklusjon", "vedtak", "annet", "diverse", "info", "informasjon", "formål", "ambisjon", "endring",
+    "bakgrunn", "utfordringer", "muligheter", "nytt", "aktuelt", "saker", "innstilling",
+    "forslag til vedtak", "behandling", "votering", "referat", "sak", "tema", "orientering",
+    "orienteringar", "orienteringer", "oppfølging", "frist", "ansvar", "ansvarleg", "ansvarlig",
+}  # fmt: skip
+_LOWER_IN_NAMES = {"kommune", "fylkeskommune", "og", "i", "for", "av", "på", "regionråd", "næringsråd"}
+UNIT_DASH_TEXT_RE = re.compile(r"^(?P<unit>[^–—:]+?)\s+[–—]\s+(?P<rest>\S.*)$")
+_EXPLICIT_UNIT_RE = re.compile(r"(?:kommune|kommuna|regionen|regionråd|regionrådet)$", re.IGNORECASE)
+
+
+def known_unit(text: str) -> bool:
+    """A kommune or region of the gazetteer ("Eidsvoll", "ULLENSAKER")."""
+    from etl.extract.units import resolve_unit
+
+    return len(text.split()) <= 5 and resolve_unit(text) is not None
+
+
+def looks_like_unit(text: str) -> bool:
+    t = text.strip()
+    if not t or len(t.split()) > 7 or t[0].islower():
+        return False
+    return bool(_UNIT_WORD_RE.search(t)) or known_unit(t)
+
+
+def unit_case(text: str) -> str:
+    """'OSLO KOMMUNE' → 'Oslo kommune', 'SØNDRE ØSTFOLD' → 'Søndre Østfold'; others unchanged."""
+    if not text.isupper() or len(text) < 4:
+        return text
+    words = text.lower().split()
+    return " ".join(w if (w in _LOWER_IN_NAMES and i) else w.capitalize() for i, w in enumerate(words))
+
+
+def explicit_unit(text: str) -> bool:
+    """'Asker kommune', 'Hamarregionen' or a gazetteer kommune/region — never a company."""
+    t = unit_case(text.strip())
+    if not t or len(t.split()) > 4 or not t[0].isupper():
+        return False
+    if _EXPLICIT_UNIT_RE.search(t):
+        return True
+    from etl.extract.units import resolve_unit
+
+    found = resolve_unit(t)
+    return found is not None and found.kind in ("kommune", "region")
+
+
+def proper_name(text: str, max_words: int = 5) -> bool:
+    """A short name-like phrase ("Nordvik", "Hallingdal Næringshage", "Nore og Uvdal"):
+    capitalised first word, no sentence end, not a generic label — a unit only where the
+    header's shape (a reporter, a heading in a round of reports) says so."""
+    t = text.strip()
+    words = t.split()
+    if not words or len(words) > max_words or not t[0].isupper() or ends_sentence(t) or any(c.isdigit() for c in t):
+        return False
+    if t.lower() in GENERIC_LABELS or words[0].lower() in GENERIC_LABELS:
+        return False
+    return sum(w[0].isupper() for w in words) * 2 >= len(words)
+
+
+def split_unit(text: str) -> tuple[str, str | None] | None:
+    """'Oslo kommune (Anne Solheim)' → ('Oslo kommune', 'Anne Solheim'); None if not a unit."""
+    t = unit_case(text.strip().rstrip(":").strip().strip("*").strip())
+    m = re.match(r"^(?P<unit>[^()]+?)\s*\((?P<rep>[^()]+)\)$", t)
+    if m and (rep := reporter_name(m.group("rep"))):
+        return m.group("unit").strip(), rep
+    m = re.match(r"^(?P<unit>.+?)\s*,?\s+(?:v/\s*|ved\s+)(?P<rep>.+)$", t)
+    if m and (rep := reporter_name(m.group("rep"))):
+        return m.group("unit").strip(), rep
+    m = re.match(r"^(?P<unit>[^,]+?),\s+(?P<rep>[^,]+)$", t)  # "Gran kommune, Silje Haug"
+    if m and is_person(m.group("rep")) and explicit_unit(m.group("unit")):
+        return m.group("unit").strip(), m.group("rep").strip()
+    m = re.match(r"^(?P<unit>.+?)\s+[–—-]\s+(?P<rep>.+)$", t)
+    if m and (rep := reporter_name(m.group("rep"))) and looks_like_unit(m.group("unit")):
+        return m.group("unit").strip(), rep
+    if looks_like_unit(t):
+        return t, None
+    return None
+
+
+def heading_unit(text: str) -> tuple[str, str | None] | None:
+    """A heading or bold line in a round of reports: split_unit, or else any short
+    proper name ("Nordvik – Kari Nilsen", "Hallingdal Næringshage") — an unknown unit."""
+    parts = split_unit(text)
+    if parts is not None:
+        return parts
+    t = unit_case(text.strip().rstrip(":").strip())
+    m = re.match(r"^(?P<unit>.+?)\s+[–—-]\s+(?P<rep>.+)$", t)
+    if m and (rep := reporter_name(m.group("rep"))) and proper_name(m.group("unit")):
+        return m.group("unit").strip(), rep
+    return (t, None) if proper_name(t, 4) else None
+
+
+def unit_line(text: str) -> bool:
+    """A line that is only a reporting unit ("Ås kommune", "Vestby", "HAMARREGIONEN")."""
+    if not text[:1].isupper():
+        return False
+    dash = UNIT_DASH_TEXT_RE.match(text)
+    if dash is not None:  # "Bærum kommune – Equinor flytter 400 ansatte."
+        return explicit_unit(dash.group("unit"))
+    if len(text.split()) > 5 or ends_sentence(text):
+        return False
+    parts = split_unit(text)
+    return parts is not None and (parts[1] is not None or explicit_unit(parts[0]))
+
+
+# "Ordfører i Hol, Kari Nilsen, orienterte om …" / "Ordførar i Nes, Per Dahl, informerte om …"
+_ROLE_BRIEFING_RE = re.compile(
+    r"^(?P<role>(?:" + "|".join(re.escape(r) for r in ROLE_WORDS) + r"))\s+(?:i|for|frå|fra)\s+"
+    r"(?P<unit>[A-ZÆØÅ][^,]{1,40}?),\s*(?P<rep>[^,]{3,40}?),?\s+"
+    r"(?P<verb>orienterte|informerte|fortalte|redegjorde|orienterer|informerer|la fram|sa)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class UnitHeader:
+    unit: str
+    reporter: str | None
+    inline: str | None  # "Unit: text" → "text"
+
+
+def role_briefing(text: str) -> UnitHeader | None:
+    """'Ordfører i Hol, Kari Nilsen, orienterte om ny skole.' → a unit header whose
+    sentence stays the report (it says what was told)."""
+    m = _ROLE_BRIEFING_RE.match(text)
+    if m is None or not m.group("role")[0].isupper():
+        return None
+    rep = reporter_name(m.group("rep"))
+    unit = m.group("unit").strip()
+    if rep is None or not proper_name(unit):
+        return None
+    return UnitHeader(unit, rep, text.strip())
+
+
+__all__ = [
+    "GENERIC_LABELS",
+    "UNIT_DASH_TEXT_RE",
+    "UnitHeader",
+    "explicit_unit",
+    "heading_unit",
+    "known_unit",
+    "looks_like_unit",
+    "proper_name",
+    "role_briefing",
+    "split_unit",
+    "unit_case",
+    "unit_line",
+]
