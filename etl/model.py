@@ -224,6 +224,8 @@ class Meeting:
     warnings: list[ParseWarning] = field(default_factory=list)
     n_pages: int = 1
     fmt: str = "txt"
+    end_date: dt.date | None = None  # last day of a meeting over several days ("18.–19. september")
+    kind: str = "referat"  # vocab MEETING_KINDS: "referat", or "innkalling" for a notice with only a sakliste
 
     @property
     def meeting_id(self) -> str:

@@ -47,7 +47,12 @@ CONTRACT: dict[str, dict[str, str]] = {
 }  # fmt: skip
 CONTRACT["v_statements"] |= {"sak_id": "VARCHAR", "area_daa": "DOUBLE", "corrected": "BOOLEAN",
                              "corrected_fields": "VARCHAR[]"}
-CONTRACT["v_meetings"] |= {"kind": "VARCHAR", "corrected": "BOOLEAN"}
+CONTRACT["v_meetings"] |= {"kind": "VARCHAR", "corrected": "BOOLEAN", "end_date": "DATE"}
+CONTRACT["v_agenda_items"] = {
+    "meeting_id": "VARCHAR", "meeting_date": "DATE", "item_no": "VARCHAR", "item_title": "VARCHAR",
+    "kind": "VARCHAR", "decision": "VARCHAR", "source_file": "VARCHAR", "page": "INTEGER",
+    "line_start": "INTEGER", "line_end": "INTEGER",
+}  # fmt: skip
 CONTRACT["v_saker"] |= {"corrected": "BOOLEAN"}
 CONTRACT["v_corrections"] = {
     "correction_id": "VARCHAR", "corrected_at": "TIMESTAMP WITH TIME ZONE", "corrected_by": "VARCHAR",

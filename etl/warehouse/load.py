@@ -23,6 +23,7 @@ from etl.warehouse.columns import EVENTS, STATEMENTS, arrow_types
 # columns); the model-defined tables' columns come typed from the model.
 _TYPES: dict[str, pa.DataType] = arrow_types() | {
     "meeting_date": pa.date32(),
+    "end_date": pa.date32(),
     "fields": pa.list_(pa.string()),
     "is_fact": pa.bool_(),
     "page": pa.int32(),
@@ -95,6 +96,8 @@ class _Rows:
                 "n_attendees": len(m.attendees),
                 "n_pages": m.n_pages,
                 "fmt": m.fmt,
+                "end_date": m.end_date,
+                "kind": m.kind,
             }
         )
         self.rows["attendees"].extend(

@@ -21,11 +21,12 @@ from etl.extract import stemming
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 LAYERS = ("raw", "staging", "marts", "materialised")
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 # The views of the data contract (README "Data contract"); tests check they exist
 # and keep their documented columns.
-CONTRACT_VIEWS = ("v_meetings", "v_statements", "v_events", "v_decisions", "v_saker", "v_sak_mentions", "v_corrections")
+CONTRACT_VIEWS = ("v_meetings", "v_statements", "v_events", "v_decisions", "v_saker", "v_sak_mentions", "v_corrections",
+                  "v_agenda_items")
 
 
 def sql_files(layer: str) -> list[Path]:

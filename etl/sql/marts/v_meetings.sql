@@ -14,5 +14,6 @@ SELECT
     n_pages,
     fmt,
     kind,
-    corrected
+    corrected,
+    end_date
 FROM stg_meetings;

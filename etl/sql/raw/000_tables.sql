@@ -31,7 +31,9 @@ CREATE TABLE meetings (
     secretary     VARCHAR,
     n_attendees   INTEGER,
     n_pages       INTEGER,
-    fmt           VARCHAR
+    fmt           VARCHAR,
+    end_date      DATE,
+    kind          VARCHAR
 );
 
 CREATE TABLE attendees (

@@ -1,5 +1,5 @@
 -- stg_meetings: meetings with their load status and people's corrections (date, organ,
--- kind) laid over them; one row per loaded meeting.
+-- kind) laid over the parser's values; one row per loaded meeting.
 CREATE OR REPLACE VIEW stg_meetings AS
 SELECT
     m.meeting_id,
@@ -15,7 +15,8 @@ SELECT
     m.n_pages,
     m.fmt,
     m.source_file,
-    CASE WHEN list_contains(f.fields, 'kind') THEN f.kind ELSE 'referat' END              AS kind,
+    CASE WHEN list_contains(f.fields, 'kind') THEN f.kind ELSE coalesce(m.kind, 'referat') END AS kind,
+    m.end_date,
     f.meeting_id IS NOT NULL                                                              AS corrected
 FROM meetings AS m
 JOIN documents AS d USING (source_file)
