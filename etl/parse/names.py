@@ -11,26 +11,19 @@ from __future__ import annotations
 
 import re
 
-# A role written before a name in a unit header ("v/ ordfører Kari Nilsen"), bokmål and nynorsk.
-ROLE_WORDS = (
-    "ordfører", "ordførar", "varaordfører", "varaordførar", "fylkesordfører", "fylkesordførar",
-    "rådmann", "rådmannen", "kommunedirektør", "kommunedirektøren", "kommunalsjef", "næringssjef",
-    "næringsrådgiver", "næringsrådgjevar", "rådgiver", "rådgjevar", "daglig leder", "dagleg leiar",
-    "styreleder", "styreleiar", "prosjektleder", "prosjektleiar", "leder", "leiar", "sekretær",
-    "direktør", "næringsutvikler", "næringsutviklar", "plansjef", "konsulent",
-)  # fmt: skip
+from etl.parse.vocabulary import BRIEFING_VERBS, REPORTER_ROLES
 
-_NAME_WORD = r"[A-ZÆØÅÉ][a-zæøåéü'\-]+"
+_NAME_WORD = r"[A-ZÆØÅÉ][a-zæøåéü'\-]+(?:-[A-ZÆØÅÉ][a-zæøåéü']+)?"  # also "Anne-Lise"
 _PERSON_RE = re.compile(rf"^(?:v/\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-ZÆØÅ]\.)){{1,3}}$")
 _ROLE_RE = re.compile(
-    r"^(?:" + "|".join(sorted((re.escape(r) for r in ROLE_WORDS), key=len, reverse=True)) + r")\s+",
+    r"^(?:" + "|".join(sorted((re.escape(r) for r in REPORTER_ROLES), key=len, reverse=True)) + r")\s+",
     re.IGNORECASE,
 )
 _LEAD_RE = re.compile(r"^(?:v/\s*|ved\s+)", re.IGNORECASE)
 _ROLE_AFTER_RE = re.compile(r"\s*(?:\([^()]*\)|,\s*[a-zæøå][\wæøå ]*)$")  # "Kari Nilsen (ordfører)", ", ordfører"
 _BRIEFED_RE = re.compile(
     r"^(?P<person>[A-ZÆØÅ][\w'\-]+(?:\s+[A-ZÆØÅ][\w'\-]+){1,3})\s+"
-    r"(?:orienterte|informerte|redegjorde|fortalte|innledet|innleidde|orienterer|informerer)(?P<rest>\b.*)$"
+    r"(?:" + "|".join(BRIEFING_VERBS) + r")(?P<rest>\b.*)$"
 )
 
 
@@ -57,4 +50,4 @@ def briefing(text: str, person_known: bool) -> tuple[str | None, bool]:
     return m.group("person"), m.group("rest").strip() in ("", ".", ":")
 
 
-__all__ = ["ROLE_WORDS", "briefing", "is_person", "reporter_name"]
+__all__ = ["briefing", "is_person", "reporter_name"]

@@ -22,16 +22,19 @@ from etl.parse.units import (
     UNIT_DASH_TEXT_RE,
     UnitHeader,
     explicit_unit,
+    heading_unit,
     known_unit,
     looks_like_unit,
+    role_briefing,
     split_unit,
 )
 
 SECTION = "round_table"
 
 
-def unit_header(block: Block, next_block: Block | None) -> UnitHeader | None:
-    """Is this block a unit heading (possibly with inline text)?"""
+def unit_header(block: Block, next_block: Block | None, loose: bool = False) -> UnitHeader | None:
+    """Is this block a unit heading (possibly with inline text)?  ``loose``: a heading or
+    bold line where units are headings is a unit even when the gazetteer does not know it."""
     text = block.text
     head, colon, rest = text.partition(":")
     if colon and 0 < len(head.split()) <= 9:
@@ -54,7 +57,7 @@ def unit_header(block: Block, next_block: Block | None) -> UnitHeader | None:
         return UnitHeader(parts[0], parts[1], m.group("rest").strip())  # "Asker kommune – Ny plan vedtatt."
     if ends_sentence(text) or len(text.split()) > 9:
         return None
-    parts = split_unit(text)
+    parts = heading_unit(text) if loose and block.first.heading else split_unit(text)
     if parts is None:
         return None
     has_reporter = parts[1] is not None
@@ -162,6 +165,66 @@ def _split_heading_lines(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# "a) Hamar v/Bente Østby: …  b) Ringsaker v/Rune Skjærvik: …" run together on one line.
+_LETTER_RE = re.compile(r"(?:^|(?<=\s))(?P<marker>[a-hA-H]\))\s+(?=[A-ZÆØÅ])")
+
+
+def _lettered_pieces(text: str) -> list[tuple[str, str]]:
+    """(marker, text) of each lettered report in a line, or [] when fewer than two of
+    them start with a unit header."""
+    cuts = list(_LETTER_RE.finditer(text))
+    if len(cuts) < 2:
+        return []
+    pieces = [(m.group("marker"), text[m.end() : (cuts[i + 1].start() if i + 1 < len(cuts) else len(text))].strip())
+              for i, m in enumerate(cuts)]
+    lead = text[: cuts[0].start()].strip()
+    if sum(1 for _, p in pieces if _inline_unit(p)) < 2:
+        return []
+    return ([("", lead)] if lead else []) + pieces  # text before "a)" stays a block of its own
+
+
+def _inline_unit(text: str) -> bool:
+    head, colon, _ = text.partition(":")
+    return bool(colon) and 0 < len(head.split()) <= 9 and split_unit(head) is not None
+
+
+def _split_lettered(blocks: list[Block]) -> list[Block]:
+    """A line holding several lettered unit reports (line breaks lost) becomes one block each."""
+    out: list[Block] = []
+    for b in blocks:
+        content = b.content
+        if b.first.cells is not None or len(content) != 1 or b.first.heading:
+            out.append(b)
+            continue
+        ln = content[0]
+        lettered = ln.marker is not None and re.fullmatch(r"[a-hA-H]\)", ln.marker) is not None
+        pieces = _lettered_pieces(f"{ln.marker} {ln.text}" if lettered else ln.text)
+        if not pieces:
+            out.append(b)
+            continue
+        src = content[0].src
+        for marker, text in pieces:
+            out.append(Block([Line(src, text, marker=marker or None, level=1 if marker else 0)]))
+    return out
+
+
+def is_round(blocks: list[Block]) -> bool:
+    """Two or more reporting units in an item's blocks make it a round of reports,
+    whatever its title: units with a reporter ("Hol v/Kari Nilsen:"), explicit kommuner
+    or regions ("Asker kommune:"), or "Ordfører i Hol, Kari Nilsen, orienterte …"."""
+    blocks = _split_heading_lines(_split_lettered(blocks))
+    units: set[str] = set()
+    for i, b in enumerate(blocks):
+        if b.first.cells is not None or b.is_url:
+            continue
+        hdr = unit_header(b, blocks[i + 1] if i + 1 < len(blocks) else None, loose=True)
+        if hdr is None and not b.is_bullet:
+            hdr = role_briefing(b.text)
+        if hdr is not None and (hdr.reporter is not None or explicit_unit(hdr.unit)):
+            units.add(hdr.unit.casefold())
+    return len(units) >= 2
+
+
 def round_table_statements(
     blocks: list[Block], source_file: str, item_no: str | None
 ) -> tuple[list[Statement], list[ParseWarning]]:
@@ -179,7 +242,8 @@ def round_table_statements(
             stmts.extend(table_statements(rows, source_file, item_no))
             rows.clear()
 
-    blocks = _split_heading_lines(blocks)
+    unit_heading = 0  # heading level of the current unit's header (0: not a heading)
+    blocks = _split_heading_lines(_split_lettered(blocks))
     for i, b in enumerate(blocks):
         if b.first.cells is not None:
             rows.append(b.first)
@@ -189,14 +253,15 @@ def round_table_statements(
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         may_be_unit = unit is None or b.level <= unit_level or b.level in unit_levels or bool(b.first.heading)
-        hdr = unit_header(b, nxt) if may_be_unit else None
+        loose = bool(b.first.heading) and (unit is None or b.first.heading == unit_heading)
+        hdr = unit_header(b, nxt, loose) if may_be_unit else None
         if hdr is None and unit is not None and reporter is None and not stmts_since_unit:
             name = b.text.strip().strip("*_()").strip()
             if len(b.content) == 1 and not b.is_bullet and is_person(name):
                 reporter = name  # "### Ullensaker" over "*Ole Dahl*": the line names the reporter
                 continue
         if hdr is not None:
-            unit, reporter, unit_level = hdr.unit, hdr.reporter, b.level
+            unit, reporter, unit_level, unit_heading = hdr.unit, hdr.reporter, b.level, b.first.heading
             stmts_since_unit = False
             unit_levels.add(b.level)
             if hdr.inline:
@@ -218,6 +283,12 @@ def round_table_statements(
             stmts.append(Statement(SECTION, b.text, prov_for(b.lines, source_file), item_no, unit, reporter))
         else:
             for text, prov in sentence_statements(b, source_file):
+                opened = role_briefing(text) if may_be_unit else None
+                if opened is not None:  # "Ordfører i Hol, Kari Nilsen, orienterte om …" opens a unit
+                    unit, reporter, unit_level, unit_heading = opened.unit, opened.reporter, b.level, 0
+                    unit_levels.add(b.level)
+                    stmts.append(Statement(SECTION, text, prov, item_no, unit, reporter))
+                    continue
                 person, empty = briefing(text, reporter is not None) if unit is not None else (None, False)
                 if person:  # "Anne Solheim orienterte." names the reporter
                     reporter = person
@@ -232,6 +303,7 @@ __all__ = [
     "SECTION",
     "cell_points",
     "is_person",
+    "is_round",
     "looks_like_unit",
     "round_table_statements",
     "split_unit",

@@ -1,4 +1,8 @@
-"""Sentences: prose split into one statement per sentence, each with the lines it spans."""
+"""Sentences: prose split into one statement per sentence, each with the lines it spans.
+
+Bokmål and nynorsk prose split the same way; only the abbreviations that end
+in a full stop without ending a sentence differ ("bl.a." / "m.a.", "f.eks." / "t.d.").
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from etl.parse.cleaning import Line
 _ABBREV = {
     "inkl", "f.eks", "bl.a", "mill", "mrd", "ca", "kl", "nr", "jf", "evt", "dvs", "mv", "osv", "ev", "iht",
     "mht", "pga", "tlf", "st", "stk", "kr", "ref", "m.fl", "m.m", "o.l", "bl.annet", "etc", "vs",
+    # nynorsk: til dømes, mellom anna, og så bortetter, om lag, i samband med, høvesvis
+    "t.d", "m.a", "osb", "o.a", "ifb", "isb", "iflg", "jfr", "pr", "mnd", "hhv", "bl.anna", "m.a.o",
 }  # fmt: skip
 
 

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from etl.parse.cleaning import ends_sentence
-from etl.parse.names import ROLE_WORDS, is_person, reporter_name
+from etl.parse.names import is_person, reporter_name
+from etl.parse.vocabulary import NOT_UNIT_LABELS, REPORTER_ROLES
 
 _UNIT_WORD_RE = re.compile(
     r"kommune\b|kommuna\b|fylkeskommune|region(en|råd|rådet)?\b|regionen\b|\w+regionen\b|næringsutvikling|"
@@ -24,15 +25,11 @@ _UNIT_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 # Labels inside a report that look like a one-word proper noun but are no unit ("Status:").
-GENERIC_LABELS = {
-    "tiltak", "innspill", "status", "oppsummering", "merknad", "merknader", "kommentar", "kommentarer",
-    "konklusjon", "vedtak", "annet", "diverse", "info", "informasjon", "formål", "ambisjon", "endring",
-    "bakgrunn", "utfordringer", "muligheter", "nytt", "aktuelt", "saker", "innstilling",
-    "forslag til vedtak", "behandling", "votering", "referat", "sak", "tema", "orientering",
-    "orienteringar", "orienteringer", "oppfølging", "frist", "ansvar", "ansvarleg", "ansvarlig",
-}  # fmt: skip
+GENERIC_LABELS = frozenset(NOT_UNIT_LABELS)
 _LOWER_IN_NAMES = {"kommune", "fylkeskommune", "og", "i", "for", "av", "på", "regionråd", "næringsråd"}
 UNIT_DASH_TEXT_RE = re.compile(r"^(?P<unit>[^–—:]+?)\s+[–—]\s+(?P<rest>\S.*)$")
+# "2.3 Moss kommune": an outline number in front of a unit heading is not part of its name.
+_OUTLINE_NO_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÆØÅ])")
 _EXPLICIT_UNIT_RE = re.compile(r"(?:kommune|kommuna|regionen|regionråd|regionrådet)$", re.IGNORECASE)
 
 
@@ -86,7 +83,7 @@ def proper_name(text: str, max_words: int = 5) -> bool:
 
 def split_unit(text: str) -> tuple[str, str | None] | None:
     """'Oslo kommune (Anne Solheim)' → ('Oslo kommune', 'Anne Solheim'); None if not a unit."""
-    t = unit_case(text.strip().rstrip(":").strip().strip("*").strip())
+    t = unit_case(_OUTLINE_NO_RE.sub("", text.strip().rstrip(":").strip().strip("*").strip()))
     m = re.match(r"^(?P<unit>[^()]+?)\s*\((?P<rep>[^()]+)\)$", t)
     if m and (rep := reporter_name(m.group("rep"))):
         return m.group("unit").strip(), rep
@@ -110,7 +107,7 @@ def heading_unit(text: str) -> tuple[str, str | None] | None:
     parts = split_unit(text)
     if parts is not None:
         return parts
-    t = unit_case(text.strip().rstrip(":").strip())
+    t = unit_case(_OUTLINE_NO_RE.sub("", text.strip().rstrip(":").strip()))
     m = re.match(r"^(?P<unit>.+?)\s+[–—-]\s+(?P<rep>.+)$", t)
     if m and (rep := reporter_name(m.group("rep"))) and proper_name(m.group("unit")):
         return m.group("unit").strip(), rep
@@ -132,7 +129,7 @@ def unit_line(text: str) -> bool:
 
 # "Ordfører i Hol, Kari Nilsen, orienterte om …" / "Ordførar i Nes, Per Dahl, informerte om …"
 _ROLE_BRIEFING_RE = re.compile(
-    r"^(?P<role>(?:" + "|".join(re.escape(r) for r in ROLE_WORDS) + r"))\s+(?:i|for|frå|fra)\s+"
+    r"^(?P<role>(?:" + "|".join(re.escape(r) for r in REPORTER_ROLES) + r"))\s+(?:i|for|frå|fra)\s+"
     r"(?P<unit>[A-ZÆØÅ][^,]{1,40}?),\s*(?P<rep>[^,]{3,40}?),?\s+"
     r"(?P<verb>orienterte|informerte|fortalte|redegjorde|orienterer|informerer|la fram|sa)\b",
     re.IGNORECASE,

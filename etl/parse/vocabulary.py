@@ -147,11 +147,13 @@ ITEM_KIND_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "round_table",
-        r"rundt bordet|bordrunde|runde(n)? (fra|blant|med) |"
-        r"(orientering(er)?|nytt|status|aktuelt|oppdatering(er)?|informasjon|innspill) (fra|frå) "
-        r"(kommunene|kommunane|medlemmene|medlemane|regionene|regionane|deltakerne|medlemskommunene|"
-        r"regionrådene|eierne|eigarane)|"
-        r"gjensidig orientering|erfaringsutveksling",
+        r"rundt bordet|bordrunde|runde(n)? (fra|frå|blant|med) |kommunerunde|medlemsrunde|felles bord|"
+        r"(orientering(er|ar)?|nytt|status|aktuelt|oppdatering(er|ar)?|informasjon|innspel|innspill|"
+        r"(innmeldte |aktuelle )?saker|rapport(er|ar)?|tilbakemelding(er|ar)?) (fra|frå|i) "
+        r"(kommunene|kommunane|medlemmene|medlemane|regionene|regionane|deltakerne|deltakarane|"
+        r"medlemskommunene|medlemskommunane|regionrådene|regionråda|eierne|eigarane|ordførerne|ordførarane|"
+        r"fylkeskommunene|delregionene)|"
+        r"gjensidig (orientering|informasjon)|erfaringsutveksling|^orienteringssaker$",
     ),
     ("action_programme", r"handlingsprogram|handlingsplan|arbeidsprogram"),
     ("secretariat", r"sekretariat"),
@@ -165,3 +167,25 @@ STANDARD_TITLES: tuple[str, ...] = (
 )  # fmt: skip
 # Meeting kinds (v_meetings.kind).
 MEETING_KINDS: tuple[str, ...] = ("referat", "innkalling")
+
+# --- the round of reports (units.py, names.py, round_table.py) ------------------------------
+# A role written before a reporter's name ("v/ ordfører Kari Nilsen", "Ordførar i Vik, …").
+REPORTER_ROLES: tuple[str, ...] = (
+    "ordfører", "ordførar", "varaordfører", "varaordførar", "fylkesordfører", "fylkesordførar",
+    "rådmann", "rådmannen", "kommunedirektør", "kommunedirektøren", "kommunalsjef", "næringssjef",
+    "næringsrådgiver", "næringsrådgjevar", "rådgiver", "rådgjevar", "daglig leder", "dagleg leiar",
+    "styreleder", "styreleiar", "prosjektleder", "prosjektleiar", "leder", "leiar", "sekretær",
+    "direktør", "næringsutvikler", "næringsutviklar", "plansjef", "konsulent",
+)  # fmt: skip
+# Verbs of a briefing sentence that names its reporter ("Kari Nilsen orienterte om …").
+BRIEFING_VERBS: tuple[str, ...] = (
+    "orienterte", "informerte", "redegjorde", "fortalte", "innledet", "innleidde", "orienterer", "informerer",
+)  # fmt: skip
+# Words in a short label that make it no unit ("Status:", "Vedtak:") though capitalised.
+NOT_UNIT_LABELS: tuple[str, ...] = (
+    "tiltak", "innspill", "status", "oppsummering", "merknad", "merknader", "kommentar", "kommentarer",
+    "konklusjon", "vedtak", "annet", "diverse", "info", "informasjon", "formål", "ambisjon", "endring",
+    "bakgrunn", "utfordringer", "muligheter", "nytt", "aktuelt", "saker", "innstilling",
+    "forslag til vedtak", "behandling", "votering", "referat", "sak", "tema", "orientering",
+    "orienteringar", "orienteringer", "oppfølging", "frist", "ansvar", "ansvarleg", "ansvarlig",
+)  # fmt: skip

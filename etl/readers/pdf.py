@@ -18,6 +18,7 @@ from pathlib import Path
 from etl import limits
 from etl.errors import DocumentError
 from etl.model import SourceLine
+from etl.readers.pdf_style import LineLook, line_looks, styles
 from etl.readers.pdf_tables import PdfTable, find_tables
 
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
@@ -55,6 +56,20 @@ def _split_far_hyphens(textpage, text: str, offset: int = 0) -> str:  # noqa: AN
     return "".join(out)
 
 
+class _Text(str):
+    """A text piece of a page with the look (bold, size) of each of its lines, when known."""
+
+    looks: list[LineLook] | None = None
+
+
+def _text_piece(textpage, raw: str, pos: int) -> _Text:  # noqa: ANN001
+    piece = _Text(clean_pdf_text(_split_far_hyphens(textpage, raw, pos)))
+    looks = line_looks(textpage, raw, pos)
+    # A far hyphen split adds a line; then the looks no longer line up and are dropped.
+    piece.looks = looks if len(looks) == len(str(piece).split("\n")) else None
+    return piece
+
+
 def _page_pieces(page, textpage) -> list[str | PdfTable]:  # noqa: ANN001
     """The page as cleaned text with its tables (rows) spliced in where they were."""
     raw = textpage.get_text_range()
@@ -64,10 +79,10 @@ def _page_pieces(page, textpage) -> list[str | PdfTable]:  # noqa: ANN001
     pieces: list[str | PdfTable] = []
     pos = 0
     for t in tables:
-        pieces.append(clean_pdf_text(_split_far_hyphens(textpage, raw[pos : t.first_char], pos)))
+        pieces.append(_text_piece(textpage, raw[pos : t.first_char], pos))
         pieces.append(t)
         pos = t.last_char + 1
-    pieces.append(clean_pdf_text(_split_far_hyphens(textpage, raw[pos:], pos)))
+    pieces.append(_text_piece(textpage, raw[pos:], pos))
     return pieces
 
 
@@ -152,6 +167,7 @@ def read_pdf(path: Path, data: bytes) -> tuple[list[SourceLine], int]:
         raise DocumentError(path, "PDF is truncated or corrupt and cannot be opened.") from None
     try:
         lines: list[SourceLine] = []
+        looks: dict[int, LineLook | None] = {}  # index in lines → the text line's look
         n_chars = 0
         n_pages = len(pdf)
         if n_pages == 0:
@@ -169,9 +185,11 @@ def read_pdf(path: Path, data: bytes) -> tuple[list[SourceLine], int]:
                 if isinstance(piece, str):
                     n_chars += len(piece.strip())
                     parts = piece.split("\n")
+                    piece_looks = getattr(piece, "looks", None) or [None] * len(parts)
                     if parts and parts[-1] == "":
                         parts.pop()
-                    for part in parts:
+                    for part, look in zip(parts, piece_looks):
+                        looks[len(lines)] = look
                         lines.append(SourceLine(line_no=len(lines) + 1, page=page_index + 1, text=part))
                     continue
                 rows = piece.rows
@@ -194,4 +212,11 @@ def read_pdf(path: Path, data: bytes) -> tuple[list[SourceLine], int]:
         pdf.close()
     if n_chars == 0:
         raise DocumentError(path, "PDF has no text layer — the PDF needs OCR (scanned document?).")
-    return lines, n_pages
+    return _styled(lines, looks), n_pages
+
+
+def _styled(lines: list[SourceLine], looks: dict[int, LineLook | None]) -> list[SourceLine]:
+    """Text lines with the Word-like style their typography gives them (bold line, heading)."""
+    found = styles([looks.get(i) for i in range(len(lines))], [ln.text for ln in lines])
+    return [SourceLine(ln.line_no, ln.page, ln.text, style=st) if st and ln.cells is None else ln
+            for ln, st in zip(lines, found)]
