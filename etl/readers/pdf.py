@@ -62,7 +62,7 @@ class _Text(str):
     looks: list[LineLook] | None = None
 
 
-def _text_piece(textpage, raw: str, pos: int) -> _Text:  # noqa: ANN001
+def _text_piece(textpage, raw: str, pos: int) -> _Text:
     piece = _Text(clean_pdf_text(_split_far_hyphens(textpage, raw, pos)))
     looks = line_looks(textpage, raw, pos)
     # A far hyphen split adds a line; then the looks no longer line up and are dropped.

@@ -32,7 +32,7 @@ class LineLook:
     size: float  # the font size of the line's first character, 0 if unknown
 
 
-def _char_bold(textpage, index: int) -> bool:  # noqa: ANN001
+def _char_bold(textpage, index: int) -> bool:
     import pypdfium2.raw as pdfium_c
 
     weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
@@ -44,7 +44,7 @@ def _char_bold(textpage, index: int) -> bool:  # noqa: ANN001
     return bool(flags.value & _FORCE_BOLD_FLAG) or b"bold" in buf.value.lower()
 
 
-def line_looks(textpage, raw: str, offset: int) -> list[LineLook]:  # noqa: ANN001
+def line_looks(textpage, raw: str, offset: int) -> list[LineLook]:
     """One LineLook per line of ``raw`` (the page text from char ``offset``), split where
     pdfium breaks lines; empty lines get LineLook(False, 0)."""
     import pypdfium2.raw as pdfium_c
