@@ -3,26 +3,57 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from etl.parse.lines import Block, Line
+from etl.parse.sentences import split_sentences
+from etl.parse.vocabulary import (
+    AGENDA_LIST_HEADINGS,
+    CASE_TYPES,
+    CASE_WORDS,
+    DECISION_LABELS,
+    DECISION_PHRASES,
+    ITEM_KIND_PATTERNS,
+    NOT_DECISION_LABELS,
+    NOT_HANDLED_PHRASES,
+    STANDARD_TITLES,
+)
 
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NO = r"\d{1,3}(?:\s*/\s*\d{1,4})?|\d{4}\s*/\s*\d{1,4}"
+# "Sak 3", "Sak nr.: 14/26", "Saksnr. 2/24", "Punkt 3": the case word is dropped from the number.
 _SAK_RE = re.compile(
-    r"^(?:sak|saksnr\.?|punkt)\s*(?:nr\.?\s*)?(?P<no>\d{1,3}(?:\s*/\s*\d{1,4})?|\d{4}\s*/\s*\d{1,4})\b\s*[.:)\-–—]?\s*(?P<title>.*)$",
+    rf"^(?:{_alt(CASE_WORDS)})\.?\s*(?:nr\.?\s*)?:?\s*(?P<no>{_NO})\b\s*[.:)\-–—]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
+# "PS 1/26", "OS 2/26", "SR-sak 32/14", "AU-sak 3/25": a case type kept in the number.
+_TYPED_RE = re.compile(
+    rf"^(?P<type>(?:{'|'.join(CASE_TYPES)})|[A-ZÆØÅ]{{1,5}}-sak)\s*(?:nr\.?\s*)?(?P<no>\d{{1,3}}\s*/\s*\d{{2,4}}|\d{{1,3}})\b"
+    r"\s*[.:)\-–—]?\s*(?P<title>.*)$"
+)
+# A time-slot programme: "Kl. 12:10 Åpning", "09.00–09.30 Runde rundt bordet".
+_SLOT_RE = re.compile(
+    r"^(?:kl\.?\s*)?(?P<no>\d{1,2}[:.]\d{2})(?:\s*[-–—]\s*\d{1,2}[:.]\d{2})?\s*[:.–—-]?\s+(?P<title>[A-ZÆØÅ«\"].*)$",
+    re.IGNORECASE,
+)
+# "1: Godkjenning av innkalling": a number and a colon (no list marker for the cleaner).
+_COLON_NO_RE = re.compile(r"^(?P<no>\d{1,2}):\s+(?P<title>[A-ZÆØÅ«\"].*)$")
 # Standard item titles recognised without a number or heading style (after the first item).
-_STANDARD_TITLE_RE = re.compile(
-    r"^(?:eventuelt|evt\.?|runde rundt bordet|bordrunde|kommende arrangementer|orienteringer fra sekretariatet)\s*:?$",
-    re.IGNORECASE,
-)
+_STANDARD_TITLE_RE = re.compile(rf"^(?:{_alt(STANDARD_TITLES)})\s*:?$", re.IGNORECASE)
 _ROMAN_RE = re.compile(r"^(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})$")  # upper case only: "i." is a list
 _ROMAN_TITLE_RE = re.compile(r"^(?P<no>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3}))[.)]\s+(?P<title>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
 def number_value(no: str) -> int | None:
-    """The item's integer: '03/26' → 3, '2026/14' → 14, 'IV' → 4, '' → None."""
+    """The item's integer: '03/26' → 3, '2026/14' → 14, 'PS 1/26' → 1, 'IV' → 4, '' → None."""
+    if ":" in no:
+        return None  # a time slot
+    no = re.sub(r"^[A-ZÆØÅa-zæøå-]+\s+(?=\d)", "", no)  # "PS 1/26", "SR-sak 32/14"
     m = re.match(r"(\d{4})/(\d{1,4})$", no) or re.match(r"\d+", no)  # "2026/14": item 14 of 2026
     if m:
         return int(m.group(m.lastindex or 0))
@@ -34,33 +65,9 @@ def number_value(no: str) -> int | None:
 
 _NUM_TITLE_RE = re.compile(r"^(?P<no>\d{1,2})[.):]?\s+(?P<title>\S.*)$")
 
-# Title keywords → ItemKind, checked in this order.
-KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "approval",
-        re.compile(
-            r"godkjenning av (innkalling|dagsorden|saksliste|referat|møtebok|protokoll)|"
-            r"^(innkalling|dagsorden|saksliste)\b|referat fra (forrige|siste)|konstituering",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "round_table",
-        re.compile(
-            r"rundt bordet|bordrunde|runde(n)? (fra|blant|med) |"
-            r"(orientering(er)?|nytt|status|aktuelt|oppdatering(er)?|informasjon|innspill) fra "
-            r"(kommunene|medlemmene|regionene|deltakerne|medlemskommunene|regionrådene|eierne)|"
-            r"gjensidig orientering|erfaringsutveksling",
-            re.IGNORECASE,
-        ),
-    ),
-    ("action_programme", re.compile(r"handlingsprogram|handlingsplan|arbeidsprogram", re.IGNORECASE)),
-    ("secretariat", re.compile(r"sekretariat", re.IGNORECASE)),
-    (
-        "events",
-        re.compile(r"arrangement|kalender|konferanser og|kommende (møter|aktiviteter)|aktiviteter fremover", re.I),
-    ),
-    ("any_other_business", re.compile(r"^eventuelt\b|^evt\.?$|\beventuelt$", re.IGNORECASE)),
+# Title keywords → ItemKind, checked in this order (etl.parse.vocabulary).
+KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in ITEM_KIND_PATTERNS
 )
 
 KIND_TO_SECTION = {
@@ -83,8 +90,8 @@ def item_kind(title: str) -> str:
 
 
 def normalise_number(no: str) -> str:
-    """'1' → '1', '03 / 26' → '03/26'."""
-    return re.sub(r"\s+", "", no)
+    """'1' → '1', '03 / 26' → '03/26', 'PS  1 / 26' → 'PS 1/26'."""
+    return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", no.strip()))
 
 
 def _clean_title(title: str) -> str:
@@ -97,9 +104,43 @@ class ItemSpan:
     number: str
     title: str
     body: list[Line] = field(default_factory=list)
+    numbered: bool = True  # the number is printed (not counted on from the previous item)
 
 
-def _heading_candidate(ln: Line) -> tuple[str, str, bool] | None:
+_PREPOSITIONS = {"i", "for", "av", "om", "fra", "frå", "til", "på", "med", "og", "ved", "mot", "etter", "under",
+                 "mellom", "hos", "or", "eller", "the", "de", "den", "det", "ny", "nye", "nytt"}  # fmt: skip
+_LETTERED_RE = re.compile(r"^[a-h]\)$")
+# A decision written on the heading line: "… – vedtatt", ": Godkjent.", ". Vedtak: …"
+_HEADING_DECISION_RE = re.compile(
+    rf"^(?P<title>.+?)(?:\s*[.:–—-]\s+|\s+)(?P<label>(?:{_alt(DECISION_LABELS)})\s*:\s*)(?P<rest>\S.*)$", re.IGNORECASE
+)
+_HEADING_OUTCOME_RE = re.compile(
+    r"^(?P<title>.+?)\s*[.:–—-]\s+(?P<rest>(?:enstemmig |samrøystes )?(?:godkjent|godkjend|vedtatt|vedteke|"
+    r"tatt til orientering|teke til vitande|utsatt|utsett)\.?)$",
+    re.IGNORECASE,
+)
+
+
+def split_run_title(text: str) -> tuple[str, str] | None:
+    """'Eventuelt Ingen saker.' → ('Eventuelt', 'Ingen saker.'): a heading whose body ran
+    onto its line (line breaks lost). The title ends before the first capitalised word
+    or inline list letter that does not follow a preposition."""
+    words = text.split(" ")
+    for k in range(1, min(15, len(words) - 1)):
+        w, prev = words[k], words[k - 1]
+        if _LETTERED_RE.match(w):
+            return " ".join(words[:k]), " ".join(words[k:])
+        if w[:1].isupper() and prev.lower() not in _PREPOSITIONS and not prev.endswith(":") and len(words) - k >= 2:
+            return " ".join(words[:k]), " ".join(words[k:])
+    return None
+
+
+def _body_line(ln: Line, text: str) -> Line:
+    """A line of its own for text that shares the heading's source line."""
+    return replace(ln, text=text, marker=None, level=0, heading=0, cells=None)
+
+
+def _heading_candidate(ln: Line, slots: bool) -> tuple[str, str, bool] | None:
     """(number, title, explicit) if the line could open an agenda item."""
     if ln.cells is not None or ln.blank or ln.noise:
         return None
@@ -112,9 +153,16 @@ def _heading_candidate(ln: Line) -> tuple[str, str, bool] | None:
         return None
     if ln.is_bullet:
         return None
-    m = _SAK_RE.match(ln.text)
+    m = _TYPED_RE.match(ln.text) or _SAK_RE.match(ln.text)
     if m and (m.group("title") or ln.heading):
-        return normalise_number(m.group("no")), _clean_title(m.group("title")), True
+        no = normalise_number(m.group("no"))
+        if "type" in m.groupdict():
+            no = f"{m.group('type')} {no}"
+        return no, _clean_title(m.group("title")), True
+    if slots and (m := _SLOT_RE.match(ln.text)):
+        return m.group("no"), _clean_title(m.group("title")), True
+    if (m := _COLON_NO_RE.match(ln.text)) is not None:
+        return m.group("no"), _clean_title(m.group("title")), False
     if not ln.heading and _STANDARD_TITLE_RE.match(ln.text):
         return "", _clean_title(ln.text), True  # "Eventuelt" on a line of its own
     if ln.heading:
@@ -130,13 +178,32 @@ def _plausible_title(title: str) -> bool:
     return 0 < len(words) <= 14 and not title.endswith((".", ",", ";")) and (title[0].isupper() or title[0] in "«\"")
 
 
+def _title_and_rest(ln: Line, title: str) -> tuple[str, list[Line]] | None:
+    """The item title and any body text on the heading line (a decision, or a body
+    that ran onto the line); None when the line is no plausible heading."""
+    m = _HEADING_DECISION_RE.match(title)
+    if m and _plausible_title(_clean_title(m.group("title"))):
+        return _clean_title(m.group("title")), [_body_line(ln, m.group("label") + m.group("rest"))]
+    m = _HEADING_OUTCOME_RE.match(title)
+    if m and _plausible_title(_clean_title(m.group("title"))) and not ln.heading:
+        return _clean_title(m.group("title")), [_body_line(ln, "Vedtak: " + m.group("rest"))]
+    if _plausible_title(title) or ln.heading:
+        return title, []
+    cut = split_run_title(title)
+    if cut and _plausible_title(cut[0]):
+        return _clean_title(cut[0]), [_body_line(ln, cut[1])]
+    return None
+
+
 # A numbered list under these labels is the agenda announced up front or the attendee
 # list ("Deltakere:" / "1. Ole Dahl, Ullensaker kommune"), never agenda items.
 _AGENDA_LABEL_RE = re.compile(
-    r"^(?:saksliste|sakliste|dagsorden|agenda|(?:til ?stede|deltakere|deltagere|møtt|forfall)(?: på møtet)?\s*:)\s*:?$",
+    rf"^(?:{_alt(AGENDA_LIST_HEADINGS)}|(?:til ?stede|til stades|deltakere|deltagere|møtt|forfall)(?: på møtet)?\s*:)\s*:?$",
     re.IGNORECASE,
 )
+_AGENDA_HEADING_RE = re.compile(rf"^(?:{_alt(AGENDA_LIST_HEADINGS)})\s*:?$", re.IGNORECASE)
 _SUBNO_RE = re.compile(r"^(?P<no>\d{1,2})\.(?P<sub>\d{1,2})\.?\s+(?P<title>[A-ZÆØÅ«\"].*)$")
+_ROW_NO_RE = re.compile(rf"^(?:(?P<type>(?:{'|'.join(CASE_TYPES)})|[A-ZÆØÅ]{{1,5}}-sak)\s*|(?:sak|saksnr)\.?\s*)?(?P<no>{_NO})\.?$", re.I)
 
 
 def _sub_heading(ln: Line, item_no: int) -> bool:
@@ -153,50 +220,116 @@ def _sub_heading(ln: Line, item_no: int) -> bool:
     return True
 
 
+def _listed_item(ln: Line) -> ItemSpan | None:
+    """An entry of the agenda announced up front: a numbered line, a case line or a
+    table row 'PS 1/26 | Godkjenning av innkalling'."""
+    if ln.cells is not None:
+        cells = [c.strip() for c in ln.cells if c.strip()]
+        m = _ROW_NO_RE.match(cells[0]) if len(cells) >= 2 else None
+        if m is None or not _plausible_title(cells[1]):
+            return None
+        no = normalise_number(m.group("no"))
+        return ItemSpan(ln, f"{m.group('type')} {no}" if m.group("type") else no, _clean_title(cells[1]))
+    cand = _heading_candidate(ln, slots=False)
+    if cand is None or not cand[0] or not _plausible_title(cand[1]):
+        return None
+    return ItemSpan(ln, cand[0], cand[1])
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.casefold()).strip(" .:")
+
+
+def _drop_listings(preamble: list[Line], items: list[ItemSpan]) -> list[ItemSpan]:
+    """A sakliste or table of contents read as items: an item whose number (or, when
+    unnumbered, title) comes again later is the listing, not the item. Its heading is
+    page furniture; text under it goes back where it stood."""
+    keep: list[ItemSpan] = []
+    for i, it in enumerate(items):
+        later = items[i + 1 :]
+        if it.numbered and it.number:
+            dup = any(o.numbered and normalise_number(o.number).casefold() == it.number.casefold() for o in later)
+        else:
+            dup = any(_norm(o.title) == _norm(it.title) for o in later)
+        if not dup:
+            keep.append(it)
+            continue
+        it.heading.noise = True
+        (keep[-1].body if keep else preamble).extend([it.heading, *it.body])
+    return keep
+
+
 def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
     """Split the document into a preamble and agenda items.
 
-    A numbered list right after "Saksliste"/"Dagsorden" is the agenda announced up
-    front, not the items; "2.1 Oslo kommune" inside item 2 is a sub-heading; an
-    unnumbered Word/Markdown heading at the level of earlier item headings is an
-    item too (Word's automatic heading numbers are not in the text).
+    A numbered list or table right after "Saksliste"/"Dagsorden" is the agenda
+    announced up front, not the items (unless no items follow: a notice); an item
+    number met again later marks the earlier line as a listing; "2.1 Oslo kommune"
+    inside item 2 is a sub-heading; an unnumbered Word/Markdown heading at the level
+    of earlier item headings is an item too (Word's automatic heading numbers are
+    not in the text); "Kl. 12:10 Åpning" lines are items of a time-slot programme.
     """
     preamble: list[Line] = []
     items: list[ItemSpan] = []
+    listed: list[ItemSpan] = []  # the agenda announced up front
     last_no = 0  # last integer item number seen
     list_no: int | None = None  # a running numbered list that is not agenda items
     agenda_list = False  # inside the "Saksliste" list before the items
+    gap = False  # a blank line since the last line of that list
+    agenda_entries = first_row = False  # the list is the agenda (not attendees); at its first line
     item_levels: set[int] = set()  # heading levels of accepted item headings
+    slot_lines = [ln for ln in lines if ln.cells is None and not ln.is_bullet and not ln.noise and _SLOT_RE.match(ln.text)]
+    slots = len(slot_lines) >= 2
     for ln in lines:
-        if not items and ln.cells is None and _AGENDA_LABEL_RE.match(ln.text) and not ln.is_bullet:
+        if not items and ln.cells is None and not ln.noise and _AGENDA_LABEL_RE.match(ln.text) and not ln.is_bullet:
             agenda_list = True
+            agenda_entries = not ln.text.rstrip().endswith(":") or _AGENDA_HEADING_RE.match(ln.text) is not None
+            first_row = True
             preamble.append(ln)
             continue
+        if agenda_list and ln.blank:
+            gap = True
         if agenda_list and not ln.blank and not ln.noise:
-            agenda_list = ln.numbered and not ln.heading
+            # A case line after a blank line is the first real item, not the list.
+            listing = agenda_entries and not ln.heading and (ln.numbered or ln.cells is not None or not gap)
+            entry = _listed_item(ln) if listing else None
+            agenda_list = (ln.numbered and not ln.heading) or entry is not None or (
+                agenda_entries and ln.cells is not None and first_row  # the table's header row
+            )
+            gap = first_row = False
             if agenda_list:
+                if entry is not None:
+                    listed.append(entry)
                 preamble.append(ln)
                 continue
         if items and last_no and _sub_heading(ln, last_no):
             items[-1].body.append(ln)
             continue
-        cand = _heading_candidate(ln)
+        cand = _heading_candidate(ln, slots and (not items or ":" in items[0].number))
         accepted = False
+        extra: list[Line] = []
+        numbered = True
         if cand is not None:
             no, title, explicit = cand
             kind = item_kind(title) if title else "other"
             if explicit and no:
-                accepted = bool(title) or ln.heading > 0
+                split = _title_and_rest(ln, title) if title else (title, [])
+                accepted = split is not None and (bool(split[0]) or ln.heading > 0)
+                if split is not None:
+                    title, extra = split
             elif explicit:  # unnumbered markdown / Word heading, or a standard title line
                 accepted = (kind != "other" or ln.heading in item_levels) and bool(
                     items or (kind in ("approval", "round_table") and ln.heading)
                 )
-                no = str(last_no + 1)
+                no, numbered = str(last_no + 1), False
             else:
                 n = number_value(no) or 0
                 sequential = n == last_no + 1
                 in_list = list_no is not None and n == list_no + 1
-                accepted = sequential and not in_list and _plausible_title(title)
+                split = _title_and_rest(ln, title)
+                accepted = sequential and not in_list and split is not None
+                if accepted and split is not None:
+                    title, extra = split
                 if not accepted:
                     list_no = n
             if accepted:
@@ -206,49 +339,97 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
                 list_no = None
                 if ln.heading:
                     item_levels.add(ln.heading)
-                items.append(ItemSpan(ln, no, title))
+                items.append(ItemSpan(ln, no, title, extra, numbered))
                 continue
         (items[-1].body if items else preamble).append(ln)
-    return preamble, items
-
-
+    if not items and listed:  # a notice: the sakliste is the agenda
+        used = {id(it.heading) for it in listed}
+        return [ln for ln in preamble if id(ln) not in used], listed
+    return preamble, _drop_listings(preamble, items)
 # --- decisions ----------------------------------------------------------------
-_DECISION_LABEL_RE = re.compile(r"^(vedtak|konklusjon|beslutning|vedtatt)\s*[:.–-]\s*(?P<rest>.*)$", re.I)
-_NOT_HANDLED_RE = re.compile(r"^(ikke behandlet|saken (ble )?utsatt|utsatt\b|saken utgår|utgikk)", re.I)
-_APPROVED_RE = re.compile(r"\b(ble|er|blir) (enstemmig )?(godkjent|vedtatt)\b|\bgodkjennes\b|\bvedtas\b", re.I)
-_APPROVAL_WORD_RE = re.compile(r"\bgodkjen|\bvedtatt\b|\bingen merknader\b", re.I)
+_OWNER = r"(?:[\wæøåÆØÅ-]+s\s+|[\wæøåÆØÅ-]+\s+sitt\s+)?"  # "Rådets vedtak", "Styret sitt vedtak"
+_DECISION_LABEL_RE = re.compile(
+    rf"^{_OWNER}(?:{_alt(DECISION_LABELS)})(?:\s+(?:i|frå|fra)\s+[^:.]{{1,40}})?\s*[:.–-]\s*(?P<rest>.*)$", re.I
+)
+# "Forslag til vedtak:", "Innstilling frå dagleg leiar:", "Votering:", "Behandling i rådet - 06.02.2025:"
+_NOT_DECISION_RE = re.compile(rf"^{_OWNER}(?:{_alt(NOT_DECISION_LABELS)})\b[^:]{{0,60}}:", re.I)
+_INLINE_DECISION_RE = re.compile(rf"(?<=[.!?])\s+(?:{_alt(DECISION_LABELS)})\s*:\s*(?P<rest>\S.*)$", re.I)
+_NOT_HANDLED_RE = re.compile("|".join(NOT_HANDLED_PHRASES), re.I)
+_APPROVED_RE = re.compile("|".join(DECISION_PHRASES), re.I)
+_APPROVAL_WORD_RE = re.compile(r"\bgodkjen|\bgodkjend|\bvedtatt\b|\bvedteke|\bingen merknader\b|\bingen merknad", re.I)
+
+
+def _from_sentence(text: str, pattern: re.Pattern[str]) -> str:
+    """The text from the first sentence that matches ``pattern``: "Leder ønsket velkommen.
+    Referatet ble godkjent." → "Referatet ble godkjent."."""
+    for s0, e0 in split_sentences(text):
+        if pattern.search(text[s0:e0]):
+            return text[s0:].strip()
+    return text
 
 
 def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Block]]:
-    """Pull the decision out of an item's blocks; return (decision, remaining blocks)."""
-    decisions: list[str] = []
+    """Pull the decision out of an item's blocks; return (decision, remaining blocks).
+
+    A labelled decision ("Vedtak:", "Rådets vedtak:") wins over sentences that say
+    something was approved; a proposal, recommendation, debate or vote ("Forslag til
+    vedtak:", "Innstilling:", "Votering:") and the text under it are never the decision.
+    """
+    labelled: list[str] = []
+    phrased: list[str] = []  # sentences saying it was approved: the decision when no label gives one
     rest: list[Block] = []
-    pending_label = False
+    mode: str | None = None  # "decision": text under an empty decision label; "proposal": under a non-decision label
+    taken_in_mode = 0
     for b in blocks:
         if b.first.cells is not None:
             rest.append(b)
             continue
         text = b.text
-        if pending_label and not b.is_bullet:
-            decisions.append(text)
-            pending_label = False
+        if b.first.heading:
+            mode = None
+            rest.append(b)
             continue
-        pending_label = False
+        if _NOT_DECISION_RE.match(text):
+            mode, taken_in_mode = "proposal", 0
+            rest.append(b)
+            continue
         m = _DECISION_LABEL_RE.match(text)
-        if m and not b.first.heading:
-            if m.group("rest"):
-                decisions.append(m.group("rest").strip())
+        if m:
+            if m.group("rest").strip():
+                labelled.append(m.group("rest").strip())
+                mode = None
             else:
-                pending_label = True
+                mode, taken_in_mode = "decision", 0
+            continue
+        if mode == "decision":
+            if taken_in_mode == 0 or b.is_bullet or (labelled and labelled[-1].endswith(":")):
+                if taken_in_mode == 0:
+                    labelled.append(text)
+                else:
+                    labelled[-1] = f"{labelled[-1]} {text}"
+                taken_in_mode += 1
+                continue
+            mode = None
+        if mode == "proposal":
+            if not b.is_label:
+                rest.append(b)
+                continue
+            mode = None
+        inline = _INLINE_DECISION_RE.search(text) if not b.is_bullet else None
+        if inline:
+            labelled.append(inline.group("rest").strip())
+            rest.append(Block([replace(b.first, text=text[: inline.start()].strip())]))
             continue
         if not b.is_bullet and _NOT_HANDLED_RE.match(text):
-            decisions.append(text)
+            phrased.append(text)
             continue
         if kind == "approval" and _APPROVAL_WORD_RE.search(text):
-            decisions.append(text)
+            phrased.append(_from_sentence(text, _APPROVAL_WORD_RE))
             continue
         if kind not in ("round_table", "events") and not b.is_bullet and _APPROVED_RE.search(text):
-            decisions.append(text)
+            phrased.append(_from_sentence(text, _APPROVED_RE))
             continue
         rest.append(b)
-    return (" ".join(decisions) if decisions else None), rest
+    if labelled:
+        return " ".join(labelled), rest
+    return (" ".join(phrased) if phrased else None), rest

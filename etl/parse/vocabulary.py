@@ -124,7 +124,7 @@ DECISION_PHRASES: tuple[str, ...] = (
     r"\b(ble|er|blir|vart|vert|blei) (enstemmig |samrøystes |einstemmig )?(godkjent|godkjend|vedtatt|vedteke|vedteken)\b",
     r"\bgodkjennes\b", r"\bvedtas\b", r"\bgodkjenast\b", r"\bvert godkjend\b", r"\bvedtakast\b",
     r"\b(tas|tatt|tages|blir tatt|ble tatt) til (orientering|etterretning)\b",
-    r"\b(teke|tatt|takast|vert teke) til (vitande|orientering|etterretning)\b",
+    r"\b(teke|tekne|tatt|takast|vert teke|vart teke|vart tekne) til (vitande|orientering|etterretning)\b",
 )  # fmt: skip
 # Sentences that say an item was not dealt with.
 NOT_HANDLED_PHRASES: tuple[str, ...] = (
