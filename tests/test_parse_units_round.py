@@ -184,3 +184,10 @@ def test_one_unit_or_prose_about_kommuner_is_no_round():
         "Asker kommune og Bærum kommune har sendt høringssvar.", "Rådet slutter seg til administrasjonens forslag.",
     ))  # fmt: skip
     assert not is_round(blocks(("Heading 2", "Bakgrunn"), "Saka gjeld budsjett.", ("Heading 2", "Vurdering"), "Ok."))
+
+
+def test_speakers_of_an_ordinary_item_are_no_round():
+    assert not is_round(blocks(
+        "Innledning v/Tore Bakken:", "Strategien skal vere ferdig i desember.",
+        "Diskusjon v/Per Dahl:", "Rådet ønskjer meir vekt på mat.",
+    ))  # fmt: skip

@@ -25,6 +25,7 @@ from etl.parse.units import (
     heading_unit,
     known_unit,
     looks_like_unit,
+    proper_name,
     role_briefing,
     split_unit,
 )
@@ -220,7 +221,10 @@ def is_round(blocks: list[Block]) -> bool:
         hdr = unit_header(b, blocks[i + 1] if i + 1 < len(blocks) else None, loose=True)
         if hdr is None and not b.is_bullet:
             hdr = role_briefing(b.text)
-        if hdr is not None and (hdr.reporter is not None or explicit_unit(hdr.unit)):
+        if hdr is None:
+            continue
+        # "Innledning v/Tore Bakken:" names a speaker, not a unit: a generic word is no unit.
+        if explicit_unit(hdr.unit) or (hdr.reporter is not None and proper_name(hdr.unit, 6)):
             units.add(hdr.unit.casefold())
     return len(units) >= 2
 

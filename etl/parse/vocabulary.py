@@ -188,4 +188,6 @@ NOT_UNIT_LABELS: tuple[str, ...] = (
     "bakgrunn", "utfordringer", "muligheter", "nytt", "aktuelt", "saker", "innstilling",
     "forslag til vedtak", "behandling", "votering", "referat", "sak", "tema", "orientering",
     "orienteringar", "orienteringer", "oppfølging", "frist", "ansvar", "ansvarleg", "ansvarlig",
+    "innledning", "innleiing", "presentasjon", "foredrag", "innlegg", "diskusjon", "drøfting", "spørsmål",
+    "velkommen", "åpning", "opning", "avslutning", "lunsj", "pause", "kaffe",
 )  # fmt: skip
