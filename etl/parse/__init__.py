@@ -104,6 +104,7 @@ def parse_document(raw: RawDocument) -> Meeting:
         attendees=header.attendees,
         n_pages=raw.n_pages,
         fmt=raw.fmt,
+        end_date=header.end_date,
     )
     m.links = _links(lines, src)
 
@@ -121,6 +122,8 @@ def parse_document(raw: RawDocument) -> Meeting:
                     ParseWarning("empty_round_table", f"round-table item {span.number} has no reports", span.heading.no)
                 )
     match_links(m.events, m.links)
+    if header.notice and not any(item.decision for item in m.agenda):
+        m.kind = "innkalling"  # a notice: its title says so and nothing was decided
 
     if m.meeting_date is None:
         m.warnings.append(ParseWarning("no_date", "no meeting date found in the text or the file name"))

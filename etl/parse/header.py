@@ -4,31 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from etl.extract.dates import parse_norwegian_date
+from etl.extract.dates import find_date_spans, parse_norwegian_date
 from etl.parse.lines import URL_RE, Line
-from etl.parse.round_table import is_person
+from etl.parse.names import is_person
+from etl.parse.vocabulary import (
+    AGENDA_LIST_HEADINGS,
+    ATTENDANCE_HEADINGS,
+    HEADER_LABELS,
+    MEETING_NOUNS,
+    MONTHS,
+    NOTICE_WORDS,
+    PROTOCOL_SIGNERS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
 
-LABELS: dict[str, str] = {
-    "tid": "time", "tidspunkt": "time", "klokkeslett": "time", "dato og tid": "time",
-    "dato": "date", "møtedato": "date", "dato for møtet": "date",
-    "sted": "place", "møtested": "place", "møtelokale": "place",
-    "møteleder": "chair", "leder": "chair", "ordstyrer": "chair", "møteleiar": "chair",
-    "sekretariat": "secretary", "referent": "secretary", "sekretær": "secretary", "referat skrevet av": "secretary",
-    "tilstede": "attendees", "til stede": "attendees", "deltakere": "attendees", "møtt": "attendees",
-    "tilstede på møtet": "attendees", "til stede på møtet": "attendees", "deltagere": "attendees",
-    "møtt fra": "attendees",
-    "forfall": "absent", "meldt forfall": "absent", "ikke til stede": "absent", "kopi": "absent",
-    "møteleder/referent": "chair_secretary", "møteleder og referent": "chair_secretary",
-    "møteleder/sekretær": "chair_secretary", "leder/referent": "chair_secretary",
-    "dato/tid": "time", "dato/klokkeslett": "time", "møtetid": "time", "tid/dato": "time",
-    "tid og sted": "time_place", "dato og sted": "time_place", "tid/sted": "time_place", "dato/sted": "time_place",
-    "tid og møtested": "time_place",
-    "fraværende": "absent", "fravær": "absent", "forhindret": "absent",
-    "møtedag": "time", "dag og tid": "time", "møte": "organ", "utvalg": "organ",
-    "neste møte": "ignore", "saksbehandler": "ignore", "arkivsak": "ignore", "vår ref": "ignore",
-}  # fmt: skip
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH_ALT = _alt(MONTHS)
+_WEEKDAY_ALT = _alt(WEEKDAYS)
+
+LABELS: dict[str, str] = HEADER_LABELS
 
 _LABEL_RE = re.compile(
     r"^(?P<label>" + "|".join(sorted((re.escape(k) for k in LABELS), key=len, reverse=True)) + r")\s*:\s*(?P<value>.*)$",
@@ -46,9 +47,43 @@ _TIME_PLACE_CUT_RE = re.compile(
     r"(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:[-–—]|til)\s*\d{1,2}[:.]\d{2})?|kl\.?\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?",
     re.IGNORECASE,
 )
-_AGENDA_LIST_RE = re.compile(r"^(?:saksliste|sakliste|dagsorden|agenda|innhold)\s*:?$", re.IGNORECASE)
+_AGENDA_LIST_RE = re.compile(rf"^(?:{_alt(AGENDA_LIST_HEADINGS)})\s*:?$", re.IGNORECASE)
 _ROLE_RE = re.compile(r"\((?P<role>møteleder|leder|referent|sekretær|ordstyrer)\)", re.IGNORECASE)
-_TITLE_RE = re.compile(r"^(?:møte)?referat\b|^protokoll\b", re.IGNORECASE)
+_TITLE_RE = re.compile(rf"^(?:{_alt(TITLE_WORDS + NOTICE_WORDS)})\b", re.IGNORECASE)
+_NOTICE_RE = re.compile(rf"^(?:{_alt(NOTICE_WORDS)})\b", re.IGNORECASE)
+# "… – referat fra samling 2.–3. juni 2025": a title word after the organ.
+_TITLE_AFTER_RE = re.compile(rf"\s+[–—-]\s+(?:{_alt(TITLE_WORDS + NOTICE_WORDS)})\b.*$", re.IGNORECASE)
+_MEETING_NOUN_RE = re.compile(
+    rf"^(?:(?:fra|frå|til|for|om)\s+)?(?:(?:det|eit|et)\s+)?(?:{_alt(MEETING_NOUNS)})\s+(?:i|for|med|hos|til)\s+", re.I
+)
+# "X Møte 22. mai 2012" / "X – møte 3/2025": a meeting noun and what follows it after the organ.
+_TRAILING_MEETING_RE = re.compile(rf"\s+[–—-]?\s*(?:{_alt(MEETING_NOUNS)})\b[\s\d./–—-]*$", re.IGNORECASE)
+# A date or date range, possibly with a weekday: "fredag 13. mars 2026", "18.–19. september 2014".
+_DATE_TEXT = (
+    rf"(?:(?:{_WEEKDAY_ALT})\s+(?:den\s+)?)?(?:\d{{1,2}}\.?\s*(?:[-–—]|og|til)\s*)?\d{{1,2}}\.\s*(?:{_MONTH_ALT})\.?"
+    r"(?:\s+\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}"
+)
+_RANGE_RE = re.compile(
+    rf"(?<![\d.])(?P<d1>\d{{1,2}})\.?(?:\s*(?P<m1>{_MONTH_ALT})\.?)?\s*(?:[-–—]|og|til)\s*(?P<d2>\d{{1,2}})\.\s*"
+    rf"(?P<m2>{_MONTH_ALT})\b\.?(?:\s*(?P<y>\d{{4}}))?",
+    re.IGNORECASE,
+)
+_DAY_MONTH_RE = re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\.\s*(?P<m>{_MONTH_ALT})\b", re.IGNORECASE)
+_WEEKDAY_DATE_RE = re.compile(rf"\b(?:{_WEEKDAY_ALT})\s+(?:den\s+)?\d{{1,2}}\.", re.IGNORECASE)
+_YEAR_RE = re.compile(r"\b(19[89]\d|20\d\d)\b")
+# A letter's place-and-date line ("Kongsberg, 20. mars 2026"): when it was sent, not the meeting.
+_PLACE_DATE_RE = re.compile(
+    rf"^[A-ZÆØÅ][\wæøåÆØÅ .-]{{1,40}},\s*(?:den\s+)?(?:\d{{1,2}}\.\s*(?:{_MONTH_ALT})\.?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})\.?$"
+)
+_ADDRESSEE_RE = re.compile(r"^(?:til|kopi til|adressat)\s+\S", re.IGNORECASE)
+_ATTENDANCE = tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in ATTENDANCE_HEADINGS)
+_SIGNERS_RE = re.compile(rf"^(?:{_alt(PROTOCOL_SIGNERS)})\b", re.IGNORECASE)
+# A label in the middle of a line whose breaks were lost: "… Tid: kl. 12 Sted: Hamar …".
+_MID_LABEL_RE = re.compile(
+    r"(?<=\S)\s+(?=(?:" + "|".join(sorted((re.escape(k.capitalize()) for k in HEADER_LABELS), key=len, reverse=True))
+    + r")\s*:\s)"
+)
+_COLUMNS_RE = re.compile(r"\S(?:\s{2,}|\t)\S")
 _NAME_IN_FILE_DATE_RE = re.compile(r"(\d{4})[-_.](\d{2})[-_.](\d{2})|(\d{2})[-_.](\d{2})[-_.](\d{4})")
 
 
@@ -64,14 +99,27 @@ class Header:
     attendees: list[str] = field(default_factory=list)
     title_line: Line | None = None
     used: set[int] = field(default_factory=set)  # line numbers consumed as metadata
+    end_date: dt.date | None = None  # last day of a meeting over several days
+    notice: bool = False  # the title says innkalling
+    letter_date: dt.date | None = None  # "Gran, 3. oktober 2025": when the letter was sent
+    organ_from_letterhead: bool = False  # a "Utvalg:" label names the body better
+
+
+_TITLE_PREFIX_RE = re.compile(
+    rf"^(?:{_alt(TITLE_WORDS + NOTICE_WORDS)})(?:\s+(?:fra|frå|for|til|i))?(?:\s*[-–—:]\s*|\s+|$)", re.IGNORECASE
+)
 
 
 def organ_from_title(title: str) -> str | None:
-    t = re.sub(r"^(?:møte)?referat(?:\s+fra|\s*[-–—:])?\s*", "", title.strip(), flags=re.IGNORECASE)
-    t = re.sub(r"^(?:det\s+)?møte(?:t)?\s+i\s+", "", t, flags=re.IGNORECASE)
-    # Drop a trailing date ("… 12. mars 2026", "… 12.03.2026") and separators.
-    t = re.sub(r"[\s,–—-]*(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:den\s+)?\d{1,2}\.\s*\w+\.?\s*\d{4}$", "", t)
+    """The body's name from a title: "Referat fra styremøte i X 14. juni 2013" → "X",
+    "Innkalling til møte i Rådet for X" → "Rådet for X", "X Møte 22. mai 2012" → "X"."""
+    t = _TITLE_AFTER_RE.sub("", title.strip())  # "X – referat fra samling 2.–3. juni"
+    t = _TITLE_PREFIX_RE.sub("", t)
+    t = _MEETING_NOUN_RE.sub("", t)
+    # Drop a trailing date ("… 12. mars 2026", "… 12.03.2026", "… 18.–19. september") and separators.
+    t = re.sub(rf"[\s,–—-]*(?:{_DATE_TEXT})(?:\s*,?\s*kl\.?\s*[\d.:–—-]+)?$", "", t, flags=re.IGNORECASE)
     t = re.sub(r"[\s,–—-]*\d{1,2}\.\d{1,2}\.\d{2,4}$|[\s,–—-]*\d{4}-\d{2}-\d{2}$", "", t)
+    t = _TRAILING_MEETING_RE.sub("", t)  # "Regionrådet Møte"
     t = re.sub(r"\s*[–—:-]\s*(?:møte)?referat$", "", t, flags=re.IGNORECASE)  # "Næringsgruppen – møtereferat"
     t = t.strip(" ,–—-:")
     if t.isupper() and len(t) > 3:  # "FAGGRUPPE FOR NÆRINGSSAMARBEID"
@@ -118,16 +166,32 @@ def date_from_filename(name: str) -> dt.date | None:
         return None
 
 
+def _letterhead(lines: list[Line]) -> Line | None:
+    """The body's name above a title: the nearest short line that is no place-and-date
+    line, no addressee ("Til medlemmene i …") and no sentence."""
+    for ln in reversed(lines):
+        t = ln.text
+        if _PLACE_DATE_RE.match(t) or _ADDRESSEE_RE.match(t) or t.endswith(".") or find_date_spans(t, None):
+            continue
+        if 2 <= len(t.split()) <= 8 or (len(t.split()) == 1 and t[:1].isupper() and len(t) > 3):
+            return ln
+    return None
+
+
 def _title(h: Header, content: list[Line]) -> None:
-    """Title and organ from the lines above the first label: "Referat fra …", or a
-    bare "REFERAT" with the organ on the next line; a letterhead above it is used up."""
+    """Title and organ from the lines above the first label: "Referat fra …", a bare
+    "REFERAT"/"MØTEINNKALLING" with the organ on the next line or in the letterhead above."""
     top: list[Line] = []
     for ln in content:
         if ln.cells is not None or ln.is_bullet or _LABEL_RE.match(ln.text) or _AGENDA_LIST_RE.match(ln.text):
             break
         top.append(ln)
-        if len(top) == 4:
+        if len(top) == 6:
             break
+    for ln in top:
+        if _PLACE_DATE_RE.match(ln.text):  # the letter's date line is metadata, not text
+            h.letter_date = parse_norwegian_date(ln.text, None)
+            h.used.add(ln.no)
     titled = next((i for i, ln in enumerate(top) if _TITLE_RE.search(ln.text)), None)
     if titled is None:
         h.title_line = next((ln for ln in content if ln.cells is None and not ln.is_bullet), None)
@@ -136,15 +200,23 @@ def _title(h: Header, content: list[Line]) -> None:
             h.used.add(h.title_line.no)
         return
     h.title_line = top[titled]
+    h.notice = bool(_NOTICE_RE.match(h.title_line.text))
     h.used.update(ln.no for ln in top[: titled + 1])
     h.organ = organ_from_title(h.title_line.text)
     nxt = top[titled + 1] if titled + 1 < len(top) else None
-    if h.organ is None and nxt is not None and len(nxt.text.split()) <= 10 and not nxt.text.endswith("."):
+    if (
+        h.organ is None
+        and nxt is not None
+        and len(nxt.text.split()) <= 10
+        and not nxt.text.endswith(".")
+        and not _PLACE_DATE_RE.match(nxt.text)
+    ):
         h.organ = organ_from_title(nxt.text)
         h.used.add(nxt.no)
-    above = top[titled - 1] if titled else None
-    if h.organ is None and above is not None and len(above.text.split()) >= 2 and not above.text.endswith("."):
+    above = _letterhead(top[:titled]) if titled else None
+    if h.organ is None and above is not None:
         h.organ = organ_from_title(above.text)  # "Faggruppe for næringssamarbeid" over a bare "REFERAT"
+        h.organ_from_letterhead = True
 
 
 def _entry_names(text: str) -> list[str] | None:
@@ -181,7 +253,8 @@ def _wraps(buf: str, text: str) -> bool:
 def parse_header(pre: list[Line], source_file: str) -> Header:
     """Read metadata from the preamble lines (label lines, lists and tables)."""
     h = Header()
-    content = [ln for ln in pre if not ln.blank and not ln.noise]
+    content = _split_fields([ln for ln in pre if not ln.blank and not ln.noise])
+    segmented = {ln.no for i, ln in enumerate(content) if i and content[i - 1].no == ln.no}
     _title(h, content)
     date_texts: list[str] = []
     mode: str | None = None  # collecting a list after "Tilstede:" / "Forfall:" / "Saksliste"
@@ -194,7 +267,7 @@ def parse_header(pre: list[Line], source_file: str) -> Header:
         para.clear()
 
     for ln in content:
-        if ln.no in h.used:
+        if ln.no in h.used and ln.no not in segmented:
             continue
         if ln.cells is not None:
             flush()
@@ -238,6 +311,24 @@ def parse_header(pre: list[Line], source_file: str) -> Header:
             mode = "agenda"
             h.used.add(ln.no)
             continue
+        if _SIGNERS_RE.match(text):  # "Protokollen godkjennes av: …"
+            h.used.add(ln.no)
+            mode = None
+            continue
+        attendance = _attendance_heading(text, ln.heading > 0)
+        if attendance is not None and not ln.is_bullet:  # "Følgende faste medlemmer møtte:"
+            mode, value = attendance
+            name_col = 0
+            h.used.add(ln.no)
+            if value:
+                para.append(value)
+            continue
+        if mode in ("attendees", "absent") and _COLUMNS_RE.search(text):  # "Kari Li      Leder     Tinn"
+            cols = [c.strip() for c in re.split(r"\s{2,}|\t", text) if c.strip()]
+            if cols[0].lower() not in ("navn", "deltaker", "name") and is_person(cols[0]) and mode == "attendees":
+                h.attendees.append(cols[0])
+            h.used.add(ln.no)
+            continue
         m = _LABEL_RE.match(text)
         if m is None and ln.heading and text.strip().rstrip(":").lower() in LABELS:
             m = _LABEL_RE.match(text.strip().rstrip(":") + ":")  # a "Til stede" heading over a list
@@ -264,17 +355,95 @@ def parse_header(pre: list[Line], source_file: str) -> Header:
         mode = None
     flush()
     _roles(h)
-    # Date: labelled lines first, then the title, then the file name.
-    for t in date_texts:
-        d = parse_norwegian_date(t, None)
-        if d:
-            h.meeting_date = d
-            break
-    if h.title_line is not None and h.meeting_date is None:
-        h.meeting_date = parse_norwegian_date(h.title_line.text, None)
-    if h.meeting_date is None:
-        h.meeting_date = date_from_filename(source_file)
+    _meeting_date(h, content, date_texts, source_file)
     return h
+
+
+def _split_fields(content: list[Line]) -> list[Line]:
+    """Header fields run together on one line (line breaks lost): "Referat … Tid: kl. 12
+    Sted: Hamar Til stede: …" becomes one line per field, all with the source line's number."""
+    out: list[Line] = []
+    for ln in content:
+        if ln.cells is not None or ln.is_bullet or not _MID_LABEL_RE.search(ln.text):
+            out.append(ln)
+            continue
+        parts = [p for p in _MID_LABEL_RE.split(ln.text) if p.strip()]
+        if len(parts) < 2 or not (_LABEL_RE.match(ln.text) or _TITLE_RE.match(ln.text) or len(parts) >= 3):
+            out.append(ln)
+            continue
+        out.extend(replace(ln, text=p.strip()) for p in parts)
+    return out
+
+
+def _attendance_heading(text: str, heading: bool) -> tuple[str, str] | None:
+    """("attendees" | "absent", value) for "Følgende faste medlemmer møtte:",
+    "Følgende medlemmer hadde forfall:", "Frå sekretariatet: Marit Lunde (dagleg leiar)"."""
+    head, colon, value = text.partition(":")
+    if not (colon or heading) or len(head.split()) > 8 or head.strip().lower() in LABELS:
+        return None
+    low = head.strip().lower()
+    for pattern, kind in _ATTENDANCE:
+        if pattern.search(low):
+            return kind, value.strip()
+    return None
+
+
+def _date_in(text: str, year: int | None) -> tuple[dt.date, dt.date | None] | None:
+    """(start, end) of the first date in ``text``: a range "18.–19. september 2014" or
+    "30. juni–1. juli", a full date, or a day and month taking ``year``."""
+    r = _RANGE_RE.search(text)
+    if r:
+        y = int(r.group("y")) if r.group("y") else year
+        if y is not None:
+            m2 = MONTHS[r.group("m2").lower()]
+            m1 = MONTHS[r.group("m1").lower()] if r.group("m1") else m2
+            try:
+                start, end = dt.date(y, m1, int(r.group("d1"))), dt.date(y, m2, int(r.group("d2")))
+            except ValueError:
+                start = end = None
+            if start is not None and end is not None and start < end:
+                return start, end
+    d = parse_norwegian_date(text, None)
+    if d is not None:
+        return d, None
+    m = _DAY_MONTH_RE.search(text)
+    if m and year is not None:
+        try:
+            return dt.date(year, MONTHS[m.group("m").lower()], int(m.group("d"))), None
+        except ValueError:
+            return None
+    return None
+
+
+def _meeting_date(h: Header, content: list[Line], date_texts: list[str], source_file: str) -> None:
+    """Labelled dates first, then the title, then a weekday date in the preamble
+    ("møte … tirsdag 14. oktober 2025"), the file name, any other date in the preamble,
+    and last the letter's place-and-date line. A date without a year takes the
+    meeting's year (from the title, the file name or the preamble)."""
+    title = h.title_line.text if h.title_line is not None else ""
+    from_file = date_from_filename(source_file)
+    years = _YEAR_RE.findall(title) or ([str(from_file.year)] if from_file else []) or [
+        y for ln in content if ln.cells is None for y in _YEAR_RE.findall(ln.text)
+    ]
+    year = int(years[0]) if years else None
+    prose = [ln.text for ln in content if ln.cells is None and not _PLACE_DATE_RE.match(ln.text)]
+    ranges = [t for t in prose if _RANGE_RE.search(t)]  # "Samling på Otta 2.–3. juni 2025"
+    steps: list[list[str]] = [date_texts, [title], ranges, [t for t in prose if _WEEKDAY_DATE_RE.search(t)]]
+    for texts in steps:
+        for t in texts:
+            found = _date_in(t, year)
+            if found:
+                h.meeting_date, h.end_date = found
+                return
+    if from_file is not None:
+        h.meeting_date = from_file
+        return
+    for t in prose:
+        found = _date_in(t, None)
+        if found:
+            h.meeting_date, h.end_date = found
+            return
+    h.meeting_date = h.letter_date
 
 
 def _roles(h: Header) -> None:
@@ -315,8 +484,9 @@ def _apply(h: Header, kind: str, value: str, date_texts: list[str]) -> None:
         place = _TIME_PLACE_CUT_RE.sub(" ", value)
         place = re.sub(r"^[\s,;–—-]+|[\s,;–—-]+$", "", re.sub(r"\s*,\s*(?:,\s*)+", ", ", place))
         h.place = place.rstrip(".") or None
-    elif kind == "organ" and value and h.organ is None:
+    elif kind == "organ" and value and (h.organ is None or h.organ_from_letterhead):
         h.organ = organ_from_title(value)
+        h.organ_from_letterhead = False
     elif kind == "place" and value:
         h.place = value.rstrip(".")
     elif kind == "chair" and value:
