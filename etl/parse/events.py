@@ -170,6 +170,26 @@ def _table_event(cells: tuple[str, ...], cols: dict[str, int], ref: dt.date | No
     return title, (dates[0][0] if dates else when), (cell("organiser") or organiser or None)
 
 
+def _starts_with_date(text: str, ref: dt.date | None) -> bool:
+    spans = find_date_spans(text, ref)
+    return bool(spans) and spans[0][1] == 0
+
+
+def _split_dated_lines(blocks: list[Block], ref: dt.date | None) -> list[Block]:
+    """Unbulleted lines that each start with a date are separate events, even when the
+    line breaks between them were lost and they were read as one paragraph."""
+    out: list[Block] = []
+    for b in blocks:
+        content = b.content
+        if b.is_bullet or b.first.cells is not None or len(content) < 2:
+            out.append(b)
+        elif all(_starts_with_date(ln.text, ref) for ln in content):
+            out.extend(Block([ln]) for ln in content)
+        else:
+            out.append(b)
+    return out
+
+
 def events_from_blocks(
     blocks: list[Block], source_file: str, item_no: str | None, ref: dt.date | None
 ) -> tuple[list[Event], list[Statement]]:
@@ -177,7 +197,7 @@ def events_from_blocks(
     stmts: list[Statement] = []
     group: str | None = None
     cols: dict[str, int] | None = None
-    for b in blocks:
+    for b in _split_dated_lines(blocks, ref):
         if b.is_url:
             continue
         text = b.text

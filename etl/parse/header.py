@@ -119,6 +119,7 @@ def organ_from_title(title: str) -> str | None:
     # Drop a trailing date ("… 12. mars 2026", "… 12.03.2026", "… 18.–19. september") and separators.
     t = re.sub(rf"[\s,–—-]*(?:{_DATE_TEXT})(?:\s*,?\s*kl\.?\s*[\d.:–—-]+)?$", "", t, flags=re.IGNORECASE)
     t = re.sub(r"[\s,–—-]*\d{1,2}\.\d{1,2}\.\d{2,4}$|[\s,–—-]*\d{4}-\d{2}-\d{2}$", "", t)
+    t = re.sub(rf"[\s,–—-]+(?:(?:{_MONTH_ALT})\.?\s+)?(?:19|20)\d\d$", "", t, flags=re.IGNORECASE)  # "– mars 2023"
     t = _TRAILING_MEETING_RE.sub("", t)  # "Regionrådet Møte"
     t = re.sub(r"\s*[–—:-]\s*(?:møte)?referat$", "", t, flags=re.IGNORECASE)  # "Næringsgruppen – møtereferat"
     t = t.strip(" ,–—-:")

@@ -202,6 +202,7 @@ _AGENDA_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _AGENDA_HEADING_RE = re.compile(rf"^(?:{_alt(AGENDA_LIST_HEADINGS)})\s*:?$", re.IGNORECASE)
+_COLUMNS_RE = re.compile(r"\S(?:\s{2,}|\t)\S")
 _SUBNO_RE = re.compile(r"^(?P<no>\d{1,2})\.(?P<sub>\d{1,2})\.?\s+(?P<title>[A-ZÆØÅ«\"].*)$")
 _ROW_NO_RE = re.compile(rf"^(?:(?P<type>(?:{'|'.join(CASE_TYPES)})|[A-ZÆØÅ]{{1,5}}-sak)\s*|(?:sak|saksnr)\.?\s*)?(?P<no>{_NO})\.?$", re.I)
 
@@ -277,6 +278,7 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
     agenda_list = False  # inside the "Saksliste" list before the items
     gap = False  # a blank line since the last line of that list
     agenda_entries = first_row = False  # the list is the agenda (not attendees); at its first line
+    listed_header: list[Line] = []
     item_levels: set[int] = set()  # heading levels of accepted item headings
     slot_lines = [ln for ln in lines if ln.cells is None and not ln.is_bullet and not ln.noise and _SLOT_RE.match(ln.text)]
     slots = len(slot_lines) >= 2
@@ -293,9 +295,12 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
             # A case line after a blank line is the first real item, not the list.
             listing = agenda_entries and not ln.heading and (ln.numbered or ln.cells is not None or not gap)
             entry = _listed_item(ln) if listing else None
-            agenda_list = (ln.numbered and not ln.heading) or entry is not None or (
-                agenda_entries and ln.cells is not None and first_row  # the table's header row
-            )
+            header_row = agenda_entries and first_row and (
+                ln.cells is not None or (_COLUMNS_RE.search(ln.text) is not None and len(ln.text.split()) <= 6)
+            )  # "Saksnr | Tittel" or "Saksnr      Innhold" over the list
+            agenda_list = (ln.numbered and not ln.heading) or entry is not None or header_row
+            if header_row:
+                listed_header.append(ln)
             gap = first_row = False
             if agenda_list:
                 if entry is not None:
@@ -345,6 +350,8 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
     if not items and listed:  # a notice: the sakliste is the agenda
         used = {id(it.heading) for it in listed}
         return [ln for ln in preamble if id(ln) not in used], listed
+    for ln in [*listed_header, *(it.heading for it in listed)]:
+        ln.noise = True  # the agenda announced up front is furniture once the items follow
     return preamble, _drop_listings(preamble, items)
 # --- decisions ----------------------------------------------------------------
 _OWNER = r"(?:[\wæøåÆØÅ-]+s\s+|[\wæøåÆØÅ-]+\s+sitt\s+)?"  # "Rådets vedtak", "Styret sitt vedtak"

@@ -1,0 +1,188 @@
+"""Agenda items and decisions from any body (#9): numbering, saklister, decisions by structure.
+
+Snippets in our own words with invented bodies, places and people.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.model import RawDocument, SourceLine
+from etl.parse import parse_document
+from etl.parse.items import number_value, split_run_title
+from etl.readers.text import text_to_lines
+
+HEAD = "Referat fra Vikdal regionråd\nDato: 12.03.2026\n\n"
+
+
+def parse_text(text: str):
+    lines, n_pages = text_to_lines(text)
+    return parse_document(RawDocument("dokument.txt", "0" * 64, "txt", lines, n_pages=n_pages))
+
+
+def parse_rows(rows: list[tuple[str, str | None] | list[str]]):
+    """(text, Word style) for a paragraph, [cell, cell, …] for a table row."""
+    lines = []
+    for i, row in enumerate(rows, 1):
+        if isinstance(row, list):
+            lines.append(SourceLine(i, 1, " | ".join(row), cells=tuple(row)))
+        else:
+            lines.append(SourceLine(i, 1, row[0], style=row[1]))
+    return parse_document(RawDocument("dokument.docx", "0" * 64, "docx", lines))
+
+
+def agenda(m):
+    return [(a.number, a.title, a.decision) for a in m.agenda]
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "title"),
+    [
+        ("Sak nr.: 14/26 Budsjett for 2027", "14/26", "Budsjett for 2027"),
+        ("SR-sak 32/14 Felles reiselivsplan", "SR-sak 32/14", "Felles reiselivsplan"),
+        ("Sak 015/12 Ny næringshage", "015/12", "Ny næringshage"),
+        ("PS 3/26 Årsmelding 2025", "PS 3/26", "Årsmelding 2025"),
+        ("OS 1/26 Orientering om bredbånd", "OS 1/26", "Orientering om bredbånd"),
+        ("RS 2/26 Referatsaker", "RS 2/26", "Referatsaker"),
+        ("1: Godkjenning av innkalling", "1", "Godkjenning av innkalling"),
+    ],
+)
+def test_agenda_numbering(heading, number, title):
+    m = parse_text(HEAD + f"{heading}\n\nTeksten i saken står her.\n")
+    assert [(a.number, a.title) for a in m.agenda] == [(number, title)]
+
+
+def test_number_value_skips_case_types_and_time_slots():
+    assert [number_value(n) for n in ("PS 4/26", "SR-sak 32/14", "015/12", "12:10")] == [4, 32, 15, None]
+
+
+def test_a_time_slot_programme():
+    m = parse_text(
+        HEAD + "Kl. 10:00 Velkommen og godkjenning av referat\nReferatet ble godkjent.\n\n"
+        "Kl. 10:15 Runde rundt bordet\nLia v/Per Moen: Sagbruket utvider.\nHaugen v/Eva Dahl: Ny skole åpnet.\n\n"
+        "Kl. 11:30 Eventuelt\nIngen saker.\n"
+    )
+    assert agenda(m) == [
+        ("10:00", "Velkommen og godkjenning av referat", "Referatet ble godkjent."),
+        ("10:15", "Runde rundt bordet", None),
+        ("11:30", "Eventuelt", None),
+    ]
+
+
+def test_a_sakliste_of_case_lines_does_not_duplicate_the_items():
+    m = parse_text(
+        HEAD + "Saksliste\n\nSaksnr      Innhold\nPS 1/26     Godkjenning av innkalling\nPS 2/26     Budsjett 2027\n\n"
+        "PS 1/26 Godkjenning av innkalling\n\nRådets vedtak:\nInnkallingen godkjennes.\n\n"
+        "PS 2/26 Budsjett 2027\n\nRådets vedtak:\nBudsjettet vedtas.\n"
+    )
+    assert agenda(m) == [
+        ("PS 1/26", "Godkjenning av innkalling", "Innkallingen godkjennes."),
+        ("PS 2/26", "Budsjett 2027", "Budsjettet vedtas."),
+    ]
+    assert not [s for s in m.statements if "Saksnr" in s.text or s.text.startswith("PS ")]
+
+
+def test_a_toc_with_dotted_leaders_and_page_numbers_adds_nothing():
+    m = parse_rows(
+        [
+            ("Referat fra Vikdal regionråd", "Title"),
+            ("Dato: 12.03.2026", "Normal"),
+            ("Sakliste", "Heading 1"),
+            ("Sak 5/26 Godkjenning av innkalling ........................ 1", "Normal"),
+            ("Sak 6/26 Eventuelt ........................................ 2", "Normal"),
+            ("Sak 5/26 Godkjenning av innkalling", "Heading 1"),
+            ("Innkallinga vart samrøystes godkjend.", "Normal"),
+            ("Sak 6/26 Eventuelt", "Heading 1"),
+            ("Ingen saker.", "Normal"),
+        ]
+    )
+    assert agenda(m) == [
+        ("5/26", "Godkjenning av innkalling", "Innkallinga vart samrøystes godkjend."),
+        ("6/26", "Eventuelt", None),
+    ]
+
+
+def test_a_notice_with_only_a_sakliste_table():
+    m = parse_rows(
+        [
+            ("Vikdal regionråd", None),
+            ("MØTEINNKALLING", "Title"),
+            ("Det blir holdt møte i Vikdal regionråd onsdag 8. april 2026 kl. 09.00.", None),
+            ("Saksliste", "Heading 1"),
+            ["Saksnr", "Tittel"],
+            ["11/26", "Godkjenning av innkalling og saksliste"],
+            ["12/26", "Samferdselsplan for dalen"],
+            ("Med vennlig hilsen", None),
+        ]
+    )
+    assert (m.organ, m.kind, str(m.meeting_date)) == ("Vikdal regionråd", "innkalling", "2026-04-08")
+    assert agenda(m) == [("11/26", "Godkjenning av innkalling og saksliste", None), ("12/26", "Samferdselsplan for dalen", None)]
+
+
+def test_decision_on_the_heading_line():
+    m = parse_text(
+        HEAD + "Sak 1 Godkjenning av innkalling – godkjent\n\nSak 2 Budsjett. Vedtak: Budsjettet for 2027 vedtas.\n\n"
+        "Sak 3 Eventuelt\nIngen saker.\n"
+    )
+    assert agenda(m) == [
+        ("1", "Godkjenning av innkalling", "godkjent"),
+        ("2", "Budsjett", "Budsjettet for 2027 vedtas."),
+        ("3", "Eventuelt", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "decision"),
+    [
+        ("Forslag til vedtak:\nPlanen godkjennes.\n\nVotering:\nEnstemmig vedtatt.\n", None),
+        ("Innstilling:\nPlanen godkjennes.\n\nStyrets vedtak:\nPlanen godkjennes med endringer.\n",
+         "Planen godkjennes med endringer."),
+        ("Forslag til vedtak:\nPlanen godkjennes.\n\nBehandling:\nPer Moen foreslo en endring.\n\nVotering:\n"
+         "Forslaget ble enstemmig vedtatt.\n\nUtvalgets vedtak:\nPlanen godkjennes slik Moen foreslo.\n",
+         "Planen godkjennes slik Moen foreslo."),
+        ("Konklusjon: Sekretariatet lager et nytt utkast.\n", "Sekretariatet lager et nytt utkast."),
+        ("Planen vart samrøystes vedteken.\n", "Planen vart samrøystes vedteken."),
+        ("Orienteringa vart teke til vitande.\n", "Orienteringa vart teke til vitande."),
+        ("Saken tas til orientering.\n", "Saken tas til orientering."),
+        ("Leder ønsket velkommen. Planen ble enstemmig vedtatt.\n", "Planen ble enstemmig vedtatt."),
+        ("Rådet drøftet planen. Vedtak: Planen sendes på høring.\n", "Planen sendes på høring."),
+        ("Vedtak:\nRådet vedtar:\n- Planen sendes på høring.\n- Fristen er 1. mai.\n",
+         "Rådet vedtar: Planen sendes på høring. Fristen er 1. mai."),
+        ("Styret sitt vedtak: Planen vert godkjend.\n", "Planen vert godkjend."),
+    ],
+)  # fmt: skip
+def test_decisions_by_structure(body, decision):
+    m = parse_text(HEAD + "Sak 4 Regional plan\n\n" + body)
+    assert m.agenda[0].decision == decision
+
+
+def test_a_notice_shows_no_decisions_and_minutes_with_one_stay_minutes():
+    notice = parse_text("Innkalling til møte i Vikdal regionråd\nDato: 8. april 2026\n\nSaksliste\n1. Budsjett\n2. Eventuelt\n")
+    assert notice.kind == "innkalling" and all(a.decision is None for a in notice.agenda)
+    minutes = parse_text("Referat fra Vikdal regionråd\nDato: 8. april 2026\n\n1. Budsjett\nBudsjettet ble vedtatt.\n")
+    assert minutes.kind == "referat"
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("Godkjenning av referat Referatet ble godkjent.", ("Godkjenning av referat", "Referatet ble godkjent.")),
+        ("Nytt fra kommunene a) Lia v/Per Moen: Sagbruket utvider.", ("Nytt fra kommunene", "a) Lia v/Per Moen: Sagbruket utvider.")),
+        ("Tilskudd til Vikdal næringshage Styret ga 50 000 kroner.", ("Tilskudd til Vikdal næringshage", "Styret ga 50 000 kroner.")),
+        ("Eventuelt Ingen saker.", ("Eventuelt", "Ingen saker.")),
+    ],
+)  # fmt: skip
+def test_a_heading_whose_body_ran_onto_its_line(text, cut):
+    assert split_run_title(text) == cut
+
+
+def test_unbulleted_lines_each_starting_with_a_date_are_separate_events():
+    m = parse_text(
+        HEAD + "1. Kommende arrangementer\n14. april Frokostmøte om grønn industri\n6. mai Næringskonferansen i Vikdal\n"
+        "12. juni Fjorddagen på kaia\n\n2. Eventuelt\nIngen saker.\n"
+    )
+    assert [(e.title, str(e.event_date)) for e in m.events] == [
+        ("Frokostmøte om grønn industri", "2026-04-14"),
+        ("Næringskonferansen i Vikdal", "2026-05-06"),
+        ("Fjorddagen på kaia", "2026-06-12"),
+    ]
