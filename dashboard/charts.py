@@ -8,6 +8,7 @@ coordinates (no tile server, no topojson from a CDN).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import textwrap
 
@@ -16,6 +17,7 @@ import plotly.graph_objects as go
 
 from dashboard.components.text import plotly_text
 from dashboard.formatting import fmt_date_long, fmt_date_short, fmt_int
+from dashboard.queries.trends import REGION_SUFFIX
 from dashboard.style import MUTED, PALETTE, SEQUENTIAL, TEMPLATE_NAME, register_template, theme_color
 from etl.vocab import FACT_TYPE_LABELS
 
@@ -159,13 +161,27 @@ def region_theme_heatmap(df: pd.DataFrame, title: str | None = None, share: bool
     return fig
 
 
-def theme_trend(df: pd.DataFrame, title: str | None = None) -> go.Figure:
-    """``df``: meeting_date, theme_id, theme_label, n → stacked bars per meeting date, one colour per theme.
+def bucket_label(period, grain: str) -> str:
+    """A bucket's label: the meeting date, "K3 2025" or "2025"."""
+    d = pd.Timestamp(period).date() if not isinstance(period, dt.date) else period
+    if grain == "quarter":
+        return f"K{(d.month - 1) // 3 + 1} {d.year}"
+    if grain == "year":
+        return str(d.year)
+    if grain == "month":
+        return f"{d:%m.%Y}"
+    return fmt_date_short(d)
 
-    The seven largest themes get their own colour (``style.theme_color``: the same on
-    every page and in every export), the rest one grey "Andre tema" bar.
-    ``customdata`` of every bar is ``[theme_id, meeting date ISO]`` for selections
-    (theme_id "" for "Andre tema": a click on it selects the meeting only).
+
+def theme_trend(df: pd.DataFrame, title: str | None = None, grain: str = "day") -> go.Figure:
+    """``df``: meeting_date, theme_id, theme_label, n → stacked bars per period, one colour per theme.
+
+    The x axis is a category axis of ``bucket_label``s in time order (``grain``: "day" per
+    meeting): on a date axis two meetings a few days apart drew overlapping bars, on screen
+    and in every export. The seven largest themes get their own colour (``style.theme_color``:
+    the same on every page and in every export), the rest one grey "Andre tema" bar.
+    ``customdata`` of every bar is ``[theme_id, period start ISO, its name in words]`` for
+    selections (theme_id "" for "Andre tema": a click on it selects the period only).
     """
     if df.empty:
         return empty_figure()
@@ -180,26 +196,29 @@ def theme_trend(df: pd.DataFrame, title: str | None = None) -> go.Figure:
     if not rest.empty:
         others = df[df["theme_id"].isin(rest["theme_id"])].groupby("meeting_date", as_index=False)["n"].sum()
         groups.append(("", f"Andre tema ({len(rest)})", OTHER_COLOR, others))
+    periods = sorted(pd.to_datetime(df["meeting_date"]).unique())
+    label_of = {pd.Timestamp(p): bucket_label(p, grain) for p in periods}
     for theme_id, label, colour, part in groups:
         dates = pd.to_datetime(part["meeting_date"])
+        words = [fmt_date_long(d) if grain == "day" else label_of[d] for d in dates]
         fig.add_trace(
             go.Bar(
-                x=dates, y=part["n"], name=label, marker_color=colour,
-                customdata=list(zip([theme_id] * len(part), dates.dt.strftime("%Y-%m-%d"),
-                                    [fmt_date_long(d) for d in dates])),
+                x=[label_of[d] for d in dates], y=part["n"], name=label, marker_color=colour,
+                customdata=list(zip([theme_id] * len(part), dates.dt.strftime("%Y-%m-%d"), words)),
                 hovertemplate=f"{label}<br>%{{customdata[2]}}: %{{y}} utsagn<extra></extra>",
             )
         )
     # A legend even for one theme: the colour is the theme's everywhere, so it is worth naming.
     fig.update_layout(barmode="stack", bargap=0.15, showlegend=True)
-    _date_axis(fig, df["meeting_date"])
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(label_of.values()),
+                     title="Møtedato" if grain == "day" else "Periode")
     fig.update_yaxes(title="Antall utsagn")
     _count_axis(fig, df.groupby("meeting_date")["n"].sum().max())
     return base_layout(fig, title)
 
 
 def unit_bars(df: pd.DataFrame, title: str | None = None, value: str = "n", color: str = PALETTE[0]) -> go.Figure:
-    """``df``: unit_name, n → horizontal bars, largest on top; customdata = [unit_name].
+    """``df``: unit_name, n (and unit_kind) → horizontal bars, largest on top; customdata = [unit_name].
     ``color``: the theme's colour when the bars count one theme.
 
     The names are escaped for plotly (:func:`plotly_text`); a selection reads them back
@@ -207,9 +226,12 @@ def unit_bars(df: pd.DataFrame, title: str | None = None, value: str = "n", colo
     if df.empty:
         return empty_figure()
     df = df.sort_values(value).assign(unit_name=lambda d: d["unit_name"].map(plotly_text))
+    # A region reporting for itself is told apart from the kommuner: "Follo (region)", not "Follo".
+    kinds = df["unit_kind"] if "unit_kind" in df else pd.Series("", index=df.index)
+    names = [n + REGION_SUFFIX if k == "region" else n for n, k in zip(df["unit_name"], kinds)]
     fig = go.Figure(
         go.Bar(
-            x=df[value], y=df["unit_name"], orientation="h", marker_color=color,
+            x=df[value], y=names, orientation="h", marker_color=color,
             customdata=df[["unit_name"]].to_numpy(),
             text=[fmt_int(v) for v in df[value]], textposition="outside", cliponaxis=False,
             hovertemplate="%{y}: %{x} utsagn<extra></extra>",

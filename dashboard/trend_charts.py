@@ -7,14 +7,11 @@ meetings a few days apart drew overlapping bars, on screen and in every export.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import base_layout, empty_figure
+from dashboard.charts import base_layout, bucket_label, empty_figure
 from dashboard.components.text import plotly_text
-from dashboard.formatting import fmt_date_short
 from dashboard.queries.trends import REGION_SUFFIX, rolling_total
 from dashboard.style import PALETTE
 
@@ -24,22 +21,13 @@ OTHERS = "Andre"
 MEAN_WINDOW = 3
 
 
-def bucket_label(period, grain: str) -> str:
-    """A bucket's label: the meeting date, "K3 2025" or "2025"."""
-    d = pd.Timestamp(period).date() if not isinstance(period, dt.date) else period
-    if grain == "quarter":
-        return f"K{(d.month - 1) // 3 + 1} {d.year}"
-    if grain == "year":
-        return str(d.year)
-    if grain == "month":
-        return f"{d:%m.%Y}"
-    return fmt_date_short(d)
-
-
 def region_trend(df: pd.DataFrame, grain: str, title: str | None = None) -> go.Figure:
     """``df`` (queries.group_trend): period, group, region, n → stacked bars per group, the largest
     ``MAX_GROUPS`` in the colour of their sub-region (a region's own statements hatched), the rest
-    one grey bar, and a line of the mean of the last three periods' totals."""
+    one grey bar, and a line of the mean of the last three periods' totals.
+
+    ``customdata`` of every bar is ``[group (escaped for plotly), period start ISO]`` for selections (group "" for the
+    grey bar: a click on it selects the period only); the line carries none."""
     if df.empty:
         return empty_figure()
     periods = sorted(df["period"].unique())
@@ -53,15 +41,16 @@ def region_trend(df: pd.DataFrame, grain: str, title: str | None = None) -> go.F
     regions = list(dict.fromkeys(region_of[g] for g in shown))
     colour = {r: PALETTE[i % len(PALETTE)] for i, r in enumerate(regions)}
     fig = go.Figure()
-    series = [(g, colour[region_of[g]], df[df["group"] == g]) for g in shown]
+    series = [(g, g, colour[region_of[g]], df[df["group"] == g]) for g in shown]
     if rest:
-        series.append((f"{OTHERS} ({len(rest)})", OTHER_COLOR,
+        series.append(("", f"{OTHERS} ({len(rest)})", OTHER_COLOR,
                        df[df["group"].isin(rest)].groupby("period", as_index=False)["n"].sum()))
-    for name, col, part in series:
+    for group, name, col, part in series:
         part = part.groupby("period", as_index=False)["n"].sum()
         label = plotly_text(name)
         fig.add_trace(go.Bar(
             x=[label_of[p] for p in part["period"]], y=part["n"], name=label, marker_color=col,
+            customdata=[[plotly_text(group), pd.Timestamp(p).strftime("%Y-%m-%d")] for p in part["period"]],
             marker_pattern_shape="/" if name.endswith(REGION_SUFFIX) else "",
             hovertemplate=f"{label}<br>%{{x}}: %{{y}} utsagn<extra></extra>",
         ))

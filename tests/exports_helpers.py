@@ -62,7 +62,7 @@ def tema_pack_pdf(version, made: dt.date | None = None) -> bytes:
     filters = {"Tema": "Alle temaer", "Region": "Alle", "Periode": "Alle"}
     trend, by_unit = queries.theme_trend(version, f, grain), queries.theme_by_unit(version, f)
     items = [
-        (charts.theme_trend(trend), ExportContext(f"Utsagn per tema {queries.GRAIN_LABELS[grain]}", "tema-over-tid",
+        (charts.theme_trend(trend, grain=grain), ExportContext(f"Utsagn per tema {queries.GRAIN_LABELS[grain]}", "tema-over-tid",
                                                   filters, period), trend),
         (charts.unit_bars(by_unit, color=style.PRIMARY),
          ExportContext("Utsagn per kommune og region", "tema-per-enhet", filters, period), by_unit),

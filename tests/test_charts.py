@@ -62,7 +62,7 @@ def test_theme_trend_customdata_and_norwegian_axis():
     })
     fig = charts.theme_trend(df)
     assert fig.layout.barmode == "stack"
-    assert fig.layout.xaxis.tickformat == "%d.%m.%Y"
+    assert fig.layout.xaxis.type == "category" and list(fig.layout.xaxis.categoryarray) == ["17.01.2025", "16.02.2025"]
     forsvar = next(t for t in fig.data if t.name == "Forsvar")
     assert list(forsvar.customdata[0][:2]) == ["forsvar", "2025-01-17"]
     assert forsvar.customdata[0][2] == "17. januar 2025"
@@ -199,9 +199,34 @@ def test_few_meetings_get_one_tick_each_and_whole_number_counts():
          "theme_label": ["Forsvar"] * 2, "n": [3, 1]}
     )  # fmt: skip
     fig = charts.theme_trend(df)
-    assert list(fig.layout.xaxis.ticktext) == ["23.10.2025", "04.12.2025"]
-    assert fig.data[0].width and fig.data[0].width < 30 * 86_400_000  # not one bar across the plot
+    assert list(fig.layout.xaxis.categoryarray) == ["23.10.2025", "04.12.2025"]
+    assert list(fig.data[0].x) == ["23.10.2025", "04.12.2025"]
     assert fig.layout.yaxis.dtick == 1 and fig.layout.yaxis.tickformat == ",d"
+
+
+def test_meetings_days_apart_are_their_own_bars_at_every_grain():
+    """Two meetings three days apart: two categories in time order (a date axis drew their bars on top of
+    each other); per quarter they are one bucket named "K1 2026", and the click still carries the bucket's date."""
+    df = pd.DataFrame({"meeting_date": [dt.date(2026, 1, 15), dt.date(2026, 1, 12), dt.date(2025, 12, 4)],
+                       "theme_id": ["forsvar"] * 3, "theme_label": ["Forsvar"] * 3, "n": [1, 2, 4]})
+    fig = charts.theme_trend(df)
+    assert list(fig.layout.xaxis.categoryarray) == ["04.12.2025", "12.01.2026", "15.01.2026"]
+    assert sorted(zip(fig.data[0].x, fig.data[0].y)) == [("04.12.2025", 4), ("12.01.2026", 2), ("15.01.2026", 1)]
+    assert fig.data[0].width is None, "category bars: no width in milliseconds to overlap"
+    buckets = df.assign(meeting_date=[dt.date(2026, 1, 1), dt.date(2026, 1, 1), dt.date(2025, 10, 1)])
+    buckets = buckets.groupby(["meeting_date", "theme_id", "theme_label"], as_index=False)["n"].sum()
+    quarter = charts.theme_trend(buckets, grain="quarter")
+    assert list(quarter.layout.xaxis.categoryarray) == ["K4 2025", "K1 2026"]
+    assert quarter.layout.xaxis.title.text == "Periode"
+    assert [list(cd) for cd in quarter.data[0].customdata] == [["forsvar", "2025-10-01", "K4 2025"],
+                                                              ["forsvar", "2026-01-01", "K1 2026"]]
+
+
+def test_a_region_reporting_for_itself_is_named_apart_from_the_kommuner():
+    fig = charts.unit_bars(pd.DataFrame({"unit_name": ["Follo", "Nordre Follo"], "unit_kind": ["region", "kommune"],
+                                         "n": [3, 5]}))
+    assert list(fig.data[0].y) == ["Follo (region)", "Nordre Follo"]
+    assert [list(cd) for cd in fig.data[0].customdata] == [["Follo"], ["Nordre Follo"]], "a click gives the unit's name"
 
 
 def test_many_meetings_get_visible_bars_even_when_two_are_a_day_apart():
@@ -210,9 +235,9 @@ def test_many_meetings_get_visible_bars_even_when_two_are_a_day_apart():
     df = pd.DataFrame({"meeting_date": dates, "theme_id": ["forsvar"] * len(dates),
                        "theme_label": ["Forsvar"] * len(dates), "n": [2] * len(dates)})
     day_ms = 86_400_000
-    for fig in (charts.theme_trend(df),
-                charts.meetings_timeline(pd.DataFrame({"meeting_date": dates, "n_statements": [5] * len(dates)}))):
-        assert 20 * day_ms <= fig.data[0].width <= 25 * day_ms
+    fig = charts.meetings_timeline(pd.DataFrame({"meeting_date": dates, "n_statements": [5] * len(dates)}))
+    assert 20 * day_ms <= fig.data[0].width <= 25 * day_ms
+    assert len(charts.theme_trend(df).layout.xaxis.categoryarray) == 37, "the trend: one category per meeting"
 
 
 def test_more_themes_than_colours_share_one_grey_bar():

@@ -236,4 +236,4 @@ def test_a_chart_selection_reads_an_escaped_name_back_and_its_caption_escapes_it
     assert not BARE_MARKDOWN.search(caption), caption
     assert caption == ("Utvalg fra diagrammet: møter 05.02.2026; tema Industri; "
                        "Ondby \\*fet\\* \\$x\\$ \\<b\\>x\\</b\\> \\`kode\\` kommune. "
-                       "Klikk utenfor søylene (eller dobbeltklikk) for å nullstille.")
+                       "«Fjern utvalg» viser alt igjen.")

@@ -123,7 +123,7 @@ with left:
     st.subheader(f"Per tema over tid ({queries.GRAIN_LABELS[grain]})")
     if region is not None:
         trend = queries.region_theme_trend(v, region, grain)
-        trend_fig = charts.theme_trend(trend)
+        trend_fig = charts.theme_trend(trend, grain=grain)
     else:
         trend = queries.unit_theme_trend(v, unit, grain)
         trend_fig = figures.unit_theme_trend(v, unit, grain)

@@ -27,20 +27,20 @@ def region_theme_heatmap(v, share: bool = False):
 
 
 @st.cache_resource(**_CACHE)
-def theme_trend(v, f: queries.StatementFilter, grain: str):
-    return charts.theme_trend(queries.theme_trend(v, f, grain))
+def theme_trend(v, f: queries.StatementFilter, grain: str, narrow: queries.Narrowing = queries.NO_NARROWING):
+    return charts.theme_trend(queries.theme_trend(v, f, grain, narrow), grain=grain)
 
 
 @st.cache_resource(**_CACHE)
-def theme_by_unit(v, f: queries.StatementFilter):
+def theme_by_unit(v, f: queries.StatementFilter, narrow: queries.Narrowing = queries.NO_NARROWING):
     # One theme: its bars in its own colour, as in its trend; several: the house colour.
     color = style.theme_color(f.themes[0]) if len(f.themes) == 1 else style.PRIMARY
-    return charts.unit_bars(queries.theme_by_unit(v, f), color=color)
+    return charts.unit_bars(queries.theme_by_unit(v, f, narrow=narrow), color=color)
 
 
 @st.cache_resource(**_CACHE)
 def unit_theme_trend(v, unit: str, grain: str):
-    return charts.theme_trend(queries.unit_theme_trend(v, unit, grain))
+    return charts.theme_trend(queries.unit_theme_trend(v, unit, grain), grain=grain)
 
 
 @st.cache_resource(**_CACHE)

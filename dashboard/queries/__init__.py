@@ -29,7 +29,9 @@ from dashboard.queries.statements import (  # noqa: F401
     filtered_statements, region_statements, theme_by_unit, theme_trend, unit_fact_types, unit_info,
     unit_statements, unit_theme_trend,
 )
-from dashboard.queries.trends import TREND_GROUPINGS, group_trend, period_vs_previous, rolling_total  # noqa: F401
+from dashboard.queries.trends import (  # noqa: F401
+    NO_NARROWING, TREND_GROUPINGS, Narrowing, group_trend, period_vs_previous, rolling_total,
+)
 from dashboard.queries.search import query_forms, search, suggested_themes, word_forms  # noqa: F401
 from dashboard.queries.saker import (  # noqa: F401
     NEWS_GROUPS, SakFilter, SakNews, group_sak_news, latest_sak_news, sak, sak_key_figures, sak_mentions, saker,

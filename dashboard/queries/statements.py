@@ -17,24 +17,29 @@ from dashboard.queries.common import (
     CACHE, GRAINS, LIST_LIMIT, REST_SQL, SOURCES_SQL, StatementFilter, rows_and_total, theme_filter, trend_where,
     with_sources,
 )
+from dashboard.queries.trends import NO_NARROWING, Narrowing, narrow_sql
 
 
 @st.cache_data(**CACHE)
-def theme_trend(version, f: StatementFilter, grain: str = "day") -> pd.DataFrame:
+def theme_trend(version, f: StatementFilter, grain: str = "day", narrow: Narrowing = NO_NARROWING) -> pd.DataFrame:
     """Statements per (period, theme) for the filter; without themes, for every theme.
 
     ``grain`` "day" gives one bar per meeting; "month"/"quarter"/"year" buckets long
-    histories (``meeting_date`` is then the first day of the bucket).
+    histories (``meeting_date`` is then the first day of the bucket). ``narrow``: what a
+    click on another of Tema's charts selected.
     """
-    where = f"(len(CAST($themes AS VARCHAR[])) = 0 OR list_contains(CAST($themes AS VARCHAR[]), theme_id)) AND {REST_SQL}"
-    return trend_where(version, where, f.params(), grain)
+    narrow_where, narrow_params = narrow_sql(version, narrow, per_theme=True)
+    where = (f"(len(CAST($themes AS VARCHAR[])) = 0 OR list_contains(CAST($themes AS VARCHAR[]), theme_id)) "
+             f"AND {REST_SQL} AND {narrow_where}")
+    return trend_where(version, where, f.params() | narrow_params, grain)
 
 
 @st.cache_data(**CACHE)
-def theme_by_unit(version, f: StatementFilter, limit: int = 30) -> pd.DataFrame:
-    """Statements per reporting unit for the filter (each statement counted once)."""
+def theme_by_unit(version, f: StatementFilter, limit: int = 30, narrow: Narrowing = NO_NARROWING) -> pd.DataFrame:
+    """Statements per reporting unit for the filter (each statement counted once), narrowed by ``narrow``."""
     themes_sql, theme_params = theme_filter(version, f.themes)
-    params = f.params()
+    narrow_where, narrow_params = narrow_sql(version, narrow)
+    params = f.params() | narrow_params
     params.pop("themes")
     df = db.query(
         version,
@@ -42,7 +47,7 @@ def theme_by_unit(version, f: StatementFilter, limit: int = 30) -> pd.DataFrame:
         WITH per_file AS (
             SELECT unit_name, any_value(unit_kind) AS unit_kind, source_file, count(*) AS n
             FROM mart_statements
-            WHERE unit_name IS NOT NULL AND {themes_sql} AND {REST_SQL}
+            WHERE unit_name IS NOT NULL AND {themes_sql} AND {REST_SQL} AND {narrow_where}
             GROUP BY unit_name, source_file
         )
         SELECT unit_name, any_value(unit_kind) AS unit_kind, sum(n)::BIGINT AS n, {SOURCES_SQL}
@@ -65,17 +70,21 @@ def filtered_statements(
     themes_sel: tuple[str, ...] = (),
     limit: int = LIST_LIMIT,
     grain: str = "day",
+    narrow: Narrowing = NO_NARROWING,
 ) -> tuple[pd.DataFrame, int]:
     """The statements behind the Tema charts, narrowed by a chart selection; (rows, total).
 
-    ``dates`` are bucket starts at ``grain`` (meeting dates when grain is "day").
+    ``dates`` are bucket starts at ``grain`` (meeting dates when grain is "day"); ``narrow`` is
+    every chart's selection at once (Tema passes that instead of the three lists).
     """
     if grain not in GRAINS:
         raise ValueError(grain)
     themes_sql, params = theme_filter(version, f.themes)
     sel_sql, sel_params = theme_filter(version, themes_sel, name="tsel")
     params |= sel_params | {k: v for k, v in f.params().items() if k != "themes"}
-    where = f"{themes_sql} AND {sel_sql} AND {REST_SQL}"
+    narrow_where, narrow_params = narrow_sql(version, narrow)
+    params |= narrow_params
+    where = f"{themes_sql} AND {sel_sql} AND {REST_SQL} AND {narrow_where}"
     if dates:
         where += " AND list_contains(CAST($dates AS DATE[]), CAST(date_trunc($grain, meeting_date) AS DATE))"
         params |= {"dates": list(dates), "grain": grain}

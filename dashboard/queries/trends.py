@@ -1,10 +1,14 @@
-"""Tema's trends by region or kommune: statements per (period, group), and "this period against the last".
+"""Tema's trends by region or kommune: statements per (period, group), "this period against the last",
+and the narrowing a click on one of Tema's charts applies to the others.
 
 A statement is counted once however many of the chosen themes it carries (``mart_statements``
 with the ``theme_bits`` filter, not ``v_statement_themes``, which has a row per theme).
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -22,21 +26,70 @@ REGION_SUFFIX = " (region)"  # what a sub-region reported itself, apart from its
 NO_UNIT = "Uten enhet"  # statements the parser tied to no unit (the meeting's general part)
 TREND_GROUPINGS = ("region", "kommune")
 
-# Per region: kommuner are summed into their sub-region (region_key: the sub-region, or the unit
-# itself for a kommune without one, Oslo); what the region reported itself is its own series, so
-# "Follo" (its kommuner) and "Follo (region)" are never mixed up. Per kommune: every unit.
+# Per region: kommuner are summed into their sub-region (COALESCE(region, unit_name), mart_statements'
+# region_key, spelled out so the same SQL runs on v_statement_themes: the sub-region, or the unit itself
+# for a kommune without one, Oslo); what the region reported itself is its own series, so "Follo" (its
+# kommuner) and "Follo (region)" are never mixed up. Per kommune: every unit.
 GROUP_SQL = {
     "region": f"""CASE WHEN unit_name IS NULL THEN '{NO_UNIT}'
-                       WHEN unit_kind = 'region' THEN region_key || '{REGION_SUFFIX}'
-                       ELSE region_key END""",
+                       WHEN unit_kind = 'region' THEN COALESCE(region, unit_name) || '{REGION_SUFFIX}'
+                       ELSE COALESCE(region, unit_name) END""",
     "kommune": f"""CASE WHEN unit_name IS NULL THEN '{NO_UNIT}'
                         WHEN unit_kind = 'region' THEN unit_name || '{REGION_SUFFIX}'
                         ELSE unit_name END""",
 }
 
 
+@dataclass(frozen=True)
+class Narrowing:
+    """What clicks on Tema's charts selected, as a filter for the other charts and the list (hashable: it keys
+    the cache). ``dates`` are bucket starts at ``grain``; ``groups`` are ``GROUP_SQL[by]`` values ("Follo",
+    "Follo (region)"). Within a field any value matches; the fields hold together."""
+
+    grain: str = "day"
+    by: str = "region"
+    dates: tuple[dt.date, ...] = ()
+    themes: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.dates or self.themes or self.units or self.groups)
+
+
+NO_NARROWING = Narrowing()
+
+
+def narrow_sql(version, n: Narrowing, per_theme: bool = False) -> tuple[str, dict]:
+    """SQL (and its parameters) keeping the statements ``n`` selects, on ``mart_statements`` or, with
+    ``per_theme``, on ``v_statement_themes`` (a row per theme: the theme is a column, not a bit)."""
+    if n.grain not in GRAINS:
+        raise ValueError(n.grain)
+    if n.by not in TREND_GROUPINGS:
+        raise ValueError(n.by)
+    parts, params = ["TRUE"], {}
+    if n.dates:
+        parts.append("list_contains(CAST($n_dates AS DATE[]), CAST(date_trunc($n_grain, meeting_date) AS DATE))")
+        params |= {"n_dates": list(n.dates), "n_grain": n.grain}
+    if n.themes and per_theme:
+        parts.append("list_contains(CAST($n_themes AS VARCHAR[]), theme_id)")
+        params["n_themes"] = list(n.themes)
+    elif n.themes:
+        sql, theme_params = theme_filter(version, n.themes, name="n_themes")
+        parts.append(sql)
+        params |= theme_params
+    if n.units:
+        parts.append("list_contains(CAST($n_units AS VARCHAR[]), unit_name)")
+        params["n_units"] = list(n.units)
+    if n.groups:
+        parts.append(f"list_contains(CAST($n_groups AS VARCHAR[]), {GROUP_SQL[n.by]})")
+        params["n_groups"] = list(n.groups)
+    return " AND ".join(parts), params
+
+
 @st.cache_data(**CACHE)
-def group_trend(version, f: StatementFilter, grain: str = "day", by: str = "region") -> pd.DataFrame:
+def group_trend(version, f: StatementFilter, grain: str = "day", by: str = "region",
+                narrow: Narrowing = NO_NARROWING) -> pd.DataFrame:
     """Statements per (period, group): columns period (DATE, the bucket's first day; the meeting
     date for "day"), group, region (the sub-region the group belongs to, for its colour), n."""
     if grain not in GRAINS:
@@ -44,7 +97,8 @@ def group_trend(version, f: StatementFilter, grain: str = "day", by: str = "regi
     if by not in TREND_GROUPINGS:
         raise ValueError(by)
     themes_sql, params = theme_filter(version, f.themes)
-    params |= {k: v for k, v in f.params().items() if k != "themes"} | {"grain": grain}
+    narrow_where, narrow_params = narrow_sql(version, narrow)
+    params |= {k: v for k, v in f.params().items() if k != "themes"} | {"grain": grain} | narrow_params
     return db.query(
         version,
         f"""
@@ -53,7 +107,7 @@ def group_trend(version, f: StatementFilter, grain: str = "day", by: str = "regi
                COALESCE(any_value(region_key), '{NO_UNIT}') AS region,
                count(*)::BIGINT AS n
         FROM mart_statements
-        WHERE meeting_date IS NOT NULL AND {themes_sql} AND {REST_SQL}
+        WHERE meeting_date IS NOT NULL AND {themes_sql} AND {REST_SQL} AND {narrow_where}
         GROUP BY 1, 2
         ORDER BY 1, 2
         """,
