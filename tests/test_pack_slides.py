@@ -38,7 +38,8 @@ def long_statements_pack() -> bytes:
     """The most the pack takes: full statement slides of statements cut at the longest length."""
     st = sample_statements(style.PACK_MAX_STATEMENTS)
     word = "Kommunen melder om vekst i næringsarealet og nye arbeidsplasser ved Gardermoen "
-    st["text"] = [word * (style.PACK_STATEMENT_CHARS // len(word) + 2)] * len(st)
+    # Each one different: the pack takes the same words from the same unit once.
+    st["text"] = [f"{i}. " + word * (style.PACK_STATEMENT_CHARS // len(word) + 2) for i in range(len(st))]
     st["unit_name"] = "Nordre Follo kommune og Ås kommune i fellesskap med Vestby kommune"
     st["source_file"] = "referat-fra-faggruppen-for-naeringssamarbeid-2026-03-12-endelig-versjon.pdf"
     return api.export_pack([], st, dict(FILTERS), "pdf", made=MADE)

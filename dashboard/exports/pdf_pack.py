@@ -1,9 +1,10 @@
-"""The board pack as PDF (fpdf2, DejaVu Sans for æøå): same pages as the PowerPoint."""
+"""The board pack as PDF (fpdf2, DejaVu Sans for æøå): same pages as the PowerPoint, every chart a picture."""
 
 from __future__ import annotations
 
 import io
 
+import pandas as pd
 from fpdf import FPDF
 
 from dashboard import style
@@ -29,6 +30,7 @@ class _Pdf(FPDF):
         self.set_author("Næringspuls")
         self.set_creator("Næringspuls")
         self.set_lang("nb-NO")
+        self.primary = pack.organisation.primary
 
     def color(self, hex_color: str) -> None:
         self.set_text_color(*style.rgb(hex_color))
@@ -45,13 +47,19 @@ class _Pdf(FPDF):
         self.add_page()
         self.set_xy(_M, 9)
         self.text_block(title, style.PACK_HEADING_PT, bold=True)
-        self.set_fill_color(*style.rgb(style.PRIMARY))
+        self.set_fill_color(*style.rgb(self.primary))
         self.rect(_M, self.get_y() + 1, 30, 1, style="F")
+        if self.pack.organisation.logo:  # small, top right, clear of the title
+            self.image(io.BytesIO(self.pack.organisation.logo), x=_W - _M - 30, y=4, h=8, keep_aspect_ratio=True, w=30)
         self.set_y(self.get_y() + 4)
+
+    def comment(self, text: str) -> None:
+        if text:
+            self.text_block(text, style.PACK_BODY_PT, after=1)
 
     def foot(self, text: str) -> None:
         self.set_xy(_M, _H - 13)
-        self.text_block(text, style.PACK_NOTE_PT, color=style.MUTED, w=_W - 2 * _M - 15)
+        self.text_block(self.pack.foot(text), style.PACK_NOTE_PT, color=style.MUTED, w=_W - 2 * _M - 15)
         self.set_xy(_W - _M - 15, _H - 13)
         self.set_font(_FONT, "", style.PACK_NOTE_PT)
         self.cell(15, style.PACK_NOTE_PT * _PT_MM * 1.3, str(self.page_no()), align="R")
@@ -59,23 +67,29 @@ class _Pdf(FPDF):
 
 def _title_page(pdf: _Pdf, pack: BoardPack) -> None:
     pdf.add_page()
-    pdf.set_fill_color(*style.rgb(style.PRIMARY))
+    pdf.set_fill_color(*style.rgb(pdf.primary))
     pdf.rect(0, 0, _W, 6, style="F")
+    if pack.organisation.logo:
+        pdf.image(io.BytesIO(pack.organisation.logo), x=_W - _M - 50, y=14, w=50, h=20, keep_aspect_ratio=True)
     pdf.set_xy(_M + 8, 26)
     pdf.text_block(pack.kicker, style.PACK_BODY_PT, color=style.MUTED, after=6)
     pdf.set_x(_M + 8)
-    pdf.text_block(pack.title, style.PACK_TITLE_PT + 8, bold=True, color=style.PRIMARY, after=8)
-    for k, v in pack.filter_items:
+    pdf.text_block(pack.title, style.PACK_TITLE_PT + 8, bold=True, color=pdf.primary, after=4)
+    if pack.period_words:
+        pdf.set_x(_M + 8)
+        pdf.text_block(pack.period_words, style.PACK_BODY_PT + 4, bold=True, after=6)
+    for k, v in pack.title_filters:
         pdf.set_x(_M + 8)
         pdf.text_block(f"{k}: {v}", style.PACK_BODY_PT + 4, after=2)
     pdf.set_xy(_M + 8, _H - 38)
     pdf.text_block(pack.source_line, style.PACK_NOTE_PT + 1, color=style.MUTED, after=1)
     pdf.set_x(_M + 8)
-    pdf.text_block(pack.made_line, style.PACK_NOTE_PT + 1, color=style.MUTED)
+    pdf.text_block(pack.foot(pack.made_line), style.PACK_NOTE_PT + 1, color=style.MUTED)
 
 
-def _chart_page(pdf: _Pdf, chart: pack_mod.PackChart) -> None:
+def _chart_page(pdf: _Pdf, chart: pack_mod.PackSlide) -> None:
     pdf.heading(chart.title)
+    pdf.comment(chart.comment)
     pdf.text_block(chart.filters_line, style.PACK_NOTE_PT + 2, color=style.MUTED, after=2)
     top = pdf.get_y()
     avail_w, avail_h = _W - 2 * _M, _H - top - 16
@@ -84,32 +98,46 @@ def _chart_page(pdf: _Pdf, chart: pack_mod.PackChart) -> None:
         w = min(avail_w, avail_h * ratio)
         pdf.image(io.BytesIO(chart.png), x=_M + (avail_w - w) / 2, y=top, w=w, h=w / ratio, alt_text=chart.title)
     else:
-        pdf.text_block(chart.problem or "Grafen kunne ikke tegnes.", style.PACK_BODY_PT, color=style.ACCENT, after=3)
-        frame = tables.export_frame(chart.data).head(10)
-        frame = frame[[c for c in frame.columns if c not in tables.SOURCE_LABELS][:5]]
-        if not frame.empty and len(frame.columns):
-            pdf.set_font(_FONT, "", style.PACK_NOTE_PT)
-            pdf.color(style.TEXT)
-            with pdf.table(width=avail_w, text_align="LEFT") as table:
-                table.row([str(c) for c in frame.columns])
-                for values in frame.itertuples(index=False, name=None):
-                    table.row(["" if v is None else str(v) for v in values])
+        pdf.text_block(chart.problem or "Grafen kunne ikke tegnes.", style.PACK_BODY_PT,
+                       color=pdf.pack.organisation.accent, after=3)
+        _table(pdf, chart.data, avail_w)
     pdf.foot(chart.source_note)
 
 
-def _key_figures_page(pdf: _Pdf, pack: BoardPack) -> None:
+def _table(pdf: _Pdf, data, width: float) -> None:
+    frame = tables.export_frame(data).head(pack_mod.TABLE_ROWS)
+    frame = frame[[c for c in frame.columns if c not in tables.SOURCE_LABELS][:5]]
+    if not frame.empty and len(frame.columns):
+        pdf.set_font(_FONT, "", style.PACK_NOTE_PT)
+        pdf.color(style.TEXT)
+        with pdf.table(width=width, text_align="LEFT") as table:
+            table.row([str(c) for c in frame.columns])
+            for values in frame.itertuples(index=False, name=None):
+                table.row(["" if v is None or pd.isna(v) else str(v) for v in values])
+
+
+def _table_page(pdf: _Pdf, slide: pack_mod.PackSlide) -> None:
+    pdf.heading(slide.title)
+    pdf.comment(slide.comment)
+    pdf.text_block(slide.filters_line, style.PACK_NOTE_PT + 2, color=style.MUTED, after=3)
+    _table(pdf, slide.data, _W - 2 * _M)
+    pdf.foot(slide.source_note)
+
+
+def _key_figures_page(pdf: _Pdf, slide: pack_mod.PackSlide) -> None:
     """The register's counts as large numbers, two rows of up to three."""
-    pdf.heading(pack_mod.KEY_FIGURES_TITLE)
+    pdf.heading(slide.title)
+    pdf.comment(slide.comment)
     top, box_w, box_h = pdf.get_y() + 6, (_W - 2 * _M) / 3, 52
-    for i, (label, value, note) in enumerate(pack.key_figures):
+    for i, (label, value, note) in enumerate(slide.key_figures):
         row, col = divmod(i, 3)
         pdf.set_xy(_M + col * box_w, top + row * box_h)
         pdf.text_block(label, style.PACK_BODY_PT, bold=True, color=style.MUTED, w=box_w - 4, after=1)
         pdf.set_x(_M + col * box_w)
-        pdf.text_block(value, style.PACK_TITLE_PT + 4, bold=True, color=style.PRIMARY, w=box_w - 4, after=1)
+        pdf.text_block(value, style.PACK_TITLE_PT + 4, bold=True, color=pdf.primary, w=box_w - 4, after=1)
         pdf.set_x(_M + col * box_w)
         pdf.text_block(note, style.PACK_NOTE_PT + 2, w=box_w - 4)
-    pdf.foot(f"{pack_mod.KEY_FIGURES_NOTE} {pack.source_line}")
+    pdf.foot(slide.source_note)
 
 
 def _block_height(pdf: _Pdf, text: str, size: float, *, bold: bool = False) -> float:
@@ -157,7 +185,7 @@ def _statement_pages(pdf: _Pdf, pack: BoardPack) -> None:
         for st, at in zip(items, _statement_tops(top, avail, heights), strict=True):
             pdf.set_y(at)
             pdf.text_block(f"«{st.text}»", size, after=1)
-            pdf.text_block(st.citation, size - (style.PACK_BODY_PT - 1 - style.PACK_NOTE_PT - 1), color=style.PRIMARY)
+            pdf.text_block(st.citation, size - (style.PACK_BODY_PT - 1 - style.PACK_NOTE_PT - 1), color=pdf.primary)
         if not items:
             pdf.text_block(pack_mod.NO_STATEMENTS, style.PACK_BODY_PT, color=style.MUTED)
         note = pack.source_line
@@ -169,9 +197,8 @@ def _statement_pages(pdf: _Pdf, pack: BoardPack) -> None:
 def build_pdf(pack: BoardPack) -> bytes:
     pdf = _Pdf(pack)
     _title_page(pdf, pack)
-    if pack.key_figures:
-        _key_figures_page(pdf, pack)
-    for chart in pack.charts:
-        _chart_page(pdf, chart)
+    pages = {"chart": _chart_page, "key_figures": _key_figures_page, "table": _table_page}
+    for slide in pack.slides:
+        pages[slide.kind](pdf, slide)
     _statement_pages(pdf, pack)
     return bytes(pdf.output())

@@ -7,7 +7,14 @@ import math
 from collections.abc import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
-from dashboard.formatting import fmt_count, fmt_date_short, fmt_decimal, fmt_int, fmt_period
+from dashboard.formatting import (
+    fmt_count,
+    fmt_date_long,
+    fmt_date_short,
+    fmt_decimal,
+    fmt_int,
+    fmt_period,
+)
 
 SOURCE_ORGAN = "referater fra Osloregionens faggruppe for Næringssamarbeid"
 APP_NAME = "Næringspuls"
@@ -116,6 +123,39 @@ def citation(row: Mapping) -> str:
     if loc:
         parts.append(loc)
     return SEPARATOR.join(parts)
+
+
+# How a unit of the gazetteer is named in a sentence a board reads (kind → pattern).
+UNIT_NAME_PATTERNS = {"kommune": "{} kommune", "fylke": "{} fylkeskommune"}
+DOCUMENT_KINDS = {"referat": "referat", "innkalling": "innkalling", "saksliste": "saksliste"}
+
+
+def date_words(value) -> str:
+    """``30. november 2026``: the date as a board reads it."""
+    return fmt_date_long(value)
+
+
+def unit_full_name(name, kind=None) -> str:
+    """``Asker kommune`` for the kommune Asker; a sub-region keeps its own name (``Follo``)."""
+    if not _present(name):
+        return ""
+    name = str(name).strip()
+    pattern = UNIT_NAME_PATTERNS.get(str(kind or ""))
+    if pattern is None or name.lower().endswith(pattern.format("").strip().lower()):
+        return name
+    return pattern.format(name)
+
+
+def board_citation(row: Mapping) -> str:
+    """``Asker kommune, møtet 23. oktober 2025 (referat s. 1)``: unit, meeting date in words, the
+    document's kind (``kind``, default referat) and page; parts that are unknown are left out."""
+    unit = unit_full_name(row.get("unit_name"), row.get("unit_kind"))
+    meeting = f"møtet {date_words(row.get('meeting_date'))}" if _present(row.get("meeting_date")) else ""
+    kind = row.get("kind") if _present(row.get("kind")) else "referat"
+    page = _int(row.get("page"))
+    doc = DOCUMENT_KINDS.get(str(kind), str(kind)) + (f" s. {page}" if page is not None else "")
+    head = ", ".join(p for p in (unit, meeting) if p)
+    return f"{head} ({doc})" if head else doc
 
 
 def shorten(text: str, limit: int) -> str:
