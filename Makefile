@@ -11,7 +11,7 @@ ETL_SOURCES := $(shell find etl -name '*.py' -o -name '*.sql' -o -name '*.toml' 
 RAW_FILES   := $(shell find $(RAW) -type f -not -name '.*' -not -path '*/.*' 2>/dev/null)
 CORRECTIONS := $(or $(NAERINGSPULS_CORRECTIONS),data/corrections.jsonl)
 
-.PHONY: run test install install-test system-deps oidc-deps db benchmark evaluate clean help
+.PHONY: run test install install-test system-deps render-deps oidc-deps db benchmark evaluate clean help
 
 help:
 	@echo "make run        install into .venv, build $(DB) if needed, start the dashboard on 127.0.0.1:$(PORT) (all interfaces with login)"
@@ -46,6 +46,19 @@ system-deps:
 		echo "Chromium is missing: install Debian's 'chromium' package for PNG/SVG/PDF exports"; \
 	fi
 
+# The board pack tests render the PowerPoint as a reader sees it: LibreOffice converts it to PDF and
+# pdftoppm (poppler-utils) rasterises it; Carlito has Calibri's metrics, so text wraps as in Office.
+# Only for `make test` (the dashboard itself never needs them).
+render-deps:
+	@if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && fc-list | grep -q Carlito; then \
+		echo "soffice: $$(command -v soffice), pdftoppm: $$(command -v pdftoppm)"; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+			libreoffice-impress poppler-utils fonts-crosextra-carlito >/dev/null; \
+	else \
+		echo "LibreOffice and pdftoppm are missing: install 'libreoffice-impress' and 'poppler-utils' for the board pack tests"; \
+	fi
+
 # Rebuilt when minutes, corrections or ETL code change; the build itself skips unchanged files.
 # A bad file is reported but does not stop the dashboard from starting.
 $(DB): $(VENV)/.installed $(RAW_FILES) $(ETL_SOURCES) $(wildcard $(CORRECTIONS))
@@ -69,7 +82,7 @@ tests/oidc/node_modules/.package-lock.json: tests/oidc/package.json tests/oidc/p
 
 oidc-deps: tests/oidc/node_modules/.package-lock.json
 
-test: install-test system-deps oidc-deps
+test: install-test system-deps render-deps oidc-deps
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 evaluate: install
