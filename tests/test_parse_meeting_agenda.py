@@ -186,3 +186,16 @@ def test_unbulleted_lines_each_starting_with_a_date_are_separate_events():
         ("Næringskonferansen i Vikdal", "2026-05-06"),
         ("Fjorddagen på kaia", "2026-06-12"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "decision"),
+    [
+        ("Styret gjorde følgende vedtak:\nTilskuddet økes til 80 000 kroner.\n", "Tilskuddet økes til 80 000 kroner."),
+        ("Styret vedtok å kjøpe tomten på Nesset.\n", "Styret vedtok å kjøpe tomten på Nesset."),
+        ("Samrøystes vedteke.\n", "Samrøystes vedteke."),
+    ],
+)  # fmt: skip
+def test_more_ways_to_write_a_decision(body, decision):
+    m = parse_text(HEAD + "Sak 4 Regional plan\n\n" + body)
+    assert m.agenda[0].decision == decision

@@ -152,3 +152,17 @@ def test_nynorsk_header_words():
 def test_minutes_are_never_a_notice_even_with_innkalling_in_an_item():
     m = parse_text("Referat fra Liarådet\nDato: 12. mai 2025\n\nSak 1 Godkjenning av innkalling\nInnkallingen ble godkjent.\n")
     assert m.kind == "referat"
+
+
+@pytest.mark.parametrize(
+    ("text", "organ", "date"),
+    [
+        ("Tindedal regionråd Møte 22. mai 2012\n", "Tindedal regionråd", D(2012, 5, 22)),
+        ("Fjordby Næringsforum\nReferat – Styremøte 14.06.2013\n", "Fjordby Næringsforum", D(2013, 6, 14)),
+        ("Referat styremøte Fjordby Næringsforum\nDato: 14.06.2013\nNeste møte: fredag 6. september 2013\n",
+         "Fjordby Næringsforum", D(2013, 6, 14)),
+    ],
+)  # fmt: skip
+def test_more_title_forms(text, organ, date):
+    m = parse_text(text + "\nSak 1 Eventuelt\nIngen saker.\n")
+    assert (m.organ, m.meeting_date) == (organ, date)

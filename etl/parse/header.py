@@ -54,7 +54,9 @@ _NOTICE_RE = re.compile(rf"^(?:{_alt(NOTICE_WORDS)})\b", re.IGNORECASE)
 # "… – referat fra samling 2.–3. juni 2025": a title word after the organ.
 _TITLE_AFTER_RE = re.compile(rf"\s+[–—-]\s+(?:{_alt(TITLE_WORDS + NOTICE_WORDS)})\b.*$", re.IGNORECASE)
 _MEETING_NOUN_RE = re.compile(
-    rf"^(?:(?:fra|frå|til|for|om)\s+)?(?:(?:det|eit|et)\s+)?(?:{_alt(MEETING_NOUNS)})\s+(?:i|for|med|hos|til)\s+", re.I
+    rf"^(?:(?:fra|frå|til|for|om)\s+)?(?:(?:det|eit|et)\s+)?(?:{_alt(MEETING_NOUNS)})\s+(?:(?:i|for|med|hos|til)\s+)?"
+    r"(?=[A-ZÆØÅ])",
+    re.I,
 )
 # "X Møte 22. mai 2012" / "X – møte 3/2025": a meeting noun and what follows it after the organ.
 _TRAILING_MEETING_RE = re.compile(rf"\s+[–—-]?\s*(?:{_alt(MEETING_NOUNS)})\b[\s\d./–—-]*$", re.IGNORECASE)
@@ -74,6 +76,9 @@ _YEAR_RE = re.compile(r"\b(19[89]\d|20\d\d)\b")
 # A letter's place-and-date line ("Kongsberg, 20. mars 2026"): when it was sent, not the meeting.
 _PLACE_DATE_RE = re.compile(
     rf"^[A-ZÆØÅ][\wæøåÆØÅ .-]{{1,40}},\s*(?:den\s+)?(?:\d{{1,2}}\.\s*(?:{_MONTH_ALT})\.?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})\.?$"
+)
+_MEETING_TITLE_RE = re.compile(
+    rf"^[A-ZÆØÅ][^.:]{{2,80}}\s(?:{_alt(MEETING_NOUNS)})\b[\s,–—-]*(?:{_DATE_TEXT})\s*$", re.IGNORECASE
 )
 _ADDRESSEE_RE = re.compile(r"^(?:til|kopi til|adressat)\s+\S", re.IGNORECASE)
 _ATTENDANCE = tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in ATTENDANCE_HEADINGS)
@@ -123,6 +128,8 @@ def organ_from_title(title: str) -> str | None:
     t = _TRAILING_MEETING_RE.sub("", t)  # "Regionrådet Møte"
     t = re.sub(r"\s*[–—:-]\s*(?:møte)?referat$", "", t, flags=re.IGNORECASE)  # "Næringsgruppen – møtereferat"
     t = t.strip(" ,–—-:")
+    if t.lower() in MEETING_NOUNS:  # "Referat – Styremøte 14.06.2013": no body named
+        return None
     if t.isupper() and len(t) > 3:  # "FAGGRUPPE FOR NÆRINGSSAMARBEID"
         t = t.lower()
     return (t[0].upper() + t[1:]) if t else None
@@ -196,8 +203,8 @@ def _title(h: Header, content: list[Line]) -> None:
     titled = next((i for i, ln in enumerate(top) if _TITLE_RE.search(ln.text)), None)
     if titled is None:
         h.title_line = next((ln for ln in content if ln.cells is None and not ln.is_bullet), None)
-        if h.title_line is not None and h.title_line.heading:
-            h.organ = organ_from_title(h.title_line.text)
+        if h.title_line is not None and (h.title_line.heading or _MEETING_TITLE_RE.search(h.title_line.text)):
+            h.organ = organ_from_title(h.title_line.text)  # a heading, or "X Møte 22. mai 2012"
             h.used.add(h.title_line.no)
         return
     h.title_line = top[titled]
@@ -416,6 +423,12 @@ def _date_in(text: str, year: int | None) -> tuple[dt.date, dt.date | None] | No
     return None
 
 
+def _dated_prose(text: str) -> bool:
+    """May this line's date be the meeting's? Not "Neste møte: …", "Forfall: …", "Arkivsak: …"."""
+    m = _LABEL_RE.match(text)
+    return m is None or LABELS[m.group("label").lower()] not in ("ignore", "absent", "attendees")
+
+
 def _meeting_date(h: Header, content: list[Line], date_texts: list[str], source_file: str) -> None:
     """Labelled dates first, then the title, then a weekday date in the preamble
     ("møte … tirsdag 14. oktober 2025"), the file name, any other date in the preamble,
@@ -427,7 +440,7 @@ def _meeting_date(h: Header, content: list[Line], date_texts: list[str], source_
         y for ln in content if ln.cells is None for y in _YEAR_RE.findall(ln.text)
     ]
     year = int(years[0]) if years else None
-    prose = [ln.text for ln in content if ln.cells is None and not _PLACE_DATE_RE.match(ln.text)]
+    prose = [ln.text for ln in content if ln.cells is None and not _PLACE_DATE_RE.match(ln.text) and _dated_prose(ln.text)]
     ranges = [t for t in prose if _RANGE_RE.search(t)]  # "Samling på Otta 2.–3. juni 2025"
     steps: list[list[str]] = [date_texts, [title], ranges, [t for t in prose if _WEEKDAY_DATE_RE.search(t)]]
     for texts in steps:

@@ -359,6 +359,12 @@ _DECISION_LABEL_RE = re.compile(
     rf"^{_OWNER}(?:{_alt(DECISION_LABELS)})(?:\s+(?:i|frå|fra)\s+[^:.]{{1,40}})?\s*[:.–-]\s*(?P<rest>.*)$", re.I
 )
 # "Forslag til vedtak:", "Innstilling frå dagleg leiar:", "Votering:", "Behandling i rådet - 06.02.2025:"
+# "Rådet gjorde følgende vedtak:", "Styret fatta slikt vedtak:" — a label in a sentence.
+_MADE_DECISION_RE = re.compile(
+    r"^[^.:]{0,50}\b(?:gjorde|fattet|fatta|gjorde samrøystes|gjorde enstemmig)\s+(?:følgende|følgjande|slikt|slik)?\s*"
+    r"(?:enstemmig\s+|samrøystes\s+)?vedtak\s*:\s*(?P<rest>.*)$",
+    re.I,
+)
 _NOT_DECISION_RE = re.compile(rf"^{_OWNER}(?:{_alt(NOT_DECISION_LABELS)})\b[^:]{{0,60}}:", re.I)
 _INLINE_DECISION_RE = re.compile(rf"(?<=[.!?])\s+(?:{_alt(DECISION_LABELS)})\s*:\s*(?P<rest>\S.*)$", re.I)
 _NOT_HANDLED_RE = re.compile("|".join(NOT_HANDLED_PHRASES), re.I)
@@ -400,7 +406,7 @@ def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Bloc
             mode, taken_in_mode = "proposal", 0
             rest.append(b)
             continue
-        m = _DECISION_LABEL_RE.match(text)
+        m = _DECISION_LABEL_RE.match(text) or _MADE_DECISION_RE.match(text)
         if m:
             if m.group("rest").strip():
                 labelled.append(m.group("rest").strip())

@@ -125,6 +125,8 @@ DECISION_PHRASES: tuple[str, ...] = (
     r"\bgodkjennes\b", r"\bvedtas\b", r"\bgodkjenast\b", r"\bvert godkjend\b", r"\bvedtakast\b",
     r"\b(tas|tatt|tages|blir tatt|ble tatt) til (orientering|etterretning)\b",
     r"\b(teke|tekne|tatt|takast|vert teke|vart teke|vart tekne) til (vitande|orientering|etterretning)\b",
+    r"^(enstemmig|samrøystes|einstemmig) (vedtatt|vedteke|vedteken|godkjent|godkjend)\b",
+    r"\b(vedtok|vedtok samrøystes|vedtok enstemmig|gjorde (følgende|følgjande|slikt|slik) vedtak)\b",
 )  # fmt: skip
 # Sentences that say an item was not dealt with.
 NOT_HANDLED_PHRASES: tuple[str, ...] = (
