@@ -199,3 +199,8 @@ def test_unbulleted_lines_each_starting_with_a_date_are_separate_events():
 def test_more_ways_to_write_a_decision(body, decision):
     m = parse_text(HEAD + "Sak 4 Regional plan\n\n" + body)
     assert m.agenda[0].decision == decision
+
+
+def test_a_reported_decision_of_another_body_is_no_decision():
+    m = parse_text(HEAD + "Sak 4 Orientering om skolen\n\nRådmannen orienterte. Kommunestyret vedtok ny skole i mai.\n")
+    assert m.agenda[0].decision is None

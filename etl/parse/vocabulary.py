@@ -126,7 +126,10 @@ DECISION_PHRASES: tuple[str, ...] = (
     r"\b(tas|tatt|tages|blir tatt|ble tatt) til (orientering|etterretning)\b",
     r"\b(teke|tekne|tatt|takast|vert teke|vart teke|vart tekne) til (vitande|orientering|etterretning)\b",
     r"^(enstemmig|samrøystes|einstemmig) (vedtatt|vedteke|vedteken|godkjent|godkjend)\b",
-    r"\b(vedtok|vedtok samrøystes|vedtok enstemmig|gjorde (følgende|følgjande|slikt|slik) vedtak)\b",
+    # "Styret vedtok …" — the meeting body itself, never "Kommunestyret i Lia vedtok …" reported by a member
+    r"(?:^|(?<=[.!?] ))(?![Kk]ommune|[Bb]ystyret|[Ff]ylkes)(?:[\wæøå-]*(?:rådet|styret|utvalget|utvalet|forumet|møtet|gruppa|gruppen))"
+    r" (?:samrøystes |enstemmig )?vedtok\b",
+    r"\bgjorde (følgende|følgjande|slikt|slik) vedtak\b",
 )  # fmt: skip
 # Sentences that say an item was not dealt with.
 NOT_HANDLED_PHRASES: tuple[str, ...] = (
