@@ -45,30 +45,6 @@ def base_layout(fig: go.Figure, title: str | None, height: int = 420) -> go.Figu
     return fig
 
 
-def _date_axis(fig: go.Figure, dates: pd.Series) -> None:
-    """A readable date axis for meetings: with few meetings one tick per meeting
-    (Norwegian short dates) and bars a few days wide instead of one bar filling
-    the plot; with many, plotly's own ticks formatted as dd.mm.yyyy and bars
-    three quarters of the usual gap wide.  (Plotly's own width is the smallest
-    gap: two meetings a day apart made every bar over three years a hairline.)"""
-    distinct = pd.Series(pd.to_datetime(dates).unique()).sort_values()
-    fig.update_xaxes(title="Møtedato", tickformat="%d.%m.%Y")
-    if len(distinct) > 12:
-        width = max(distinct.diff().dropna().median() * 0.75, pd.Timedelta(days=3))
-        fig.update_traces(width=width.total_seconds() * 1000, selector=dict(type="bar"))
-    elif len(distinct) > 0:
-        gaps = distinct.diff().dropna()
-        width = gaps.min() if len(gaps) else pd.Timedelta(days=30)
-        width = min(max(width, pd.Timedelta(days=4)), pd.Timedelta(days=30))
-        pad = max(width, pd.Timedelta(days=10))
-        fig.update_xaxes(
-            tickvals=list(distinct),
-            ticktext=[fmt_date_short(d) for d in distinct],
-            range=[distinct.iloc[0] - pad, distinct.iloc[-1] + pad],
-        )
-        fig.update_traces(width=width.total_seconds() * 1000 * 0.7, selector=dict(type="bar"))
-
-
 def _count_axis(fig: go.Figure, max_value: float, axis: str = "y") -> None:
     """Counts are whole numbers: no "0,5" ticks on small charts."""
     settings = dict(rangemode="tozero", tickformat=",d")
@@ -263,18 +239,27 @@ def fact_type_bars(df: pd.DataFrame, title: str | None = None) -> go.Figure:
 
 
 def meetings_timeline(df: pd.DataFrame, title: str | None = None) -> go.Figure:
-    """``df``: meeting_date, n_statements → one bar per meeting."""
+    """``df``: meeting_date, n_statements → one bar per meeting, on a category axis of meeting dates in time
+    order (on a date axis two meetings a few days apart drew overlapping bars); a second meeting on the same
+    day is "04.12.2025 (2)"."""
     if df.empty:
         return empty_figure()
+    df = df.sort_values("meeting_date", kind="stable")
     dates = pd.to_datetime(df["meeting_date"])
+    short = [fmt_date_short(d) for d in dates]
+    seen: dict[str, int] = {}
+    labels = []
+    for label in short:
+        seen[label] = seen.get(label, 0) + 1
+        labels.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
     fig = go.Figure(
         go.Bar(
-            x=dates, y=df["n_statements"], marker_color=PALETTE[0],
-            customdata=[[fmt_date_short(d)] for d in dates],
+            x=labels, y=df["n_statements"], marker_color=PALETTE[0],
+            customdata=[[d] for d in short],
             hovertemplate="%{customdata[0]}: %{y} utsagn<extra></extra>",
         )
     )
-    _date_axis(fig, df["meeting_date"])
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, title="Møtedato")
     fig.update_yaxes(title="Antall utsagn")
     _count_axis(fig, df["n_statements"].max())
     return base_layout(fig, title, height=300)

@@ -229,14 +229,15 @@ def test_a_region_reporting_for_itself_is_named_apart_from_the_kommuner():
     assert [list(cd) for cd in fig.data[0].customdata] == [["Follo"], ["Nordre Follo"]], "a click gives the unit's name"
 
 
-def test_many_meetings_get_visible_bars_even_when_two_are_a_day_apart():
-    """Three years of monthly meetings plus one extra the next day: bars about three weeks wide, not hairlines."""
+def test_many_meetings_get_their_own_bars_even_when_two_are_a_day_apart():
+    """Three years of monthly meetings plus one extra the next day (and a second meeting that day): a bar each."""
     dates = [dt.date(2024 + m // 12, m % 12 + 1, 15) for m in range(36)] + [dt.date(2024, 1, 16)]
     df = pd.DataFrame({"meeting_date": dates, "theme_id": ["forsvar"] * len(dates),
                        "theme_label": ["Forsvar"] * len(dates), "n": [2] * len(dates)})
-    day_ms = 86_400_000
-    fig = charts.meetings_timeline(pd.DataFrame({"meeting_date": dates, "n_statements": [5] * len(dates)}))
-    assert 20 * day_ms <= fig.data[0].width <= 25 * day_ms
+    timeline = charts.meetings_timeline(pd.DataFrame({"meeting_date": dates + [dt.date(2024, 1, 16)],
+                                                       "n_statements": [5] * len(dates) + [1]}))
+    assert timeline.layout.xaxis.type == "category" and timeline.data[0].width is None
+    assert list(timeline.layout.xaxis.categoryarray[:4]) == ["15.01.2024", "16.01.2024", "16.01.2024 (2)", "15.02.2024"]
     assert len(charts.theme_trend(df).layout.xaxis.categoryarray) == 37, "the trend: one category per meeting"
 
 

@@ -206,3 +206,22 @@ def test_the_grain_is_in_the_url_and_an_unknown_one_is_named(monkeypatch, fixtur
     assert "Ukjent inndeling i lenken: «uke». Filteret er ikke brukt." in warnings
     assert "Ukjent utvalg i lenken: «x\\:1». Filteret er ikke brukt." in warnings  # escaped Markdown
     assert odd.radio(key="tema.grain").value == "day"
+
+
+def test_exported_trends_keep_meetings_days_apart_as_two_categories():
+    """What PNG, PDF and the pack render is the decorated figure: still one category per meeting, in time order."""
+    from exports_helpers import MADE, context
+
+    from dashboard import charts
+    from dashboard.exports.decorate import decorate
+
+    df = pd.DataFrame({"meeting_date": [dt.date(2026, 3, 4), dt.date(2026, 3, 7)], "theme_id": ["forsvar"] * 2,
+                       "theme_label": ["Forsvar"] * 2, "n": [2, 3]})
+    by_group = pd.DataFrame({"period": [dt.date(2026, 3, 4), dt.date(2026, 3, 7)], "group": ["Follo", "Follo"],
+                             "region": ["Follo", "Follo"], "n": [2, 3]})
+    timeline = pd.DataFrame({"meeting_date": [dt.date(2026, 3, 4), dt.date(2026, 3, 7)], "n_statements": [2, 3]})
+    for fig in (charts.theme_trend(df), region_trend(by_group, "day"), charts.meetings_timeline(timeline)):
+        exported = json.loads(decorate(fig, context(), made=MADE).to_json())
+        assert exported["layout"]["xaxis"]["type"] == "category"
+        assert exported["layout"]["xaxis"]["categoryarray"] == ["04.03.2026", "07.03.2026"]
+        assert exported["data"][0]["x"] == ["04.03.2026", "07.03.2026"]
