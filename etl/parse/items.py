@@ -369,6 +369,10 @@ _NOT_DECISION_RE = re.compile(rf"^{_OWNER}(?:{_alt(NOT_DECISION_LABELS)})\b[^:]{
 _INLINE_DECISION_RE = re.compile(rf"(?<=[.!?])\s+(?:{_alt(DECISION_LABELS)})\s*:\s*(?P<rest>\S.*)$", re.I)
 _NOT_HANDLED_RE = re.compile("|".join(NOT_HANDLED_PHRASES), re.I)
 _APPROVED_RE = re.compile("|".join(DECISION_PHRASES), re.I)
+# Every decision label has one of these stems: a cheap test before the full patterns.
+_LABEL_STEMS = ("vedta", "konklusjon", "beslutning", "avgj")
+# Every decision phrase has one of these stems: a cheap test before the full pattern.
+_HINT_RE = re.compile(r"godkj|vedt|orienter|etterretning|vitande", re.I)
 _APPROVAL_WORD_RE = re.compile(r"\bgodkjen|\bgodkjend|\bvedtatt\b|\bvedteke|\bingen merknader\b|\bingen merknad", re.I)
 
 
@@ -402,11 +406,17 @@ def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Bloc
             mode = None
             rest.append(b)
             continue
-        if _NOT_DECISION_RE.match(text):
+        colon = ":" in text
+        if colon and _NOT_DECISION_RE.match(text):
             mode, taken_in_mode = "proposal", 0
             rest.append(b)
             continue
-        m = _DECISION_LABEL_RE.match(text) or _MADE_DECISION_RE.match(text)
+        head = text[:80].lower()
+        m = (
+            (_DECISION_LABEL_RE.match(text) or _MADE_DECISION_RE.match(text))
+            if any(k in head for k in _LABEL_STEMS)
+            else None
+        )
         if m:
             if m.group("rest").strip():
                 labelled.append(m.group("rest").strip())
@@ -428,7 +438,7 @@ def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Bloc
                 rest.append(b)
                 continue
             mode = None
-        inline = _INLINE_DECISION_RE.search(text) if not b.is_bullet else None
+        inline = _INLINE_DECISION_RE.search(text) if ":" in text and not b.is_bullet else None
         if inline:
             labelled.append(inline.group("rest").strip())
             rest.append(Block([replace(b.first, text=text[: inline.start()].strip())]))
@@ -439,7 +449,7 @@ def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Bloc
         if kind == "approval" and _APPROVAL_WORD_RE.search(text):
             phrased.append(_from_sentence(text, _APPROVAL_WORD_RE))
             continue
-        if kind not in ("round_table", "events") and not b.is_bullet and _APPROVED_RE.search(text):
+        if kind not in ("round_table", "events") and not b.is_bullet and _HINT_RE.search(text) and _APPROVED_RE.search(text):
             phrased.append(_from_sentence(text, _APPROVED_RE))
             continue
         rest.append(b)
