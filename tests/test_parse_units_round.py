@@ -191,3 +191,31 @@ def test_speakers_of_an_ordinary_item_are_no_round():
         "Innledning v/Tore Bakken:", "Strategien skal vere ferdig i desember.",
         "Diskusjon v/Per Dahl:", "Rådet ønskjer meir vekt på mat.",
     ))  # fmt: skip
+
+
+def test_unit_dash_name_lines_in_plain_text_without_blank_lines():
+    assert reports(
+        "Fjellbygd – Linda Hauge",
+        "Kommunen har tilsett ein ny næringssjef. Hotellet utvidar.",
+        "Elvedal – Eirik Bøen",
+        "Vegen til Skjolden blir rusta opp.",
+    ) == [
+        ("Fjellbygd", "Linda Hauge", "Kommunen har tilsett ein ny næringssjef."),
+        ("Fjellbygd", "Linda Hauge", "Hotellet utvidar."),
+        ("Elvedal", "Eirik Bøen", "Vegen til Skjolden blir rusta opp."),
+    ]
+
+
+def test_a_nynorsk_table_with_a_mayor_column():
+    rows = [
+        SourceLine(1, 1, "", cells=("Kommune", "Ordførar", "Orientering")),
+        SourceLine(2, 1, "", cells=("Fjellbygd", "Linda Hauge", "Ny skule opnar i august. Hotellet utvidar.")),
+        SourceLine(3, 1, "", cells=("Elvedal", "Eirik Bøen", "• Ny bru\n• Fleire lærlingar")),
+    ]
+    stmts, _ = round_table_statements(make_blocks(clean_lines(rows, 1)), "x.docx", "4")
+    assert [(s.unit_raw, s.reporter, s.text) for s in stmts] == [
+        ("Fjellbygd", "Linda Hauge", "Ny skule opnar i august."),
+        ("Fjellbygd", "Linda Hauge", "Hotellet utvidar."),
+        ("Elvedal", "Eirik Bøen", "Ny bru"),
+        ("Elvedal", "Eirik Bøen", "Fleire lærlingar"),
+    ]

@@ -26,6 +26,7 @@ from etl.parse.units import (
     known_unit,
     looks_like_unit,
     proper_name,
+    reported_unit,
     role_briefing,
     split_unit,
 )
@@ -59,6 +60,8 @@ def unit_header(block: Block, next_block: Block | None, loose: bool = False) -> 
     if ends_sentence(text) or len(text.split()) > 9:
         return None
     parts = heading_unit(text) if loose and block.first.heading else split_unit(text)
+    if parts is None and len(block.content) == 1:
+        parts = reported_unit(text)  # "Fjellbygd – Linda Hauge" on a line of its own
     if parts is None:
         return None
     has_reporter = parts[1] is not None
@@ -73,9 +76,14 @@ def unit_header(block: Block, next_block: Block | None, loose: bool = False) -> 
 
 
 # --- tables ----------------------------------------------------------------------
-_UNIT_COL_RE = re.compile(r"kommune|region|enhet|medlem|organisasjon|virksomhet", re.I)
-_REP_COL_RE = re.compile(r"representant|navn|deltaker|person|kontakt|ved\b", re.I)
-_POINTS_COL_RE = re.compile(r"hovedpunkt|punkter|orientering|innhold|tema|status|saker|nytt|info|referat", re.I)
+_UNIT_COL_RE = re.compile(r"kommun|region|enhet|eining|medlem|organisasjon|virksomhet|verksemd", re.IGNORECASE)
+_REP_COL_RE = re.compile(
+    r"representant|namn|navn|deltak|person|kontakt|ved\b|ordfør|rådmann|kommunedirektør|orientert av|innleiar", re.IGNORECASE
+)
+_POINTS_COL_RE = re.compile(
+    r"hovedpunkt|hovudpunkt|punkter|punkt|orientering|innhold|innhald|tema|status|saker|nytt|info|referat|merknad",
+    re.IGNORECASE,
+)
 _CELL_BULLET_RE = re.compile(r"^(?:[•●▪■*·\-–—◦o]|\d{1,2}[.)])\s+")
 
 
@@ -157,7 +165,7 @@ def _split_heading_lines(blocks: list[Block]) -> list[Block]:
             out.append(b)
             continue
         first = content[0].text.strip()
-        parts = None if ends_sentence(first) or ":" in first else split_unit(first)
+        parts = None if ends_sentence(first) or ":" in first else (split_unit(first) or reported_unit(first))
         if parts is not None and (parts[1] is not None or known_unit(parts[0])):
             cut = b.lines.index(content[0]) + 1
             out.extend([Block(b.lines[:cut]), Block(b.lines[cut:])])

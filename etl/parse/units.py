@@ -114,13 +114,22 @@ def heading_unit(text: str) -> tuple[str, str | None] | None:
     return (t, None) if proper_name(t, 4) else None
 
 
+def reported_unit(text: str) -> tuple[str, str] | None:
+    """A unit with its reporter on a line of its own: split_unit's forms, or "Fjellbygd –
+    Linda Hauge" for a unit the gazetteer does not know (the person's name makes it a header)."""
+    if ends_sentence(text) or len(text.split()) > 9:
+        return None
+    parts = split_unit(text) or heading_unit(text)
+    return (parts[0], parts[1]) if parts is not None and parts[1] is not None else None
+
+
 def unit_line(text: str) -> bool:
     """A line that is only a reporting unit ("Ås kommune", "Vestby", "HAMARREGIONEN")."""
     if not text[:1].isupper():
         return False
     dash = UNIT_DASH_TEXT_RE.match(text)
-    if dash is not None:  # "Bærum kommune – Equinor flytter 400 ansatte."
-        return explicit_unit(dash.group("unit"))
+    if dash is not None:  # "Bærum kommune – Equinor flytter 400 ansatte.", "Fjellbygd – Linda Hauge"
+        return explicit_unit(dash.group("unit")) or reported_unit(text) is not None
     if len(text.split()) > 5 or ends_sentence(text):
         return False
     parts = split_unit(text)
@@ -165,6 +174,7 @@ __all__ = [
     "known_unit",
     "looks_like_unit",
     "proper_name",
+    "reported_unit",
     "role_briefing",
     "split_unit",
     "unit_case",
