@@ -204,3 +204,17 @@ def test_more_ways_to_write_a_decision(body, decision):
 def test_a_reported_decision_of_another_body_is_no_decision():
     m = parse_text(HEAD + "Sak 4 Orientering om skolen\n\nRådmannen orienterte. Kommunestyret vedtok ny skole i mai.\n")
     assert m.agenda[0].decision is None
+
+
+def test_a_two_day_programme_repeats_a_time_slot_and_has_day_lines():
+    m = parse_text(
+        "Program for Vidda regionråd, samling 18.–19. september 2014\n\nTorsdag 18. september\n"
+        "09.00–09.15 Velkomst\nLeder ønsket velkommen.\n09.15–10.30 Reiseliv i regionen\nReiselivssjefen orienterte.\n"
+        "Konklusjon: Saken følges opp i neste møte.\nFredag 19. september\n09.00–10.00 Eventuelt\nIngen saker.\n"
+    )
+    assert (m.organ, str(m.meeting_date), str(m.end_date)) == ("Vidda regionråd", "2014-09-18", "2014-09-19")
+    assert agenda(m) == [
+        ("09.00", "Velkomst", None),
+        ("09.15", "Reiseliv i regionen", "Saken følges opp i neste møte."),
+        ("09.00", "Eventuelt", None),
+    ]

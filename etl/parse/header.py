@@ -59,7 +59,7 @@ _MEETING_NOUN_RE = re.compile(
     re.I,
 )
 # "X Møte 22. mai 2012" / "X – møte 3/2025": a meeting noun and what follows it after the organ.
-_TRAILING_MEETING_RE = re.compile(rf"\s+[–—-]?\s*(?:{_alt(MEETING_NOUNS)})\b[\s\d./–—-]*$", re.IGNORECASE)
+_TRAILING_MEETING_RE = re.compile(rf"[\s,]+[–—-]?\s*(?:{_alt(MEETING_NOUNS)})\b[\s\d./–—-]*$", re.IGNORECASE)
 # A date or date range, possibly with a weekday: "fredag 13. mars 2026", "18.–19. september 2014".
 _DATE_TEXT = (
     rf"(?:(?:{_WEEKDAY_ALT})\s+(?:den\s+)?)?(?:\d{{1,2}}\.?\s*(?:[-–—]|og|til)\s*)?\d{{1,2}}\.\s*(?:{_MONTH_ALT})\.?"

@@ -14,9 +14,11 @@ from etl.parse.vocabulary import (
     DECISION_LABELS,
     DECISION_PHRASES,
     ITEM_KIND_PATTERNS,
+    MONTHS,
     NOT_DECISION_LABELS,
     NOT_HANDLED_PHRASES,
     STANDARD_TITLES,
+    WEEKDAYS,
 )
 
 
@@ -40,6 +42,10 @@ _SLOT_RE = re.compile(
     r"^(?:kl\.?\s*)?(?P<no>\d{1,2}[:.]\d{2})(?:\s*[-–—]\s*\d{1,2}[:.]\d{2})?\s*[:.–—-]?\s+(?P<title>[A-ZÆØÅ«\"].*)$",
     re.IGNORECASE,
 )
+_DAY_LINE_RE = re.compile(
+    rf"^(?:{_alt(WEEKDAYS)})\s+(?:den\s+)?\d{{1,2}}\.\s*(?:{_alt(tuple(MONTHS))})?\.?(?:\s+\d{{4}})?\s*:?$", re.I
+)
+_SLOT_NO_RE = re.compile(r"\d{1,2}[:.]\d{2}")
 # "1: Godkjenning av innkalling": a number and a colon (no list marker for the cleaner).
 _COLON_NO_RE = re.compile(r"^(?P<no>\d{1,2}):\s+(?P<title>[A-ZÆØÅ«\"].*)$")
 # Standard item titles recognised without a number or heading style (after the first item).
@@ -248,8 +254,10 @@ def _drop_listings(preamble: list[Line], items: list[ItemSpan]) -> list[ItemSpan
     keep: list[ItemSpan] = []
     for i, it in enumerate(items):
         later = items[i + 1 :]
-        if it.numbered and it.number:
+        if it.numbered and it.number and not _SLOT_NO_RE.fullmatch(it.number):
             dup = any(o.numbered and normalise_number(o.number).casefold() == it.number.casefold() for o in later)
+        elif it.numbered and it.number:  # a time slot comes again on the next day: the title must match too
+            dup = any(o.number == it.number and _norm(o.title) == _norm(it.title) for o in later)
         else:
             dup = any(_norm(o.title) == _norm(it.title) for o in later)
         if not dup:
@@ -307,10 +315,14 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
                     listed.append(entry)
                 preamble.append(ln)
                 continue
+        if slots and ln.cells is None and _DAY_LINE_RE.match(ln.text):
+            ln.heading = ln.heading or 6  # "Fredag 19. september" over the day's time slots
+            (items[-1].body if items else preamble).append(ln)
+            continue
         if items and last_no and _sub_heading(ln, last_no):
             items[-1].body.append(ln)
             continue
-        cand = _heading_candidate(ln, slots and (not items or ":" in items[0].number))
+        cand = _heading_candidate(ln, slots and (not items or _SLOT_NO_RE.fullmatch(items[0].number) is not None))
         accepted = False
         extra: list[Line] = []
         numbered = True

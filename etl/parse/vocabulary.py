@@ -77,7 +77,7 @@ PROTOCOL_SIGNERS: tuple[str, ...] = (
 # Words that open a minutes title ("Referat fra …", "Protokoll …", "Møtebok …").
 TITLE_WORDS: tuple[str, ...] = (
     "referat", "møtereferat", "protokoll", "møteprotokoll", "møtebok", "styreprotokoll",
-    "styrereferat", "protokoll fra", "møteprotokoll fra",
+    "styrereferat", "protokoll fra", "møteprotokoll fra", "program for", "møteprogram",
 )  # fmt: skip
 # Words that make a title a notice ("MØTEINNKALLING", "Innkalling til møte i …").
 NOTICE_WORDS: tuple[str, ...] = ("innkalling", "møteinnkalling", "innkalling til møte", "innkalling til", "møteinnkalling til")
