@@ -218,3 +218,33 @@ def test_a_two_day_programme_repeats_a_time_slot_and_has_day_lines():
         ("09.15", "Reiseliv i regionen", "Saken følges opp i neste møte."),
         ("09.00", "Eventuelt", None),
     ]
+
+
+def test_numbered_items_after_a_numbered_sakliste_are_the_items():
+    m = parse_text(
+        HEAD + "Saksliste\n1. Godkjenning av innkalling\n2. Budsjett 2027\n\n"
+        "1. Godkjenning av innkalling\nInnkallingen ble godkjent.\n\n2. Budsjett 2027\nBudsjettet ble vedtatt.\n"
+    )
+    assert agenda(m) == [
+        ("1", "Godkjenning av innkalling", "Innkallingen ble godkjent."),
+        ("2", "Budsjett 2027", "Budsjettet ble vedtatt."),
+    ]
+
+
+def test_an_unnumbered_bold_line_among_numbered_item_headings_is_a_sub_heading():
+    m = parse_rows(
+        [
+            ("Referat fra Vikdal regionråd", "Title"),
+            ("Dato: 12.03.2026", None),
+            ("I. Godkjenning av innkalling", "Bold line"),
+            ("Innkallingen ble godkjent.", None),
+            ("II. Orientering fra kommunene", "Bold line"),
+            ("Lia kommune", "Bold line"),
+            ("Sagbruket på Nesset utvider med ti ansatte.", None),
+            ("III. Eventuelt", "Bold line"),
+            ("Ingen saker.", None),
+        ]
+    )
+    assert [(a.number, a.title) for a in m.agenda] == [
+        ("I", "Godkjenning av innkalling"), ("II", "Orientering fra kommunene"), ("III", "Eventuelt"),
+    ]  # fmt: skip

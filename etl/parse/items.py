@@ -307,6 +307,11 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
                 ln.cells is not None or (_COLUMNS_RE.search(ln.text) is not None and len(ln.text.split()) <= 6)
             )  # "Saksnr | Tittel" or "Saksnr      Innhold" over the list
             agenda_list = (ln.numbered and not ln.heading) or entry is not None or header_row
+            restart = entry is not None and listed and (number_value(entry.number) or 0) <= (
+                number_value(listed[-1].number) or 0
+            )
+            if restart and gap:  # "1. Godkjenning" again after the list: the items begin
+                agenda_list, entry = False, None
             if header_row:
                 listed_header.append(ln)
             gap = first_row = False
@@ -335,7 +340,10 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
                 if split is not None:
                     title, extra = split
             elif explicit:  # unnumbered markdown / Word heading, or a standard title line
-                accepted = (kind != "other" or ln.heading in item_levels) and bool(
+                # At the level of item headings, unless every item so far printed its number
+                # ("I.", "II.", "Sak 3"): then an unnumbered heading is a sub-heading ("Eidsvoll kommune").
+                same_level = ln.heading in item_levels and not (items and all(it.numbered for it in items))
+                accepted = (kind != "other" or same_level) and bool(
                     items or (kind in ("approval", "round_table") and ln.heading)
                 )
                 no, numbered = str(last_no + 1), False
