@@ -103,6 +103,8 @@ def _word_heading_level(style: str | None) -> int:
         return 1
     if style == BOLD_LINE_STYLE:  # a short all-bold Word paragraph, like a Markdown "**line**"
         return 6
+    if style.startswith(BOLD_LINE_STYLE):  # a bold line inside a paragraph (the reader's "(lead)"): lower still
+        return 7
     return 0
 
 

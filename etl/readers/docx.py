@@ -92,21 +92,52 @@ def _paragraph_level(par) -> tuple[str | None, int | None]:  # noqa: ANN001
 
 
 # A short paragraph set entirely in bold reads as a heading ("Asker kommune" above
-# its points); it is passed on with the pseudo style BOLD_LINE_STYLE.
+# its points); it is passed on with the pseudo style BOLD_LINE_STYLE.  A bold first
+# line of a paragraph broken by a line break gets BOLD_LEAD_STYLE: it names what
+# follows, but ranks below a bold paragraph, which may be an agenda item's heading.
+BOLD_LEAD_STYLE = BOLD_LINE_STYLE + " (lead)"
 _BOLD_LINE_MAX = 80
 
 
-def _is_bold_line(par, text: str) -> bool:  # noqa: ANN001
+def _run_bold(run, style_bold: bool) -> bool:  # noqa: ANN001
+    return bool(run.bold or (run.bold is None and (style_bold or (run.style is not None and run.style.font.bold))))
+
+
+def _short_heading_text(text: str) -> bool:
     t = text.strip()
-    if not t or len(t) > _BOLD_LINE_MAX or t.endswith((".", "!", "?")) or "\n" in t:
+    return bool(t) and len(t) <= _BOLD_LINE_MAX and not t.endswith((".", "!", "?"))
+
+
+def _is_bold_line(par, text: str) -> bool:  # noqa: ANN001
+    if not _short_heading_text(text) or "\n" in text.strip():
         return False
     runs = [r for r in par.runs if r.text.strip()]
     if not runs:
         return False
     style_bold = bool(par.style is not None and par.style.font.bold)
-    return all(
-        r.bold or (r.bold is None and (style_bold or bool(r.style is not None and r.style.font.bold))) for r in runs
-    )
+    return all(_run_bold(r, style_bold) for r in runs)
+
+
+def bold_parts(par, parts: list[str]) -> list[bool]:  # noqa: ANN001
+    """Which lines of a paragraph broken by line breaks are set entirely in bold
+    ("**Fjellbygd – Linda Hauge**" + break + the report): a bold run ending at a
+    break names what follows, as a bold paragraph does.  All False when the runs'
+    text does not match the paragraph's (tracked changes, fields)."""
+    style_bold = bool(par.style is not None and par.style.font.bold)
+    flags: list[bool] = []
+    for r in par.runs:
+        bold = _run_bold(r, style_bold)
+        flags.extend(bold for _ in r.text)
+    joined = "".join(r.text for r in par.runs).replace("\r", "\n").replace("\v", "\n")
+    if joined != "\n".join(parts):
+        return [False] * len(parts)
+    out: list[bool] = []
+    pos = 0
+    for part in parts:
+        ink = [flags[pos + i] for i, ch in enumerate(part) if not ch.isspace()]
+        out.append(bool(ink) and all(ink) and _short_heading_text(part))
+        pos += len(part) + 1
+    return out
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -188,8 +219,9 @@ def read_docx(path: Path, data: bytes) -> list[SourceLine]:
                 if plain and level is None and _is_bold_line(par, text):
                     style = BOLD_LINE_STYLE
                 parts = text.replace("\r", "\n").replace("\v", "\n").split("\n") or [""]
-                for part in parts:
-                    add(part, style=style, level=level)
+                bold = bold_parts(par, parts) if plain and level is None and len(parts) > 1 else [False] * len(parts)
+                for part, part_bold in zip(parts, bold):
+                    add(part, style=BOLD_LEAD_STYLE if part_bold else style, level=level)
                 for part in text_boxes(child):  # a text box follows its anchor paragraph
                     add(part)
             elif tag == "tbl":
