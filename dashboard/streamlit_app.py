@@ -2,8 +2,9 @@
 
 Pages (URL paths are stable, bookmarks depend on them):
 ``/`` Oversikt, ``/saker`` Saker, ``/tema`` Tema, ``/enhet`` Enhet, ``/moter`` Møter,
-``/kalender`` Kalender, ``/sok`` Søk, ``/gjennomgang`` Gjennomgang; for a redaktør also ``/legg-til`` Legg til
-referat (unless read-only; it runs even before there is a database) and ``/logg`` Logg (the audit log).
+``/kalender`` Kalender, ``/sok`` Søk, ``/gjennomgang`` Gjennomgang, ``/styrepakke`` Styrepakke; for a redaktør
+also ``/legg-til`` Legg til referat (unless read-only; it runs even before there is a database) and ``/logg`` Logg
+(the audit log).
 
 Who sees what is :mod:`dashboard.auth`: with login configured, a visitor first signs in, and one with no role
 sees only "Ingen tilgang"; pages a leser may not use are left out of the navigation (and guard themselves).
@@ -57,6 +58,7 @@ PAGES = [
     st.Page("app_pages/kalender.py", title="Kalender", icon=":material/event:", url_path="kalender"),
     st.Page("app_pages/sok.py", title="Søk", icon=":material/search:", url_path="sok"),
     st.Page("app_pages/gjennomgang.py", title="Gjennomgang", icon=":material/fact_check:", url_path="gjennomgang"),
+    st.Page("app_pages/styrepakke.py", title="Styrepakke", icon=":material/slideshow:", url_path="styrepakke"),
 ]
 UPLOAD_PATH = "legg-til"
 if access.can_edit:

@@ -22,7 +22,7 @@ def test_every_page_path_is_documented():
     app = (ROOT / "dashboard" / "streamlit_app.py").read_text(encoding="utf-8")
     paths = re.findall(r'url_path="([^"]*)"', app)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert len(paths) == 9  # eight data pages and Logg; Legg til referat is added with its own URL_PATH constant
+    assert len(paths) == 10  # eight data pages, Styrepakke and Logg; Legg til referat has its own URL_PATH constant
     for path in paths:
         assert f"| `/{path}` |" in readme, f"page /{path} is not in the README's page table"
 

@@ -23,7 +23,14 @@ from exports_helpers import MADE
 from exports_helpers import statements as sample_statements
 from PIL import Image
 from pptx import Presentation
-from test_pack_slides import FOOT_BAND, INK, MIN_INK_SHARE, TITLE_BAND, band_text, slides
+from test_pack_slides import (
+    FOOT_BAND,
+    INK,
+    MIN_INK_SHARE,
+    TITLE_BAND,
+    band_text,
+    slides,
+)
 
 from dashboard import db, organisation, pack_slides, queries, style
 from dashboard.exports import api
@@ -159,7 +166,7 @@ def test_builder_pack_has_native_charts_office_fonts_and_citations_in_words(pack
 
 
 def test_worst_case_carries_the_template_as_plain_text(packs):
-    pptx, pdf, _ = packs["lange-utsagn"]
+    pptx, _, _ = packs["lange-utsagn"]
     prs = Presentation(io.BytesIO(pptx))
     first = "\n".join(sh.text_frame.text for sh in prs.slides[0].shapes if sh.has_text_frame)
     assert "Follo næringsråd <b>&amp;</b>" in first  # markup in the template is shown, not interpreted

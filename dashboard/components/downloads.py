@@ -6,7 +6,8 @@ Interface used by the pages (stable):
   and its ``PNG``/``SVG``/``PDF``/``CSV``/``Excel`` buttons; returns the selection event.
 * ``table_downloads(df, ctx, key)`` shows ``CSV``/``Excel`` buttons for a table.
 * ``board_pack_downloads(charts, statements, filters, key)`` lets the user pick
-  charts and downloads the view as ``PowerPoint`` or ``PDF``.
+  charts and downloads the view as ``PowerPoint`` or ``PDF``, and links to the
+  Styrepakke page (``app_pages/styrepakke.py``) with the view's filters.
 
 Nothing is rendered on page load: every button gets a *callable* ``data``
 (Streamlit ≥ 1.45 runs it when the user clicks, on its own thread), and the
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import os
 import time
+from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -46,6 +48,8 @@ PACK_CAPTION = (
     "med kilde, og sentrale utsagn med kildehenvisning."
 )
 PACK_SELECT_LABEL = "Grafer i styrepakken"
+BUILDER_LINK = "Sett sammen en egen styrepakke: velg lysbilder, titler, kommentarer og utsagn"
+BUILDER_PARAMS = ("tema", "region", "fra", "til")
 
 # Before the first chart of a browser session, pause this long (seconds).  Streamlit's
 # frontend loads plotly.js (4.7 MB) only when it meets the first chart, and
@@ -137,6 +141,9 @@ def board_pack_downloads(
     """
     st.subheader(PACK_HEADING)
     st.caption(PACK_CAPTION)
+    # The builder opens with the view's filters (a relative link: it works under any base path).
+    carried = {k: st.query_params.get(k) for k in BUILDER_PARAMS if st.query_params.get(k)}
+    st.markdown(f"[{BUILDER_LINK}](styrepakke{'?' + urlencode(carried) if carried else ''})")
     indices = list(range(len(charts)))
     chosen = st.multiselect(
         PACK_SELECT_LABEL,
