@@ -1,0 +1,167 @@
+"""The offline map: the vendored base map under the points, labels that avoid each other, the inset."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pandas as pd
+import pytest
+
+from dashboard import charts, db, geo, queries
+from dashboard import map as unit_map_module
+
+NORD_FRON = {"unit_name": "Nord-Fron", "unit_kind": "kommune", "lat": 61.60, "lon": 9.65}
+
+
+def inside(ring: list[list[float]], lon: float, lat: float) -> bool:
+    """Ray casting: is (lon, lat) inside the closed ring?"""
+    hit = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            hit = not hit
+    return hit
+
+
+@pytest.fixture(scope="module")
+def vendored() -> dict:
+    return json.loads(geo.GEO_PATH.read_text(encoding="utf-8"))
+
+
+def test_vendored_base_map_has_the_fjord_the_lakes_and_the_border(vendored):
+    assert vendored["bbox"] == [5.0, 57.8, 15.5, 62.4]
+    on_land = lambda lon, lat: any(inside(r, lon, lat) for r in vendored["land"])  # noqa: E731
+    in_lake = lambda lon, lat: any(inside(r, lon, lat) for r in vendored["lakes"])  # noqa: E731
+    assert on_land(10.75, 59.93) and on_land(11.07, 60.79), "Oslo and Hamar are on land"
+    assert not on_land(10.56, 59.45) and on_land(10.62, 59.45), "the Oslofjord west of Jeløya is sea, Jeløya land"
+    assert not on_land(9.0, 58.2), "Skagerrak is sea"
+    assert in_lake(11.13, 60.62), "Mjøsa off Stange"
+    assert in_lake(11.22, 59.80), "Øyeren"
+    assert in_lake(10.20, 60.05), "Tyrifjorden"
+    assert not in_lake(10.75, 59.93)
+    border = [p for line in vendored["borders"] for p in line]
+    assert len(border) > 20 and all(11.0 < lon < 13.0 for lon, lat in border if 59.0 < lat < 60.0), (
+        "the Swedish border runs east of Østfold")
+    assert geo.GEO_PATH.stat().st_size < 200_000, "small enough to vendor"
+
+
+def test_base_map_is_loaded_once_and_thinned_rings_stay_closed():
+    assert geo.base_map() is geo.base_map(), "cached per process: a rerun pays nothing"
+    full, thin = geo.base_map(), geo.base_map(step=3)
+    assert 0 < len(thin.land.x) < len(full.land.x)
+    # The frame's corners survive thinning: a dropped corner cuts a diagonal through the land.
+    w, s, e, n = full.bbox
+    points = list(zip(thin.land.x.tolist(), thin.land.y.tolist()))
+    for corner in ((e, n), (e, s)):  # inland Sweden: land up to the frame's eastern corners
+        assert any(abs(x - corner[0]) < 1e-4 and abs(y - corner[1]) < 1e-4 for x, y in points), corner
+    t = time.perf_counter()
+    geo.base_map()
+    assert time.perf_counter() - t < 0.01
+
+
+def _gazetteer_like() -> pd.DataFrame:
+    return pd.DataFrame({
+        "unit_name": ["Asker", "Hamarregionen", "Hurdal", "Oslo", NORD_FRON["unit_name"]],
+        "unit_kind": ["kommune", "region", "kommune", "kommune", "kommune"],
+        "lat": [59.78, 60.79, 60.43, 59.93, NORD_FRON["lat"]],
+        "lon": [10.42, 11.07, 11.07, 10.75, NORD_FRON["lon"]],
+        "n_statements": [5, 4, 0, 9, 2],
+    })
+
+
+def test_base_map_is_drawn_under_the_units_without_hover():
+    fig = charts.unit_map(_gazetteer_like())
+    names = [t.name for t in fig.data]
+    assert names[:4] == ["Hav", "Land", "Innsjøer", "Riksgrense"], "water, land, lakes, border first: under the points"
+    for t in fig.data[:4]:
+        assert t.hoverinfo == "skip" and t.showlegend is False and t.customdata is None, "not clickable"
+    assert fig.data[1].fill == "toself" and len(fig.data[1].x) > 1000
+    assert {t.type for t in fig.data} == {"scatter"}, "no scattergeo/scattermap: no CDN, no tiles"
+
+
+def test_lone_far_member_goes_into_the_inset_not_into_the_frame():
+    fig = charts.unit_map(_gazetteer_like())
+    main_units = [t for t in fig.data if t.customdata is not None and t.xaxis in (None, "x")]
+    inset_units = [t for t in fig.data if t.customdata is not None and t.xaxis == "x2"]
+    assert [t.customdata[0][0] for t in inset_units] == ["Nord-Fron"]
+    assert inset_units[0].text == ("Nord-Fron",), "named in the inset"
+    assert all("Nord-Fron" not in [c[0] for c in t.customdata] for t in main_units)
+    y0, y1 = fig.layout.yaxis.range
+    assert y1 < 61.0, "the frame is not stretched to 61.6° N"
+    assert y0 == pytest.approx(59.78 - unit_map_module.PAD)
+    assert fig.layout.xaxis.domain[0] > fig.layout.xaxis2.domain[1], "inset and map side by side, not overlapping"
+    assert fig.layout.yaxis2.scaleanchor == "x2" and fig.layout.yaxis.scaleanchor == "x"
+    frame = next(t for t in fig.data if t.name == "Kartutsnitt")
+    assert min(frame.y) == pytest.approx(y0) and max(frame.y) == pytest.approx(y1), "the inset shows the main frame"
+
+
+def test_no_inset_without_a_far_member():
+    fig = charts.unit_map(_gazetteer_like().iloc[:4])
+    assert "xaxis2" not in fig.to_plotly_json()["layout"]
+    assert not any(t.xaxis == "x2" for t in fig.data)
+    assert unit_map_module.far_units(_gazetteer_like()).tolist() == [False, False, False, False, True]
+
+
+def test_distance_km():
+    # Oslo–Hamar is about 97 km as the crow flies.
+    assert unit_map_module.distance_km(59.93, 10.75, 60.79, 11.07) == pytest.approx(97, abs=3)
+
+
+def test_unit_names_stay_escaped_in_labels_hovers_and_customdata():
+    df = _gazetteer_like()
+    df.loc[0, "unit_name"] = "<b>Asker</b> & co kommune"
+    fig = charts.unit_map(df)
+    kommune = next(t for t in fig.data if t.name == "Kommune" and t.xaxis in (None, "x"))
+    assert "&lt;b&gt;Asker&lt;/b&gt; &amp; co" in kommune.text, "label escaped, ' kommune' dropped"
+    assert "&lt;b&gt;Asker&lt;/b&gt; &amp; co kommune" in [c[0] for c in kommune.customdata]
+    assert "<b>" not in json.dumps([list(t.text or []) for t in fig.data if t.text is not None])
+
+
+def test_measure_sizes_the_points():
+    df = _gazetteer_like().iloc[:4].assign(n=[1, 0, 0, 8])
+    fig = charts.unit_map(df, measure="n", measure_label="utsagn om forsvar")
+    kommune = next(t for t in fig.data if t.name == "Kommune")
+    sizes = dict(zip((c[0] for c in kommune.customdata), kommune.marker.size))
+    assert sizes["Oslo"] == 40 and sizes["Asker"] == pytest.approx(8 + 32 * (1 / 8) ** 0.5)
+    assert "utsagn om forsvar" in kommune.hovertemplate
+    assert next(t for t in fig.data if t.name == "Ingen utsagn om forsvar").customdata[0][0] == "Hamarregionen"
+
+
+def _label_boxes(fig) -> list[tuple[str, tuple[float, ...]]]:
+    """Every named unit's label box and every marker's box, in the map's nominal pixels."""
+    x0, x1 = fig.layout.xaxis.range
+    y0, y1 = fig.layout.yaxis.range
+    ratio = fig.layout.yaxis.scaleratio
+    labels, markers = [], []
+    for t in fig.data:
+        if t.customdata is None or t.xaxis == "x2":
+            continue
+        sizes = t.marker.size if isinstance(t.marker.size, tuple) else [t.marker.size] * len(t.x)
+        texts = t.text if t.mode == "markers+text" else [""] * len(t.x)
+        positions = t.textposition if isinstance(t.textposition, tuple) else [t.textposition] * len(t.x)
+        points = list(zip(t.x, t.y, sizes, texts))
+        for (x, y, r), (_, _, _, text), pos in zip(
+                unit_map_module.to_pixels(points, ratio, (x0, x1, y0, y1)), points, positions):
+            markers.append((x - r, y - r, x + r, y + r))
+            if text:
+                labels.append((text, unit_map_module.label_box(x, y, r, text, pos)))
+    return labels, markers
+
+
+@pytest.fixture
+def many_v(monkeypatch, fixture_db):
+    monkeypatch.setenv("NAERINGSPULS_DB", str(fixture_db))
+    return db.db_version()
+
+
+def test_labels_of_the_fixture_archive_do_not_overlap(many_v):
+    df = queries.unit_map(many_v)
+    fig = charts.unit_map(df)
+    labels, markers = _label_boxes(fig)
+    active = df[df["n_statements"] > 0]
+    assert len(labels) == min(unit_map_module.MAX_LABELS, len(active)) >= 5, "every large marker is named"
+    for i, (a, box_a) in enumerate(labels):
+        for b, box_b in labels[i + 1:]:
+            assert unit_map_module.overlap_area(box_a, box_b) == 0, f"{a} and {b} overlap"
+    positions = {p for t in fig.data if t.mode == "markers+text" for p in t.textposition}
+    assert positions <= {name for name, _, _ in unit_map_module.POSITIONS}
