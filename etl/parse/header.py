@@ -372,7 +372,14 @@ def _split_fields(content: list[Line]) -> list[Line]:
     Sted: Hamar Til stede: …" becomes one line per field, all with the source line's number."""
     out: list[Line] = []
     for ln in content:
-        if ln.cells is not None or ln.is_bullet or not _MID_LABEL_RE.search(ln.text):
+        colon = ln.text.find(":")
+        if (
+            ln.cells is not None
+            or ln.is_bullet
+            or colon < 0
+            or (ln.text.count(":") < 2 and colon < 25)  # one label at the start, or none
+            or not _MID_LABEL_RE.search(ln.text)
+        ):
             out.append(ln)
             continue
         parts = [p for p in _MID_LABEL_RE.split(ln.text) if p.strip()]
@@ -440,10 +447,14 @@ def _meeting_date(h: Header, content: list[Line], date_texts: list[str], source_
         y for ln in content if ln.cells is None for y in _YEAR_RE.findall(ln.text)
     ]
     year = int(years[0]) if years else None
+    for t in [*date_texts, title]:
+        found = _date_in(t, year)
+        if found:
+            h.meeting_date, h.end_date = found
+            return
     prose = [ln.text for ln in content if ln.cells is None and not _PLACE_DATE_RE.match(ln.text) and _dated_prose(ln.text)]
     ranges = [t for t in prose if _RANGE_RE.search(t)]  # "Samling på Otta 2.–3. juni 2025"
-    steps: list[list[str]] = [date_texts, [title], ranges, [t for t in prose if _WEEKDAY_DATE_RE.search(t)]]
-    for texts in steps:
+    for texts in (ranges, [t for t in prose if _WEEKDAY_DATE_RE.search(t)]):
         for t in texts:
             found = _date_in(t, year)
             if found:

@@ -45,6 +45,7 @@ _SLOT_RE = re.compile(
 _DAY_LINE_RE = re.compile(
     rf"^(?:{_alt(WEEKDAYS)})\s+(?:den\s+)?\d{{1,2}}\.\s*(?:{_alt(tuple(MONTHS))})?\.?(?:\s+\d{{4}})?\s*:?$", re.I
 )
+_SLOT_FIRST = frozenset("0123456789kK")
 _SLOT_NO_RE = re.compile(r"\d{1,2}[:.]\d{2}")
 # "1: Godkjenning av innkalling": a number and a colon (no list marker for the cleaner).
 _COLON_NO_RE = re.compile(r"^(?P<no>\d{1,2}):\s+(?P<title>[A-ZÆØÅ«\"].*)$")
@@ -127,6 +128,9 @@ _HEADING_OUTCOME_RE = re.compile(
 )
 
 
+_OUTCOME_STEMS = ("godkj", "vedt", "orienter", "vitande", "utsat", "utset")
+
+
 def split_run_title(text: str) -> tuple[str, str] | None:
     """'Eventuelt Ingen saker.' → ('Eventuelt', 'Ingen saker.'): a heading whose body ran
     onto its line (line breaks lost). The title ends before the first capitalised word
@@ -159,7 +163,8 @@ def _heading_candidate(ln: Line, slots: bool) -> tuple[str, str, bool] | None:
         return None
     if ln.is_bullet:
         return None
-    m = _TYPED_RE.match(ln.text) or _SAK_RE.match(ln.text)
+    first = ln.text[:1]
+    m = (_TYPED_RE.match(ln.text) or _SAK_RE.match(ln.text)) if first.isalpha() else None
     if m and (m.group("title") or ln.heading):
         no = normalise_number(m.group("no"))
         if "type" in m.groupdict():
@@ -167,7 +172,7 @@ def _heading_candidate(ln: Line, slots: bool) -> tuple[str, str, bool] | None:
         return no, _clean_title(m.group("title")), True
     if slots and (m := _SLOT_RE.match(ln.text)):
         return m.group("no"), _clean_title(m.group("title")), True
-    if (m := _COLON_NO_RE.match(ln.text)) is not None:
+    if first.isdigit() and (m := _COLON_NO_RE.match(ln.text)) is not None:
         return m.group("no"), _clean_title(m.group("title")), False
     if not ln.heading and _STANDARD_TITLE_RE.match(ln.text):
         return "", _clean_title(ln.text), True  # "Eventuelt" on a line of its own
@@ -187,10 +192,11 @@ def _plausible_title(title: str) -> bool:
 def _title_and_rest(ln: Line, title: str) -> tuple[str, list[Line]] | None:
     """The item title and any body text on the heading line (a decision, or a body
     that ran onto the line); None when the line is no plausible heading."""
-    m = _HEADING_DECISION_RE.match(title)
+    low = title.lower()
+    m = _HEADING_DECISION_RE.match(title) if ":" in title and any(k in low for k in _LABEL_STEMS) else None
     if m and _plausible_title(_clean_title(m.group("title"))):
         return _clean_title(m.group("title")), [_body_line(ln, m.group("label") + m.group("rest"))]
-    m = _HEADING_OUTCOME_RE.match(title)
+    m = _HEADING_OUTCOME_RE.match(title) if any(k in low for k in _OUTCOME_STEMS) else None
     if m and _plausible_title(_clean_title(m.group("title"))) and not ln.heading:
         return _clean_title(m.group("title")), [_body_line(ln, "Vedtak: " + m.group("rest"))]
     if _plausible_title(title) or ln.heading:
@@ -288,10 +294,16 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
     agenda_entries = first_row = False  # the list is the agenda (not attendees); at its first line
     listed_header: list[Line] = []
     item_levels: set[int] = set()  # heading levels of accepted item headings
-    slot_lines = [ln for ln in lines if ln.cells is None and not ln.is_bullet and not ln.noise and _SLOT_RE.match(ln.text)]
-    slots = len(slot_lines) >= 2
+    slots = (
+        sum(
+            1
+            for ln in lines
+            if ln.text[:1] in _SLOT_FIRST and ln.cells is None and not ln.is_bullet and not ln.noise and _SLOT_RE.match(ln.text)
+        )
+        >= 2
+    )
     for ln in lines:
-        if not items and ln.cells is None and not ln.noise and _AGENDA_LABEL_RE.match(ln.text) and not ln.is_bullet:
+        if not items and ln.cells is None and not ln.noise and len(ln.text) < 40 and _AGENDA_LABEL_RE.match(ln.text) and not ln.is_bullet:
             agenda_list = True
             agenda_entries = not ln.text.rstrip().endswith(":") or _AGENDA_HEADING_RE.match(ln.text) is not None
             first_row = True
@@ -351,8 +363,8 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
                 n = number_value(no) or 0
                 sequential = n == last_no + 1
                 in_list = list_no is not None and n == list_no + 1
-                split = _title_and_rest(ln, title)
-                accepted = sequential and not in_list and split is not None
+                split = _title_and_rest(ln, title) if sequential and not in_list else None
+                accepted = split is not None
                 if accepted and split is not None:
                     title, extra = split
                 if not accepted:
@@ -391,6 +403,18 @@ _NOT_HANDLED_RE = re.compile("|".join(NOT_HANDLED_PHRASES), re.I)
 _APPROVED_RE = re.compile("|".join(DECISION_PHRASES), re.I)
 # Every decision label has one of these stems: a cheap test before the full patterns.
 _LABEL_STEMS = ("vedta", "konklusjon", "beslutning", "avgj")
+_NOT_STEMS = tuple(sorted({label.split()[0][:6] for label in NOT_DECISION_LABELS}))
+
+
+_STEM_RES: dict[tuple[str, ...], re.Pattern[str]] = {
+    stems: re.compile("|".join(map(re.escape, stems))) for stems in (_LABEL_STEMS, _NOT_STEMS)
+}
+
+
+def _has_stem(low: str, stems: tuple[str, ...]) -> bool:
+    """A literal search on lower-case text (no IGNORECASE, which would be slow): much
+    cheaper than the patterns it guards."""
+    return _STEM_RES[stems].search(low) is not None
 # Every decision phrase has one of these stems: a cheap test before the full pattern.
 _HINT_RE = re.compile(r"godkj|vedt|orienter|etterretning|vitande", re.I)
 _APPROVAL_WORD_RE = re.compile(r"\bgodkjen|\bgodkjend|\bvedtatt\b|\bvedteke|\bingen merknader\b|\bingen merknad", re.I)
@@ -427,16 +451,12 @@ def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Bloc
             rest.append(b)
             continue
         colon = ":" in text
-        if colon and _NOT_DECISION_RE.match(text):
+        head = text[:80].lower()
+        if colon and _has_stem(head, _NOT_STEMS) and _NOT_DECISION_RE.match(text):
             mode, taken_in_mode = "proposal", 0
             rest.append(b)
             continue
-        head = text[:80].lower()
-        m = (
-            (_DECISION_LABEL_RE.match(text) or _MADE_DECISION_RE.match(text))
-            if any(k in head for k in _LABEL_STEMS)
-            else None
-        )
+        m = (_DECISION_LABEL_RE.match(text) or _MADE_DECISION_RE.match(text)) if _has_stem(head, _LABEL_STEMS) else None
         if m:
             if m.group("rest").strip():
                 labelled.append(m.group("rest").strip())
@@ -463,7 +483,7 @@ def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Bloc
             labelled.append(inline.group("rest").strip())
             rest.append(Block([replace(b.first, text=text[: inline.start()].strip())]))
             continue
-        if not b.is_bullet and _NOT_HANDLED_RE.match(text):
+        if not b.is_bullet and text[:1] in "IiSsUu" and _NOT_HANDLED_RE.match(text):
             phrased.append(text)
             continue
         if kind == "approval" and _APPROVAL_WORD_RE.search(text):
