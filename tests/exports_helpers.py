@@ -69,3 +69,18 @@ def tema_pack_pdf(version, made: dt.date | None = None) -> bytes:
     ]  # fmt: skip
     rows, _ = queries.filtered_statements(version, f, (), (), (), grain=grain)
     return api.export_pack(items, rows, filters, "pdf", made=made, key_figures=queries.sak_key_figures(version))
+
+
+def builder_pack(version, fmt: str, made: dt.date | None = None) -> tuple[bytes, int]:
+    """What the Styrepakke page makes when every slide it offers is picked, in its order, with six
+    hand-picked statements and one of them picked twice (it goes in once); (file, number of slides asked for)."""
+    from dashboard import pack_slides, queries
+    from dashboard.exports import api
+
+    summ = queries.summary(version)
+    view = pack_slides.PackView(grain="quarter", labels={"Tema": "Alle temaer", "Region": "Alle"},
+                                period=(summ["first_date"], summ["last_date"]))  # fmt: skip
+    requests = [pack_slides.make_slide(version, view, kind) for kind in pack_slides.SLIDES]
+    rows, _ = queries.filtered_statements(version, view.statement_filter, (), (), ())
+    picked = pd.concat([rows.head(6), rows.head(1)])
+    return api.export_slides(requests, picked, view.labels, fmt, made=made), len(requests)

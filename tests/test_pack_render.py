@@ -17,9 +17,8 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pytest
-from exports_helpers import MADE
+from exports_helpers import MADE, builder_pack
 from exports_helpers import statements as sample_statements
 from PIL import Image
 from pptx import Presentation
@@ -32,7 +31,7 @@ from test_pack_slides import (
     slides,
 )
 
-from dashboard import db, organisation, pack_slides, queries, style
+from dashboard import db, organisation, pack_slides, style
 from dashboard.exports import api
 
 TITLE_BAND_IN = 0.25  # the title slide's colour band (pptx_pack)
@@ -61,19 +60,6 @@ def rasterise(pdf: bytes, tmp: Path) -> list[np.ndarray]:
     return [np.asarray(Image.open(p).convert("RGB")) for p in sorted(tmp.glob("side-*.png"))]
 
 
-def builder_pack(fixture_db, monkeypatch) -> tuple[bytes, int]:
-    """Every slide the page offers, in its order, with two pages of hand-picked statements (one twice)."""
-    monkeypatch.setenv("NAERINGSPULS_DB", str(fixture_db))
-    v = db.db_version()
-    summ = queries.summary(v)
-    view = pack_slides.PackView(grain="quarter", labels={"Tema": "Alle temaer", "Region": "Alle"},
-                                period=(summ["first_date"], summ["last_date"]))  # fmt: skip
-    requests = [pack_slides.make_slide(v, view, kind) for kind in pack_slides.SLIDES]
-    rows, _ = queries.filtered_statements(v, view.statement_filter, (), (), ())
-    picked = pd.concat([rows.head(6), rows.head(1)])  # the same statement twice goes in once
-    return api.export_slides(requests, picked, view.labels, "pptx", made=MADE), len(requests)
-
-
 def worst_case_pack(tmp: Path, monkeypatch) -> bytes:
     """Long statements, a long title and comment, an organisation with a logo and a long footer."""
     logo = tmp / "logo.png"
@@ -96,7 +82,8 @@ def packs(fixture_db, tmp_path_factory) -> dict[str, tuple[bytes, bytes, list[np
     mp = pytest.MonkeyPatch()
     out = {}
     try:
-        full, _ = builder_pack(fixture_db, mp)
+        mp.setenv("NAERINGSPULS_DB", str(fixture_db))
+        full, _ = builder_pack(db.db_version(), "pptx", made=MADE)
         worst = worst_case_pack(tmp_path_factory.mktemp("org"), mp)
         for name, pptx in (("bygger", full), ("lange-utsagn", worst)):
             tmp = tmp_path_factory.mktemp(name)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
-from exports_helpers import FILTERS, MADE, tema_pack_pdf
+from exports_helpers import FILTERS, MADE, builder_pack, tema_pack_pdf
 from exports_helpers import statements as sample_statements
 
 from dashboard import db, queries, style
@@ -54,8 +54,10 @@ def five_statements_pack() -> bytes:
 def packs(fixture_db) -> dict[str, bytes]:
     mp = pytest.MonkeyPatch()
     try:
-        return {"tema": tema_pack(fixture_db, mp), "lange-utsagn": long_statements_pack(),
-                "fem-utsagn": five_statements_pack()}
+        packs = {"tema": tema_pack(fixture_db, mp), "lange-utsagn": long_statements_pack(),
+                 "fem-utsagn": five_statements_pack()}
+        packs["bygger"] = builder_pack(db.db_version(), "pdf", made=MADE)[0]  # every slide the Styrepakke page offers
+        return packs
     finally:
         mp.undo()
 
@@ -82,7 +84,7 @@ def band_text(tp, w: float, h: float, top_share: float, bottom_share: float) -> 
 
 
 # title, key figures (Tema only), charts, statements (4 per slide at most, spread evenly)
-@pytest.mark.parametrize("name,expected_pages", [("tema", 7), ("lange-utsagn", 4), ("fem-utsagn", 3)])
+@pytest.mark.parametrize("name,expected_pages", [("tema", 7), ("lange-utsagn", 4), ("fem-utsagn", 3), ("bygger", 12)])
 def test_every_slide_has_title_source_text_inside_and_no_empty_half(packs, name, expected_pages):
     problems: list[str] = []
     n_pages = 0

@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 
 import pandas as pd
-from fpdf import FPDF
+from fpdf import FPDF, FontFace
 
 from dashboard import style
 from dashboard.exports import pack as pack_mod
-from dashboard.exports import tables
+from dashboard.exports import tables, texts
 from dashboard.exports.pack import BoardPack
 
 _MM = 25.4
@@ -104,16 +104,28 @@ def _chart_page(pdf: _Pdf, chart: pack_mod.PackSlide) -> None:
     pdf.foot(chart.source_note)
 
 
-def _table(pdf: _Pdf, data, width: float) -> None:
+def _table(pdf: _Pdf, data, width: float, lines: int = 2) -> None:
+    """The first rows of the data; the first column (a name or title) twice as wide, each cell cut to
+    ``lines`` lines, so the table ends above the foot of the slide."""
     frame = tables.export_frame(data).head(pack_mod.TABLE_ROWS)
     frame = frame[[c for c in frame.columns if c not in tables.SOURCE_LABELS][:5]]
-    if not frame.empty and len(frame.columns):
-        pdf.set_font(_FONT, "", style.PACK_NOTE_PT)
-        pdf.color(style.TEXT)
-        with pdf.table(width=width, text_align="LEFT") as table:
-            table.row([str(c) for c in frame.columns])
-            for values in frame.itertuples(index=False, name=None):
-                table.row(["" if v is None or pd.isna(v) else str(v) for v in values])
+    if frame.empty or not len(frame.columns):
+        return
+    size = style.PACK_NOTE_PT - 1
+    shares = [2] + [1] * (len(frame.columns) - 1)
+    # DejaVu Sans averages about 0.55 em a character; the cell padding takes about 4 mm.
+    per_line = [max(8, int((width * s / sum(shares) - 4) / (size * _PT_MM * 0.55))) for s in shares]
+    pdf.set_font(_FONT, "", size)
+    pdf.color(style.TEXT)
+    pdf.set_draw_color(*style.rgb(style.GRID))
+    pdf.set_fill_color(242, 244, 247)  # the heading rule left the primary colour as fill
+    heading = FontFace(emphasis="BOLD", color=style.rgb(style.BACKGROUND), fill_color=style.rgb(pdf.primary))
+    with pdf.table(width=width, col_widths=shares, text_align="LEFT", line_height=size * _PT_MM * 1.3, padding=1.6,
+                   headings_style=heading, cell_fill_color=(242, 244, 247), cell_fill_mode="ROWS") as table:
+        table.row([texts.shorten(str(c), n) for c, n in zip(frame.columns, per_line, strict=True)])
+        for values in frame.itertuples(index=False, name=None):
+            table.row([texts.shorten("" if v is None or pd.isna(v) else str(v), n * lines)
+                       for v, n in zip(values, per_line, strict=True)])  # fmt: skip
 
 
 def _table_page(pdf: _Pdf, slide: pack_mod.PackSlide) -> None:

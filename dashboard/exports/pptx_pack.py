@@ -157,8 +157,9 @@ def _chart_slide(prs, pack: BoardPack, chart: PackSlide, page_no: int) -> None:
     top = _heading_block(slide, chart)
     avail_w, avail_h = _W - 2 * _M, _H - top - _FOOT_H - 0.2
     if chart.native is not None:
-        add_native_chart(slide, chart.native, Inches(_M), Inches(top), Inches(avail_w), Inches(avail_h), FONT,
-                         name=f"Graf: {chart.title}")  # fmt: skip
+        frame = add_native_chart(slide, chart.native, Inches(_M), Inches(top), Inches(avail_w), Inches(avail_h), FONT,
+                                 name=f"Graf: {chart.title}")  # fmt: skip
+        frame._element.nvGraphicFramePr.cNvPr.set("descr", f"{chart.title}. {chart.filters_line}")  # alt text
     elif chart.png is not None:
         ratio = style.PACK_CHART_WIDTH_PX / style.PACK_CHART_HEIGHT_PX
         w = min(avail_w, avail_h * ratio)
