@@ -27,6 +27,7 @@ WATER = "#D4E5F1"
 SHORE = "#A8C5DA"
 BORDER = "#8C8C8C"
 MAX_LABELS = 10
+LARGE_SHARE = 0.25  # of the largest count: a marker at least half the largest one's diameter
 FAR_KM = 60  # a unit farther than this from every other goes into the inset
 KM_PER_DEGREE = 111.2
 PAD = 0.12  # degrees of latitude around the units in view
@@ -128,16 +129,18 @@ def overlap_area(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 
 def _background(fig: go.Figure, layers, axes: dict) -> None:
     """Land, lakes and the border: under the markers, no hover, no legend, not clickable."""
+    # line.simplify off: plotly.js otherwise cuts the filled rings' off-screen corners short and
+    # leaves a strip of water along the plot's edges.
     quiet = dict(hoverinfo="skip", showlegend=False, mode="lines", **axes)
     # Water is a trace, not plot_bgcolor: exports restyle the background.
     w, s, e, n = layers.bbox
     fig.add_trace(go.Scatter(x=[w, e, e, w, w], y=[s, s, n, n, s], fill="toself", fillcolor=WATER,
                              line=dict(width=0), name="Hav", **quiet))
     land: Layer = layers.land
-    fig.add_trace(go.Scatter(x=land.x, y=land.y, fill="toself", fillcolor=LAND, line=dict(width=0),
+    fig.add_trace(go.Scatter(x=land.x, y=land.y, fill="toself", fillcolor=LAND, line=dict(width=0, simplify=False),
                              name="Land", **quiet))
     fig.add_trace(go.Scatter(x=layers.lakes.x, y=layers.lakes.y, fill="toself", fillcolor=WATER,
-                             line=dict(width=0.6, color=SHORE), name="Innsjøer", **quiet))
+                             line=dict(width=0.6, color=SHORE, simplify=False), name="Innsjøer", **quiet))
     fig.add_trace(go.Scatter(x=layers.borders.x, y=layers.borders.y, line=dict(width=1.2, color=BORDER, dash="dash"),
                              name="Riksgrense", **quiet))
 
@@ -149,7 +152,8 @@ def unit_map(df: pd.DataFrame, title: str | None = None, height: int = 560, *,
     ``df``: unit_name, unit_kind, lat, lon and the count ``measure`` (by default n_statements; a page
     that filters by theme and period passes its own count and ``measure_label``).  Longitude is
     stretched by 1/cos(latitude) (≈ 2 at 60° N) so the region keeps its real proportions.
-    Units without activity are drawn small and grey; the ``MAX_LABELS`` most active are named.
+    Units without activity are drawn small and grey; the ``MAX_LABELS`` most active and every large
+    point (a quarter of the largest count or more: half the largest diameter) are named.
     """
     if df.empty:
         from dashboard.charts import empty_figure
@@ -170,7 +174,9 @@ def unit_map(df: pd.DataFrame, title: str | None = None, height: int = 560, *,
 
     max_n = max(int(df["n"].max()), 1)
     # Names only on the most active units: around Oslo the points are a few pixels apart; hover names them all.
-    labelled = set(df[df["n"] > 0].sort_values("n", ascending=False)["unit_name"].head(MAX_LABELS))
+    active = df[df["n"] > 0]
+    labelled = set(active.sort_values("n", ascending=False)["unit_name"].head(MAX_LABELS))
+    labelled |= set(active.loc[active["n"] >= max_n * LARGE_SHARE, "unit_name"])  # every large marker
     df["size"] = [s if n > 0 else 6.0 for s, n in zip(marker_sizes(df["n"], max_n), df["n"])]
     df["label"] = [label_text(u) if u in labelled else "" for u in df["unit_name"]]
     order = df[~df["far"]].sort_values(["n", "unit_name"], ascending=[False, True])
@@ -189,7 +195,9 @@ def unit_map(df: pd.DataFrame, title: str | None = None, height: int = 560, *,
     from dashboard.charts import base_layout
 
     fig = base_layout(fig, title, height)
-    fig.update_layout(plot_bgcolor=WATER)
+    # No padding between plot and axes (Streamlit's theme adds 8 px): it would frame the map in a
+    # strip of background instead of the map running to its edges.
+    fig.update_layout(plot_bgcolor=WATER, margin_pad=0)
     return fig
 
 
@@ -238,6 +246,7 @@ def _inset(fig: go.Figure, far: pd.DataFrame, measure_label: str, view: tuple[fl
     lats = [y0, y1, *far["lat"]]
     ratio = aspect_ratio(sum(lats) / len(lats))
     pad = 1.0  # enough coast and lakes around the frame to recognise southern Norway
+    w, s, e, n = base_map().bbox  # ... but no farther than the base map reaches
     axes = dict(xaxis="x2", yaxis="y2")
     _background(fig, base_map(step=3), axes)
     fig.add_trace(go.Scatter(x=[x0, x1, x1, x0, x0], y=[y0, y0, y1, y1, y0], mode="lines", hoverinfo="skip",
@@ -247,10 +256,12 @@ def _inset(fig: go.Figure, far: pd.DataFrame, measure_label: str, view: tuple[fl
     _unit_traces(fig, far, measure_label, axes, legend=False)
     fig.update_layout(
         xaxis=dict(domain=[INSET_DOMAIN["x"][1] + 0.02, 1.0]),
-        xaxis2=dict(domain=list(INSET_DOMAIN["x"]), anchor="y2", visible=False,
-                    range=[min(lons) - pad * ratio, max(lons) + pad * ratio]),
-        yaxis2=dict(domain=list(INSET_DOMAIN["y"]), anchor="x2", visible=False, scaleanchor="x2", scaleratio=ratio,
-                    range=[min(lats) - pad, max(lats) + pad]),
+        # constrain="domain": a narrow screen shrinks the inset instead of showing beyond the base map.
+        xaxis2=dict(domain=list(INSET_DOMAIN["x"]), anchor="y2", visible=False, constrain="domain",
+                    range=[max(min(lons) - pad * ratio, w), min(max(lons) + pad * ratio, e)]),
+        yaxis2=dict(domain=list(INSET_DOMAIN["y"]), anchor="x2", visible=False, constrain="domain",
+                    scaleanchor="x2", scaleratio=ratio,
+                    range=[max(min(lats) - pad, s), min(max(lats) + pad, n)]),
     )
     fig.add_annotation(text="Utenfor kartutsnittet", xref="x2 domain", yref="y2 domain", x=0, y=0,
                        xanchor="left", yanchor="top", showarrow=False, font=dict(size=NOTE_SIZE, color=MUTED))

@@ -127,6 +127,17 @@ def test_measure_sizes_the_points():
     assert next(t for t in fig.data if t.name == "Ingen utsagn om forsvar").customdata[0][0] == "Hamarregionen"
 
 
+def test_every_large_marker_is_named_beyond_the_most_active():
+    n = unit_map_module.MAX_LABELS + 5
+    df = pd.DataFrame({"unit_name": [f"K{i}" for i in range(n)], "unit_kind": ["kommune"] * n,
+                       "lat": [59.0 + i / 10 for i in range(n)], "lon": [10.7] * n,
+                       "n_statements": [100] * (n - 1) + [1]})
+    kommune = next(t for t in charts.unit_map(df).data if t.name == "Kommune")
+    named = [t for t in kommune.text if t]
+    assert len(named) == n - 1 > unit_map_module.MAX_LABELS, "all 14 equally large points are named"
+    assert "K14" not in named
+
+
 def _label_boxes(fig) -> list[tuple[str, tuple[float, ...]]]:
     """Every named unit's label box and every marker's box, in the map's nominal pixels."""
     x0, x1 = fig.layout.xaxis.range
@@ -158,8 +169,11 @@ def test_labels_of_the_fixture_archive_do_not_overlap(many_v):
     df = queries.unit_map(many_v)
     fig = charts.unit_map(df)
     labels, markers = _label_boxes(fig)
-    active = df[df["n_statements"] > 0]
-    assert len(labels) == min(unit_map_module.MAX_LABELS, len(active)) >= 5, "every large marker is named"
+    active = df[df["n_statements"] > 0].sort_values("n_statements", ascending=False)
+    large = active[active["n_statements"] >= active["n_statements"].max() * unit_map_module.LARGE_SHARE]
+    expected = set(active["unit_name"].head(unit_map_module.MAX_LABELS)) | set(large["unit_name"])
+    assert {name for name, _ in labels} == {n.replace(" kommune", "") for n in expected}, "every large marker is named"
+    assert len(labels) > unit_map_module.MAX_LABELS, "the archive has more large markers than the most active ten"
     for i, (a, box_a) in enumerate(labels):
         for b, box_b in labels[i + 1:]:
             assert unit_map_module.overlap_area(box_a, box_b) == 0, f"{a} and {b} overlap"

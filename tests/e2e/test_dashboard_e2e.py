@@ -239,7 +239,10 @@ def test_oversikt_drills_down_from_map_and_heatmap(page, app_url, screenshot):
     page.goto(app_url)
     wait_for_app(page)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
-    kommuner = page.locator(".js-plotly-plot").nth(0).locator(".scatterlayer .trace").nth(1).locator(".point")
+    # The kommune trace comes after the base map's layers (water, land, lakes, border) and the idle units.
+    index = page.evaluate("() => document.querySelector('.js-plotly-plot').data.findIndex(t => t.name === 'Kommune')")
+    kommuner = page.locator(".js-plotly-plot").nth(0).locator(".subplot.xy .scatterlayer .trace").nth(index)
+    kommuner = kommuner.locator(".point")
     assert kommuner.count() > 1
     box = kommuner.first.bounding_box()
     _click_plot(page, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
