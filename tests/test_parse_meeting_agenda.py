@@ -248,3 +248,21 @@ def test_an_unnumbered_bold_line_among_numbered_item_headings_is_a_sub_heading()
     assert [(a.number, a.title) for a in m.agenda] == [
         ("I", "Godkjenning av innkalling"), ("II", "Orientering fra kommunene"), ("III", "Eventuelt"),
     ]  # fmt: skip
+
+
+def test_a_sakliste_table_copied_as_text_with_bars():
+    m = parse_text(
+        "Møteprotokoll\nDalen regionråd\nMøtedato: 13.03.2026\n\nSaksliste\nSaksnr | Tittel | Side\n"
+        "PS 10/26 | Godkjenning av innkalling og sakliste | 2\nPS 11/26 | Høyring om regional plan | 3\n\n"
+        "PS 10/26 Godkjenning av innkalling og sakliste\nForslag til vedtak:\nInnkalling og sakliste vert godkjend.\n"
+        "Regionrådet sitt vedtak:\nInnkalling og sakliste vart samrøystes godkjend.\n\n"
+        "PS 11/26 Høyring om regional plan\nFramlegg til vedtak:\nRegionrådet sluttar seg til fråsegna.\n"
+        "Handsaming i regionrådet:\nDet vart gjort framlegg om eit tillegg.\nRøysting:\nSamrøystes.\n"
+        "Regionrådet sitt vedtak:\nRegionrådet sluttar seg til fråsegna med tillegget.\n"
+    )
+    assert m.organ == "Dalen regionråd"
+    assert agenda(m) == [
+        ("PS 10/26", "Godkjenning av innkalling og sakliste", "Innkalling og sakliste vart samrøystes godkjend."),
+        ("PS 11/26", "Høyring om regional plan", "Regionrådet sluttar seg til fråsegna med tillegget."),
+    ]
+    assert not [s.text for s in m.statements if s.section == "other"]

@@ -166,3 +166,20 @@ def test_minutes_are_never_a_notice_even_with_innkalling_in_an_item():
 def test_more_title_forms(text, organ, date):
     m = parse_text(text + "\nSak 1 Eventuelt\nIngen saker.\n")
     assert (m.organ, m.meeting_date) == (organ, date)
+
+
+def test_a_meeting_noun_title_under_a_letterhead():
+    m = parse_text(
+        "Vikdal Næringsforening\n\nStyremøte 4/2024\n\nDato: 12. juni 2024\nSted: Kontoret\n\n"
+        "Sak 1 – Konstituering\nVedtak:\nAnne Li velges som møteleder.\n"
+    )
+    assert (m.organ, m.meeting_date) == ("Vikdal Næringsforening", D(2024, 6, 12))
+    assert not [s.text for s in m.statements if s.section == "other"]
+
+
+def test_a_body_named_on_a_line_among_the_header_fields():
+    m = parse_text(
+        "Referat\nMøtedato: 12.06.2024 Møtested: Teams Til stede: Ola Lie, Kari Berg Referent: Kari Berg\n"
+        "Hallingdal næringsråd\n\n1. Godkjenning av dagsorden\nGodkjent.\n"
+    )
+    assert (m.organ, m.meeting_date, m.place, m.secretary) == ("Hallingdal næringsråd", D(2024, 6, 12), "Teams", "Kari Berg")

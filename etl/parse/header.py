@@ -12,6 +12,7 @@ from etl.parse.names import is_person
 from etl.parse.vocabulary import (
     AGENDA_LIST_HEADINGS,
     ATTENDANCE_HEADINGS,
+    BODY_NAME_ENDINGS,
     HEADER_LABELS,
     MEETING_NOUNS,
     MONTHS,
@@ -77,6 +78,8 @@ _YEAR_RE = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _PLACE_DATE_RE = re.compile(
     rf"^[A-ZÆØÅ][\wæøåÆØÅ .-]{{1,40}},\s*(?:den\s+)?(?:\d{{1,2}}\.\s*(?:{_MONTH_ALT})\.?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})\.?$"
 )
+_NOUN_TITLE_RE = re.compile(rf"^(?:{_alt(MEETING_NOUNS)})\b(?!\s+(?:i|for|med)\s+[a-zæøå])", re.IGNORECASE)
+_MEETING_NO_RE = re.compile(r"[\s,–—-]+(?:nr\.?\s*)?\d{1,2}\s*/\s*(?:\d{2}|\d{4})$|[\s,–—-]+nr\.?\s*\d{1,3}$", re.IGNORECASE)
 _MEETING_TITLE_RE = re.compile(
     rf"^[A-ZÆØÅ][^.:]{{2,80}}\s(?:{_alt(MEETING_NOUNS)})\b[\s,–—-]*(?:{_DATE_TEXT})\s*$", re.IGNORECASE
 )
@@ -124,6 +127,7 @@ def organ_from_title(title: str) -> str | None:
     # Drop a trailing date ("… 12. mars 2026", "… 12.03.2026", "… 18.–19. september") and separators.
     t = re.sub(rf"[\s,–—-]*(?:{_DATE_TEXT})(?:\s*,?\s*kl\.?\s*[\d.:–—-]+)?$", "", t, flags=re.IGNORECASE)
     t = re.sub(r"[\s,–—-]*\d{1,2}\.\d{1,2}\.\d{2,4}$|[\s,–—-]*\d{4}-\d{2}-\d{2}$", "", t)
+    t = _MEETING_NO_RE.sub("", t)  # "Styremøte 4/2024", "Møte nr. 3"
     t = re.sub(rf"[\s,–—-]+(?:(?:{_MONTH_ALT})\.?\s+)?(?:19|20)\d\d$", "", t, flags=re.IGNORECASE)  # "– mars 2023"
     t = _TRAILING_MEETING_RE.sub("", t)  # "Regionrådet Møte"
     t = re.sub(r"\s*[–—:-]\s*(?:møte)?referat$", "", t, flags=re.IGNORECASE)  # "Næringsgruppen – møtereferat"
@@ -201,6 +205,8 @@ def _title(h: Header, content: list[Line]) -> None:
             h.letter_date = parse_norwegian_date(ln.text, None)
             h.used.add(ln.no)
     titled = next((i for i, ln in enumerate(top) if _TITLE_RE.search(ln.text)), None)
+    if titled is None:  # "Styremøte 4/2024" under a letterhead: the meeting noun is the title
+        titled = next((i for i, ln in enumerate(top) if _NOUN_TITLE_RE.match(ln.text)), None)
     if titled is None:
         h.title_line = next((ln for ln in content if ln.cells is None and not ln.is_bullet), None)
         if h.title_line is not None and (h.title_line.heading or _MEETING_TITLE_RE.search(h.title_line.text)):
@@ -362,9 +368,29 @@ def parse_header(pre: list[Line], source_file: str) -> Header:
                 continue
         mode = None
     flush()
+    if h.organ is None:  # "Hallingdal næringsråd" on a line of its own among the header fields
+        named = next((ln for ln in content if ln.no not in h.used and _body_name(ln)), None)
+        if named is not None:
+            h.organ = organ_from_title(named.text)
+            h.used.add(named.no)
     _roles(h)
     _meeting_date(h, content, date_texts, source_file)
     return h
+
+
+def _body_name(ln: Line) -> bool:
+    """A short line that only names a body: no digits, no sentence, ending like one."""
+    t = ln.text.strip()
+    words = t.split()
+    return (
+        ln.cells is None
+        and not ln.is_bullet
+        and 1 < len(words) <= 8
+        and t[:1].isupper()
+        and not any(c.isdigit() for c in t)
+        and not t.endswith((".", ":", ",", ";", "?", "!"))
+        and t.lower().endswith(BODY_NAME_ENDINGS)
+    )
 
 
 def _split_fields(content: list[Line]) -> list[Line]:

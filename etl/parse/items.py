@@ -236,8 +236,9 @@ def _sub_heading(ln: Line, item_no: int) -> bool:
 def _listed_item(ln: Line) -> ItemSpan | None:
     """An entry of the agenda announced up front: a numbered line, a case line or a
     table row 'PS 1/26 | Godkjenning av innkalling'."""
-    if ln.cells is not None:
-        cells = [c.strip() for c in ln.cells if c.strip()]
+    row = ln.cells if ln.cells is not None else (ln.text.split("|") if ln.text.count("|") >= 1 else None)
+    if row is not None:  # a table row, or one copied as text "PS 1/26 | Godkjenning | 2"
+        cells = [c.strip() for c in row if c.strip()]
         m = _ROW_NO_RE.match(cells[0]) if len(cells) >= 2 else None
         if m is None or not _plausible_title(cells[1]):
             return None
@@ -316,7 +317,8 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
             listing = agenda_entries and not ln.heading and (ln.numbered or ln.cells is not None or not gap)
             entry = _listed_item(ln) if listing else None
             header_row = agenda_entries and first_row and (
-                ln.cells is not None or (_COLUMNS_RE.search(ln.text) is not None and len(ln.text.split()) <= 6)
+                ln.cells is not None
+                or ((_COLUMNS_RE.search(ln.text) is not None or "|" in ln.text) and len(ln.text.split()) <= 8)
             )  # "Saksnr | Tittel" or "Saksnr      Innhold" over the list
             agenda_list = (ln.numbered and not ln.heading) or entry is not None or header_row
             restart = entry is not None and listed and (number_value(entry.number) or 0) <= (

@@ -88,6 +88,14 @@ MEETING_NOUNS: tuple[str, ...] = (
     "telefonmøte", "digitalt møte", "nettmøte", "dialogmøte", "samling",
 )  # fmt: skip
 
+# How the name of a body ends ("Hallingdal næringsråd", "Vikdal Næringsforening",
+# "Styret i Fjordby AS"): a line of its own in the header that names the organ when no title does.
+BODY_NAME_ENDINGS: tuple[str, ...] = (
+    "råd", "rådet", "forum", "forumet", "forening", "foreningen", "nettverk", "nettverket", "styre", "styret",
+    "utval", "utvalet", "utvalg", "utvalget", "samarbeid", "samarbeidet", "selskap", "gruppe", "gruppa",
+    "gruppen", "regionen", "region", " as", " iks", "hage", "hagen", "klynge", "klyngen",
+)  # fmt: skip
+
 # --- the agenda ----------------------------------------------------------------------
 # Headings of the agenda announced up front (a list or table that adds no items).
 AGENDA_LIST_HEADINGS: tuple[str, ...] = (
