@@ -38,6 +38,10 @@ def parse_styled(rows: list[tuple[str, str | None]], name: str = "dokument.docx"
         ("Regionrådet for Nordvik – referat fra samling 2.–3. juni 2025", "Regionrådet for Nordvik"),
         ("Protokoll frå møte i Strandheim regionråd 4. mars 2024", "Strandheim regionråd"),
         ("Referat fra årsmøtet i Bakkeby Næringsråd", "Bakkeby Næringsråd"),
+        ("Referat fra møte i Regionrådet for Vidda, onsdag 13. mars 2026, kl. 10.00–14.00, Gol", "Regionrådet for Vidda"),
+        ("Tindedal regionråd Møte 22. mai 2012 på Gol", "Tindedal regionråd"),
+        ("Hallingdal regionråd – Protokoll 13.03.2026", "Hallingdal regionråd"),
+        ("Referat – Regionrådet for Vidda – 13. mars 2026", "Regionrådet for Vidda"),
     ],
 )
 def test_organ_is_the_body_name_only(title, organ):

@@ -78,6 +78,7 @@ _YEAR_RE = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _PLACE_DATE_RE = re.compile(
     rf"^[A-ZÆØÅ][\wæøåÆØÅ .-]{{1,40}},\s*(?:den\s+)?(?:\d{{1,2}}\.\s*(?:{_MONTH_ALT})\.?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})\.?$"
 )
+_ORGAN_CUT_RE = re.compile(rf"[\s,–—(-]+(?:(?:{_DATE_TEXT})|kl\.?\s*\d)", re.IGNORECASE)
 _NOUN_TITLE_RE = re.compile(rf"^(?:{_alt(MEETING_NOUNS)})\b(?!\s+(?:i|for|med)\s+[a-zæøå])", re.IGNORECASE)
 _MEETING_NO_RE = re.compile(r"[\s,–—-]+(?:nr\.?\s*)?\d{1,2}\s*/\s*(?:\d{2}|\d{4})$|[\s,–—-]+nr\.?\s*\d{1,3}$", re.IGNORECASE)
 _MEETING_TITLE_RE = re.compile(
@@ -124,8 +125,10 @@ def organ_from_title(title: str) -> str | None:
     t = _TITLE_AFTER_RE.sub("", title.strip())  # "X – referat fra samling 2.–3. juni"
     t = _TITLE_PREFIX_RE.sub("", t)
     t = _MEETING_NOUN_RE.sub("", t)
-    # Drop a trailing date ("… 12. mars 2026", "… 12.03.2026", "… 18.–19. september") and separators.
-    t = re.sub(rf"[\s,–—-]*(?:{_DATE_TEXT})(?:\s*,?\s*kl\.?\s*[\d.:–—-]+)?$", "", t, flags=re.IGNORECASE)
+    # Cut at the date ("… 12. mars 2026, kl. 10, Gol", "… 12.03.2026", "… 18.–19. september") or a time.
+    cut = _ORGAN_CUT_RE.search(t)
+    if cut and cut.start() > 0:
+        t = t[: cut.start()]
     t = re.sub(r"[\s,–—-]*\d{1,2}\.\d{1,2}\.\d{2,4}$|[\s,–—-]*\d{4}-\d{2}-\d{2}$", "", t)
     t = _MEETING_NO_RE.sub("", t)  # "Styremøte 4/2024", "Møte nr. 3"
     t = re.sub(rf"[\s,–—-]+(?:(?:{_MONTH_ALT})\.?\s+)?(?:19|20)\d\d$", "", t, flags=re.IGNORECASE)  # "– mars 2023"
@@ -204,7 +207,7 @@ def _title(h: Header, content: list[Line]) -> None:
         if _PLACE_DATE_RE.match(ln.text):  # the letter's date line is metadata, not text
             h.letter_date = parse_norwegian_date(ln.text, None)
             h.used.add(ln.no)
-    titled = next((i for i, ln in enumerate(top) if _TITLE_RE.search(ln.text)), None)
+    titled = next((i for i, ln in enumerate(top) if _TITLE_RE.search(ln.text) or _TITLE_AFTER_RE.search(ln.text)), None)
     if titled is None:  # "Styremøte 4/2024" under a letterhead: the meeting noun is the title
         titled = next((i for i, ln in enumerate(top) if _NOUN_TITLE_RE.match(ln.text)), None)
     if titled is None:
