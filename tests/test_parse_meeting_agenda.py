@@ -266,3 +266,18 @@ def test_a_sakliste_table_copied_as_text_with_bars():
         ("PS 11/26", "Høyring om regional plan", "Regionrådet sluttar seg til fråsegna med tillegget."),
     ]
     assert not [s.text for s in m.statements if s.section == "other"]
+
+
+@pytest.mark.parametrize(
+    ("body", "decision"),
+    [
+        ("Daglig leders innstilling: Planen godkjennes.\n", None),
+        ("Daglig leders innstilling: Planen godkjennes.\n\nHallingdal regionråds vedtak: Planen godkjennes.\n",
+         "Planen godkjennes."),
+        ("Vedtak (enstemmig): Planen sendes på høring.\n", "Planen sendes på høring."),
+        ("Konklusjon/vedtak: Planen sendes på høring.\n", "Planen sendes på høring."),
+    ],
+)  # fmt: skip
+def test_owners_and_qualifiers_of_labels(body, decision):
+    m = parse_text(HEAD + "Sak 4 Regional plan\n\n" + body)
+    assert m.agenda[0].decision == decision

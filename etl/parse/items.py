@@ -388,9 +388,12 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
         ln.noise = True  # the agenda announced up front is furniture once the items follow
     return preamble, _drop_listings(preamble, items)
 # --- decisions ----------------------------------------------------------------
-_OWNER = r"(?:[\wæøåÆØÅ-]+s\s+|[\wæøåÆØÅ-]+\s+sitt\s+)?"  # "Rådets vedtak", "Styret sitt vedtak"
+# "Rådets vedtak", "Daglig leders innstilling", "Hallingdal regionråds vedtak", "Styret sitt vedtak"
+_OWNER = r"(?:(?:[\wæøåÆØÅ-]+\s+){0,2}[\wæøåÆØÅ-]+s\s+|(?:[\wæøåÆØÅ-]+\s+){1,3}sitt\s+)?"
 _DECISION_LABEL_RE = re.compile(
-    rf"^{_OWNER}(?:{_alt(DECISION_LABELS)})(?:\s+(?:i|frå|fra)\s+[^:.]{{1,40}})?\s*[:.–-]\s*(?P<rest>.*)$", re.I
+    rf"^{_OWNER}(?:{_alt(DECISION_LABELS)})(?:\s*/\s*(?:{_alt(DECISION_LABELS)}))?(?:\s+(?:i|frå|fra)\s+[^:.]{{1,40}})?"
+    r"(?:\s*\([^()]{1,40}\))?\s*[:.–-]\s*(?P<rest>.*)$",
+    re.I
 )
 # "Forslag til vedtak:", "Innstilling frå dagleg leiar:", "Votering:", "Behandling i rådet - 06.02.2025:"
 # "Rådet gjorde følgende vedtak:", "Styret fatta slikt vedtak:" — a label in a sentence.
