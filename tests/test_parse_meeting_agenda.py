@@ -281,3 +281,14 @@ def test_a_sakliste_table_copied_as_text_with_bars():
 def test_owners_and_qualifiers_of_labels(body, decision):
     m = parse_text(HEAD + "Sak 4 Regional plan\n\n" + body)
     assert m.agenda[0].decision == decision
+
+
+def test_an_item_with_two_unit_headers_is_a_round_whatever_its_title():
+    m = parse_text(
+        HEAD + "Sak 2 Lokalt nytt\n\nLia kommune v/Per Moen:\nSagbruket utvider med ti ansatte.\n\n"
+        "Haugen kommune v/Eva Dahl:\nDen nye skolen er åpnet.\n\nSak 3 Eventuelt\nIngen saker.\n"
+    )
+    assert [a.kind for a in m.agenda] == ["round_table", "any_other_business"]
+    assert [(s.unit_raw, s.reporter) for s in m.statements if s.section == "round_table"] == [
+        ("Lia kommune", "Per Moen"), ("Haugen kommune", "Eva Dahl"),
+    ]  # fmt: skip

@@ -14,7 +14,7 @@ from etl.parse.events import events_from_blocks, match_links
 from etl.parse.header import apply_trailer, parse_header
 from etl.parse.items import KIND_TO_SECTION, ItemSpan, item_kind, split_items, take_decision
 from etl.parse.lines import URL_RE, Block, Line, clean_lines, make_blocks, prov_for
-from etl.parse.round_table import round_table_statements
+from etl.parse.round_table import is_round, round_table_statements
 
 _GENERIC_AREA = {"oppsummering", "konklusjon", "vedtak", "innspill", "merknad", "merknader", "diskusjon",
                  "kommentarer", "oppfølging", "videre arbeid"}  # fmt: skip
@@ -135,6 +135,8 @@ def parse_document(raw: RawDocument) -> Meeting:
 def _parse_item(span: ItemSpan, m: Meeting, src: str) -> None:
     kind = item_kind(span.title)
     blocks = make_blocks(span.body)
+    if kind == "other" and is_round(blocks):
+        kind = "round_table"  # two or more reporting units: a round of reports, whatever the title
     decision, blocks = take_decision(blocks, kind)
     item = AgendaItem(
         number=span.number,
