@@ -187,3 +187,9 @@ def test_a_body_named_on_a_line_among_the_header_fields():
         "Hallingdal næringsråd\n\n1. Godkjenning av dagsorden\nGodkjent.\n"
     )
     assert (m.organ, m.meeting_date, m.place, m.secretary) == ("Hallingdal næringsråd", D(2024, 6, 12), "Teams", "Kari Berg")
+
+
+def test_a_sakliste_for_a_meeting_is_a_notice():
+    m = parse_text("Sakliste for møte i Dalen regionråd 12. mars 2026\n\nSak 5/26 Budsjett\nSak 6/26 Eventuelt\n")
+    assert (m.organ, m.meeting_date, m.kind) == ("Dalen regionråd", D(2026, 3, 12), "innkalling")
+    assert [(a.number, a.title) for a in m.agenda] == [("5/26", "Budsjett"), ("6/26", "Eventuelt")]

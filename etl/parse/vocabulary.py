@@ -80,7 +80,11 @@ TITLE_WORDS: tuple[str, ...] = (
     "styrereferat", "protokoll fra", "møteprotokoll fra", "program for", "møteprogram",
 )  # fmt: skip
 # Words that make a title a notice ("MØTEINNKALLING", "Innkalling til møte i …").
-NOTICE_WORDS: tuple[str, ...] = ("innkalling", "møteinnkalling", "innkalling til møte", "innkalling til", "møteinnkalling til")
+NOTICE_WORDS: tuple[str, ...] = (
+    "innkalling", "møteinnkalling", "innkalling til møte", "innkalling til", "møteinnkalling til",
+    "saksliste for", "saksliste til", "sakliste for", "sakliste til", "sakskart for", "sakskart til",
+    "dagsorden for", "dagsorden til",
+)  # fmt: skip
 # Meeting nouns between a title word and the organ ("Referat fra styremøte i X").
 MEETING_NOUNS: tuple[str, ...] = (
     "møte", "møtet", "styremøte", "styremøtet", "rådsmøte", "rådsmøtet", "årsmøte", "årsmøtet", "medlemsmøte",
