@@ -115,6 +115,8 @@ def test_only_the_letter_date_is_a_last_resort():
         ("Referat fra Tindedal regionråd 30. juni–1. juli 2015\n", D(2015, 6, 30), D(2015, 7, 1)),
         ("Referat fra Tindedal regionråd\nDato: 4. og 5. februar 2016\n", D(2016, 2, 4), D(2016, 2, 5)),
         ("Referat fra Tindedal regionråd\nDato: onsdag 9. mars 2016\n", D(2016, 3, 9), None),
+        ("Referat fra Tindedal regionråd\nDato: 18.09.–19.09.2014\n", D(2014, 9, 18), D(2014, 9, 19)),
+        ("Referat fra Tindedal regionråd\nDato: 18-19 september 2014\n", D(2014, 9, 18), D(2014, 9, 19)),
     ],
 )  # fmt: skip
 def test_multi_day_meetings_keep_start_and_end(text, start, end):

@@ -67,9 +67,13 @@ _DATE_TEXT = (
     r"(?:\s+\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}"
 )
 _RANGE_RE = re.compile(
-    rf"(?<![\d.])(?P<d1>\d{{1,2}})\.?(?:\s*(?P<m1>{_MONTH_ALT})\.?)?\s*(?:[-–—]|og|til)\s*(?P<d2>\d{{1,2}})\.\s*"
+    rf"(?<![\d.])(?P<d1>\d{{1,2}})\.?(?:\s*(?P<m1>{_MONTH_ALT})\.?)?\s*(?:[-–—]|og|til)\s*(?P<d2>\d{{1,2}})\.?\s*"
     rf"(?P<m2>{_MONTH_ALT})\b\.?(?:\s*(?P<y>\d{{4}}))?",
     re.IGNORECASE,
+)
+# "18.09.–19.09.2014", "30.6-1.7.2015"
+_NUM_RANGE_RE = re.compile(
+    r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.?(?:\d{2,4})?\s*[-–—]\s*(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y>\d{4}|\d{2})(?!\d)"
 )
 _DAY_MONTH_RE = re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\.\s*(?P<m>{_MONTH_ALT})\b", re.IGNORECASE)
 _WEEKDAY_DATE_RE = re.compile(rf"\b(?:{_WEEKDAY_ALT})\s+(?:den\s+)?\d{{1,2}}\.", re.IGNORECASE)
@@ -435,12 +439,14 @@ def _attendance_heading(text: str, heading: bool) -> tuple[str, str] | None:
 def _date_in(text: str, year: int | None) -> tuple[dt.date, dt.date | None] | None:
     """(start, end) of the first date in ``text``: a range "18.–19. september 2014" or
     "30. juni–1. juli", a full date, or a day and month taking ``year``."""
-    r = _RANGE_RE.search(text)
+    r = _RANGE_RE.search(text) or _NUM_RANGE_RE.search(text)
     if r:
         y = int(r.group("y")) if r.group("y") else year
+        if y is not None and y < 100:
+            y += 2000
         if y is not None:
-            m2 = MONTHS[r.group("m2").lower()]
-            m1 = MONTHS[r.group("m1").lower()] if r.group("m1") else m2
+            m2 = int(r.group("m2")) if r.group("m2").isdigit() else MONTHS[r.group("m2").lower()]
+            m1 = (int(r.group("m1")) if r.group("m1").isdigit() else MONTHS[r.group("m1").lower()]) if r.group("m1") else m2
             try:
                 start, end = dt.date(y, m1, int(r.group("d1"))), dt.date(y, m2, int(r.group("d2")))
             except ValueError:
