@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from dashboard.components.text import plotly_text
 from dashboard.formatting import fmt_int
-from dashboard.geo import Layer, base_map
+from dashboard.geo import BaseMap, Layer, base_map
 from dashboard.style import MUTED, NOTE_SIZE, TEXT, color_for
 from etl.vocab import UNIT_KIND_LABELS
 
@@ -127,8 +127,11 @@ def overlap_area(a: tuple[float, ...], b: tuple[float, ...]) -> float:
     return w * h if w > 0 and h > 0 else 0.0
 
 
-def _background(fig: go.Figure, layers, axes: dict) -> None:
-    """Land, lakes and the border: under the markers, no hover, no legend, not clickable."""
+def add_base_map(fig: go.Figure, layers: BaseMap | None = None, axes: dict | None = None) -> None:
+    """Water, land, lakes and the border as the figure's next traces (add them first: under the
+    markers); no hover, no legend, not clickable.  ``axes``: e.g. ``dict(xaxis="x2", yaxis="y2")``."""
+    layers = layers or base_map()
+    axes = axes or {}
     # line.simplify off: plotly.js otherwise cuts the filled rings' off-screen corners short and
     # leaves a strip of water along the plot's edges.
     quiet = dict(hoverinfo="skip", showlegend=False, mode="lines", **axes)
@@ -170,7 +173,7 @@ def unit_map(df: pd.DataFrame, title: str | None = None, height: int = 560, *,
     ratio = aspect_ratio((y0 + y1) / 2)
     x0, x1 = x0 - PAD * ratio, x1 + PAD * ratio
     fig = go.Figure()
-    _background(fig, base_map(), {})
+    add_base_map(fig)
 
     max_n = max(int(df["n"].max()), 1)
     # Names only on the most active units: around Oslo the points are a few pixels apart; hover names them all.
@@ -248,7 +251,7 @@ def _inset(fig: go.Figure, far: pd.DataFrame, measure_label: str, view: tuple[fl
     pad = 1.0  # enough coast and lakes around the frame to recognise southern Norway
     w, s, e, n = base_map().bbox  # ... but no farther than the base map reaches
     axes = dict(xaxis="x2", yaxis="y2")
-    _background(fig, base_map(step=3), axes)
+    add_base_map(fig, base_map(step=3), axes)
     fig.add_trace(go.Scatter(x=[x0, x1, x1, x0, x0], y=[y0, y0, y1, y1, y0], mode="lines", hoverinfo="skip",
                              showlegend=False, line=dict(color=MUTED, width=1), name="Kartutsnitt", **axes))
     far = far.assign(label=[label_text(u) for u in far["unit_name"]], textposition="middle right")
