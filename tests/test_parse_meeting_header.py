@@ -195,3 +195,14 @@ def test_a_sakliste_for_a_meeting_is_a_notice():
     m = parse_text("Sakliste for møte i Dalen regionråd 12. mars 2026\n\nSak 5/26 Budsjett\nSak 6/26 Eventuelt\n")
     assert (m.organ, m.meeting_date, m.kind) == ("Dalen regionråd", D(2026, 3, 12), "innkalling")
     assert [(a.number, a.title) for a in m.agenda] == [("5/26", "Budsjett"), ("6/26", "Eventuelt")]
+
+
+def test_a_forwarded_nynorsk_protocol_loses_header_note_and_signature():
+    m = parse_text(
+        "Frå: Siv Myr <siv@dalen.no>\nSendt: måndag 3. mars 2025 09:12\nTil: rådet@dalen.no\nEmne: Protokoll\n\n"
+        "Hei, her kjem protokollen frå førre veke.\n\n"
+        "Protokoll frå møte i Dalen regionråd 27. februar 2025\n\nSak 1/25 Eventuelt\nIngen saker.\n\n"
+        "Med venleg helsing\nSiv Myr\nDalen regionråd\n"
+    )
+    assert (m.organ, m.meeting_date) == ("Dalen regionråd", D(2025, 2, 27))
+    assert [s.text for s in m.statements] == []

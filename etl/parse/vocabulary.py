@@ -208,3 +208,20 @@ NOT_UNIT_LABELS: tuple[str, ...] = (
     "innledning", "innleiing", "presentasjon", "foredrag", "innlegg", "diskusjon", "drøfting", "spørsmål",
     "velkommen", "åpning", "opning", "avslutning", "lunsj", "pause", "kaffe",
 )  # fmt: skip
+
+# --- e-mail furniture (mail.py) ------------------------------------------------------------------
+# Mail header labels, Norwegian and English ("Fra:", "Sendt:", "Emne:" / "From:", "Subject:").
+MAIL_HEADER_LABELS: tuple[str, ...] = (
+    "fra", "frå", "sendt", "til", "kopi", "emne", "from", "sent", "to", "cc", "subject", "date", "dato", "vedlegg",
+    "attachments",
+)  # fmt: skip
+# Separators above a quoted or forwarded message.
+MAIL_SEPARATORS: tuple[str, ...] = (
+    "opprinnelig melding", "original message", "videresendt melding", "forwarded message",
+    "begin forwarded message", "opphavleg melding", "vidaresendt melding",
+)  # fmt: skip
+# Sign-offs that open a signature, bokmål and nynorsk (regular expressions, lower case).
+SIGN_OFFS: tuple[str, ...] = (
+    r"(?:med\s+)?(?:vennlig|vennleg|venleg|beste)\s+(?:hilsen|helsing|helsingar)\b", r"mvh\.?\b", r"hilsen\b",
+    r"helsing\b", r"vh\b",
+)
