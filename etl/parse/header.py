@@ -427,7 +427,8 @@ def _attendance_heading(text: str, heading: bool) -> tuple[str, str] | None:
     """("attendees" | "absent", value) for "Følgende faste medlemmer møtte:",
     "Følgende medlemmer hadde forfall:", "Frå sekretariatet: Marit Lunde (dagleg leiar)"."""
     head, colon, value = text.partition(":")
-    if not (colon or heading) or len(head.split()) > 8 or head.strip().lower() in LABELS:
+    opener = head.lower().startswith(("følgende ", "følgjande "))  # a sentence-like heading, colon or not
+    if not (colon or heading or opener) or len(head.split()) > 8 or head.strip().lower() in LABELS:
         return None
     low = head.strip().lower()
     for pattern, kind in _ATTENDANCE:

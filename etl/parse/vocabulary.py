@@ -65,6 +65,7 @@ ATTENDANCE_HEADINGS: tuple[tuple[str, str], ...] = (
     (r"\b(faste\s+)?medlem(mer)?\b.*\bmøtte\b|\bvaramedlem(mer)?\b.*\bmøtte\b|\bmøtte\s+(for|frå|fra)\b", "attendees"),
     (r"^(fra|frå)\s+(administrasjonen|sekretariatet)\b|\b(administrasjonen|sekretariatet)\s+møtte\b", "attendees"),
     (r"^(andre|øvrige)\s+(til\s+stede|møtende|deltakere)\b", "attendees"),
+    (r"^(følgende|følgjande|desse|disse)\b.*\bmøtte\b|^møtande\b|^møtende\b", "attendees"),
 )
 # "Protokollen godkjennes av …" / nynorsk "Protokollen vert godkjend av …": signatories, not items.
 PROTOCOL_SIGNERS: tuple[str, ...] = (
