@@ -14,6 +14,7 @@ from pptx import Presentation
 from test_app_pages import run_app
 
 from dashboard import charts, organisation, style
+from dashboard.components import downloads
 from dashboard.exports import api, native_chart, texts
 from dashboard.exports.pack import SlideRequest, build_pack
 
@@ -114,3 +115,10 @@ def test_page_offers_slides_statements_and_says_when_the_template_is_broken(fixt
     assert table["Kilde"].str.contains(r", møtet \d{1,2}\. [a-zæøå]+ \d{4} \(referat s\. \d+\)").any()
     assert not table.duplicated(["Utsagn", "Enhet"]).any()
     assert [b.label for b in at.get("download_button")] == ["PowerPoint", "PDF"]
+
+
+def test_one_click_pack_links_to_the_builder_with_the_view(fixture_db, monkeypatch):
+    at = run_app(monkeypatch, fixture_db, "tema", {"tema": "forsvar"})
+    links = [m.value for m in at.markdown if "Sett sammen en egen styrepakke" in m.value]
+    assert links == [f"[{downloads.BUILDER_LINK}](styrepakke?tema=forsvar)"]
+    assert [b.label for b in at.get("download_button") if b.label == "PowerPoint"] == ["PowerPoint"]  # still one click
