@@ -215,6 +215,7 @@ PAGES = (
     ("Kalender", "app_pages/kalender.py", {}),
     ("Søk", "app_pages/sok.py", {"q": "forsvar"}),
     ("Gjennomgang", "app_pages/gjennomgang.py", {}),
+    ("Styrepakke", "app_pages/styrepakke.py", {"tema": "forsvar"}),
 )
 
 
