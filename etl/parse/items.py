@@ -56,12 +56,19 @@ _ROMAN_TITLE_RE = re.compile(r"^(?P<no>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3}))[.)]\s+
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
+_CASE_TYPE_PREFIX_RE = re.compile(r"^[A-ZÆØÅa-zæøå-]+\s+(?=\d)")
+_YEAR_NO_RE = re.compile(r"(\d{4})/(\d{1,4})$")
+_DIGITS_RE = re.compile(r"\d+")
+_SPACES_RE = re.compile(r"\s+")
+_SLASH_RE = re.compile(r"\s*/\s*")
+
+
 def number_value(no: str) -> int | None:
     """The item's integer: '03/26' → 3, '2026/14' → 14, 'PS 1/26' → 1, 'IV' → 4, '' → None."""
     if ":" in no:
         return None  # a time slot
-    no = re.sub(r"^[A-ZÆØÅa-zæøå-]+\s+(?=\d)", "", no)  # "PS 1/26", "SR-sak 32/14"
-    m = re.match(r"(\d{4})/(\d{1,4})$", no) or re.match(r"\d+", no)  # "2026/14": item 14 of 2026
+    no = _CASE_TYPE_PREFIX_RE.sub("", no)  # "PS 1/26", "SR-sak 32/14"
+    m = _YEAR_NO_RE.match(no) or _DIGITS_RE.match(no)  # "2026/14": item 14 of 2026
     if m:
         return int(m.group(m.lastindex or 0))
     if no and _ROMAN_RE.match(no):
@@ -98,11 +105,11 @@ def item_kind(title: str) -> str:
 
 def normalise_number(no: str) -> str:
     """'1' → '1', '03 / 26' → '03/26', 'PS  1 / 26' → 'PS 1/26'."""
-    return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", no.strip()))
+    return _SLASH_RE.sub("/", _SPACES_RE.sub(" ", no.strip()))
 
 
 def _clean_title(title: str) -> str:
-    return re.sub(r"\s+", " ", title.strip().strip("*").strip()).rstrip(":").strip()
+    return _SPACES_RE.sub(" ", title.strip().strip("*").strip()).rstrip(":").strip()
 
 
 @dataclass(slots=True)
@@ -251,7 +258,7 @@ def _listed_item(ln: Line) -> ItemSpan | None:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.casefold()).strip(" .:")
+    return _SPACES_RE.sub(" ", text.casefold()).strip(" .:")
 
 
 def _drop_listings(preamble: list[Line], items: list[ItemSpan]) -> list[ItemSpan]:
@@ -259,14 +266,16 @@ def _drop_listings(preamble: list[Line], items: list[ItemSpan]) -> list[ItemSpan
     unnumbered, title) comes again later is the listing, not the item. Its heading is
     page furniture; text under it goes back where it stood."""
     keep: list[ItemSpan] = []
+    numbers = [it.number.casefold() if it.numbered else None for it in items]
+    titles = [_norm(it.title) for it in items]
     for i, it in enumerate(items):
-        later = items[i + 1 :]
-        if it.numbered and it.number and not _SLOT_NO_RE.fullmatch(it.number):
-            dup = any(o.numbered and normalise_number(o.number).casefold() == it.number.casefold() for o in later)
-        elif it.numbered and it.number:  # a time slot comes again on the next day: the title must match too
-            dup = any(o.number == it.number and _norm(o.title) == _norm(it.title) for o in later)
+        no, title = numbers[i], titles[i]
+        if no and not _SLOT_NO_RE.fullmatch(no):
+            dup = no in numbers[i + 1 :]
+        elif no:  # a time slot comes again on the next day: the title must match too
+            dup = any(numbers[j] == no and titles[j] == title for j in range(i + 1, len(items)))
         else:
-            dup = any(_norm(o.title) == _norm(it.title) for o in later)
+            dup = title in titles[i + 1 :]
         if not dup:
             keep.append(it)
             continue
