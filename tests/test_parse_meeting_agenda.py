@@ -292,3 +292,35 @@ def test_an_item_with_two_unit_headers_is_a_round_whatever_its_title():
     assert [(s.unit_raw, s.reporter) for s in m.statements if s.section == "round_table"] == [
         ("Lia kommune", "Per Moen"), ("Haugen kommune", "Eva Dahl"),
     ]  # fmt: skip
+
+
+def test_bold_labels_in_word_are_labels_not_headings():
+    m = parse_rows(
+        [
+            ("Møteprotokoll", "Title"),
+            ("Utvalg: Regionrådet for Vidda", None),
+            ("Dato: 13.03.2026", None),
+            ("Sak 1 Budsjett 2027", "Bold line"),
+            ("Innstilling:", "Bold line"),
+            ("Budsjettet vedtas som foreslått.", None),
+            ("Votering:", "Bold line"),
+            ("Innstillingen ble enstemmig vedtatt.", None),
+            ("Regionrådets vedtak:", "Bold line"),
+            ("Budsjettet vedtas med en endring i post 3.", None),
+            ("Sak 2 Lokalt nytt", "Bold line"),
+            ("Lia kommune v/Kari Li", "Bold line"),
+            ("Sagbruket utvider.", None),
+            ("Haugen kommune v/Per Moen", "Bold line"),
+            ("Ny skole er åpnet.", None),
+            ("Vedtak:", "Bold line"),
+            ("Orienteringene tas til orientering.", None),
+        ]
+    )
+    assert m.organ == "Regionrådet for Vidda"
+    assert agenda(m) == [
+        ("1", "Budsjett 2027", "Budsjettet vedtas med en endring i post 3."),
+        ("2", "Lokalt nytt", "Orienteringene tas til orientering."),
+    ]
+    assert [(s.unit_raw, s.text) for s in m.statements if s.section == "round_table"] == [
+        ("Lia kommune", "Sagbruket utvider."), ("Haugen kommune", "Ny skole er åpnet."),
+    ]  # fmt: skip

@@ -362,6 +362,8 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
                 accepted = split is not None and (bool(split[0]) or ln.heading > 0)
                 if split is not None:
                     title, extra = split
+            elif explicit and _label_heading(ln.text):  # a bold "Vedtak:" is the item's, never an item
+                accepted = False
             elif explicit:  # unnumbered markdown / Word heading, or a standard title line
                 # At the level of item headings, unless every item so far printed its number
                 # ("I.", "II.", "Sak 3"): then an unnumbered heading is a sub-heading ("Eidsvoll kommune").
@@ -443,6 +445,14 @@ def _from_sentence(text: str, pattern: re.Pattern[str]) -> str:
     return text
 
 
+def _label_heading(text: str) -> bool:
+    """A bold or heading line that is a decision or proposal label ("Regionrådets vedtak:",
+    "Forslag til vedtak:"), not a heading of the item's text."""
+    if not text.rstrip().endswith(":") or len(text.split()) > 8:
+        return False
+    return bool(_DECISION_LABEL_RE.match(text) or _NOT_DECISION_RE.match(text) or _MADE_DECISION_RE.match(text))
+
+
 def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Block]]:
     """Pull the decision out of an item's blocks; return (decision, remaining blocks).
 
@@ -460,7 +470,7 @@ def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Bloc
             rest.append(b)
             continue
         text = b.text
-        if b.first.heading:
+        if b.first.heading and not _label_heading(text):
             mode = None
             rest.append(b)
             continue
