@@ -324,3 +324,8 @@ def test_bold_labels_in_word_are_labels_not_headings():
     assert [(s.unit_raw, s.text) for s in m.statements if s.section == "round_table"] == [
         ("Lia kommune", "Sagbruket utvider."), ("Haugen kommune", "Ny skole er åpnet."),
     ]  # fmt: skip
+
+
+def test_nynorsk_plural_forms_of_a_decision():
+    m = parse_text(HEAD + "Sak 4 Planar\n\nPlanane vart samrøystes godkjende.\n\nSak 5 Budsjett\n\nBudsjetta vart vedtekne.\n")
+    assert [a.decision for a in m.agenda] == ["Planane vart samrøystes godkjende.", "Budsjetta vart vedtekne."]

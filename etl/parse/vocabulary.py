@@ -134,11 +134,11 @@ NOT_DECISION_LABELS: tuple[str, ...] = (
 )  # fmt: skip
 # Sentences that are a decision wherever they stand (regular expressions, lower case).
 DECISION_PHRASES: tuple[str, ...] = (
-    r"\b(ble|er|blir|vart|vert|blei) (enstemmig |samrøystes |einstemmig )?(godkjent|godkjend|vedtatt|vedteke|vedteken)\b",
+    r"\b(ble|er|blir|vart|vert|blei) (enstemmig |samrøystes |einstemmig )?(godkjent|godkjend|godkjende|godkjente|vedtatt|vedtatte|vedteke|vedteken|vedtekne)\b",
     r"\bgodkjennes\b", r"\bvedtas\b", r"\bgodkjenast\b", r"\bvert godkjend\b", r"\bvedtakast\b",
     r"\b(tas|tatt|tages|blir tatt|ble tatt) til (orientering|etterretning)\b",
     r"\b(teke|tekne|tatt|takast|vert teke|vart teke|vart tekne) til (vitande|orientering|etterretning)\b",
-    r"^(enstemmig|samrøystes|einstemmig) (vedtatt|vedteke|vedteken|godkjent|godkjend)\b",
+    r"^(enstemmig|samrøystes|einstemmig) (vedtatt|vedteke|vedteken|vedtekne|godkjent|godkjend|godkjende)\b",
     # "Styret vedtok …" — the meeting body itself, never "Kommunestyret i Lia vedtok …" reported by a member
     r"(?:^|(?<=[.!?] ))(?![Kk]ommune|[Bb]ystyret|[Ff]ylkes)(?:[\wæøå-]*(?:rådet|styret|utvalget|utvalet|forumet|møtet|gruppa|gruppen))"
     r" (?:samrøystes |enstemmig )?vedtok\b",
