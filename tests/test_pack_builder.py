@@ -122,3 +122,16 @@ def test_one_click_pack_links_to_the_builder_with_the_view(fixture_db, monkeypat
     links = [m.value for m in at.markdown if "Sett sammen en egen styrepakke" in m.value]
     assert links == [f"[{downloads.BUILDER_LINK}](styrepakke?tema=forsvar)"]
     assert [b.label for b in at.get("download_button") if b.label == "PowerPoint"] == ["PowerPoint"]  # still one click
+
+
+def test_slides_move_up_and_down_with_the_arrows(fixture_db, monkeypatch):
+    at = run_app(monkeypatch, fixture_db, "styrepakke")
+    at.multiselect(key="styrepakke.lysbilder").set_value(["kart", "saker", "nokkeltall"]).run()
+    assert at.button(key="styrepakke.opp.kart").disabled and at.button(key="styrepakke.ned.nokkeltall").disabled
+    at.button(key="styrepakke.ned.kart").click().run()
+    assert at.multiselect(key="styrepakke.lysbilder").value == ["saker", "kart", "nokkeltall"]
+    at.button(key="styrepakke.opp.nokkeltall").click().run()
+    assert at.multiselect(key="styrepakke.lysbilder").value == ["saker", "nokkeltall", "kart"]
+    # The title boxes follow their slides.
+    assert [t.key for t in at.text_input if t.key.startswith("styrepakke.tittel")] == [
+        "styrepakke.tittel.saker", "styrepakke.tittel.nokkeltall", "styrepakke.tittel.kart"]

@@ -61,19 +61,36 @@ view = pack_slides.PackView(
     corrections=queries.review.applied_count(v),
 )  # fmt: skip
 
+SLIDES_KEY = "styrepakke.lysbilder"
+
+
+def move_slide(kind: str, step: int) -> None:
+    """Move one picked slide up (-1) or down (+1); runs before the multiselect is drawn again."""
+    order = list(st.session_state.get(SLIDES_KEY, []))
+    i = order.index(kind)
+    j = min(max(i + step, 0), len(order) - 1)
+    order[i], order[j] = order[j], order[i]
+    st.session_state[SLIDES_KEY] = order
+
+
 st.subheader("Lysbilder")
 kinds = st.multiselect(
     "Lysbilder, i den rekkefølgen de skal komme", options=list(pack_slides.SLIDES),
-    format_func=lambda k: pack_slides.SLIDES[k].label, key="styrepakke.lysbilder",
+    format_func=lambda k: pack_slides.SLIDES[k].label, key=SLIDES_KEY,
     placeholder="Velg grafer, nøkkeltall eller sakstabellen",
 )  # fmt: skip
 st.caption("Forsiden og de sentrale utsagnene kommer alltid med. Rekkefølgen er den du velger i; "
-           "fjern et lysbilde og velg det igjen for å flytte det bakerst.")  # fmt: skip
+           "flytt et lysbilde med pilene.")  # fmt: skip
 texts: dict[str, tuple[str, str]] = {}
 for n, kind in enumerate(kinds, start=1):
     spec = pack_slides.SLIDES[kind]
     with st.container(border=True, key=f"styrepakke-lysbilde-{kind}"):
-        st.markdown(f"**Lysbilde {n + 1}: {escape_markdown(spec.label)}**")
+        h1, h2, h3 = st.columns([8, 1, 1], vertical_alignment="center")
+        h1.markdown(f"**Lysbilde {n + 1}: {escape_markdown(spec.label)}**")
+        h2.button("", icon=":material/arrow_upward:", key=f"styrepakke.opp.{kind}", help="Flytt opp",
+                  disabled=n == 1, on_click=move_slide, args=(kind, -1))  # fmt: skip
+        h3.button("", icon=":material/arrow_downward:", key=f"styrepakke.ned.{kind}", help="Flytt ned",
+                  disabled=n == len(kinds), on_click=move_slide, args=(kind, 1))  # fmt: skip
         t1, t2 = st.columns([2, 3])
         title = t1.text_input("Tittel", value=spec.title, key=f"styrepakke.tittel.{kind}", max_chars=120)
         comment = t2.text_area("Kommentar", value=spec.comment, key=f"styrepakke.kommentar.{kind}", max_chars=400,
