@@ -206,3 +206,18 @@ def test_a_forwarded_nynorsk_protocol_loses_header_note_and_signature():
     )
     assert (m.organ, m.meeting_date) == ("Dalen regionråd", D(2025, 2, 27))
     assert [s.text for s in m.statements] == []
+
+
+def test_a_notice_whose_items_propose_decisions_shows_none():
+    m = parse_text(
+        "Innkalling til møte i Liarådet\nDato: 12. mai 2025\n\nSak 1/25 Godkjenning av innkalling og saksliste\n"
+        "Innkalling og saksliste godkjennes.\n\nSak 2/25 Budsjett\nBudsjettet vedtas.\n"
+    )
+    assert m.kind == "innkalling" and [a.decision for a in m.agenda] == [None, None]
+
+
+def test_a_document_titled_innkalling_with_decisions_taken_is_minutes():
+    m = parse_text(
+        "Innkalling og referat – Liarådet\nDato: 12. mai 2025\n\nSak 1/25 Budsjett\nBudsjettet ble vedtatt.\n"
+    )
+    assert m.kind == "referat" and m.agenda[0].decision == "Budsjettet ble vedtatt."

@@ -12,7 +12,7 @@ import re
 from etl.model import AgendaItem, Link, Meeting, ParseWarning, RawDocument, Statement
 from etl.parse.events import events_from_blocks, match_links
 from etl.parse.header import apply_trailer, parse_header
-from etl.parse.items import KIND_TO_SECTION, ItemSpan, item_kind, split_items, take_decision
+from etl.parse.items import KIND_TO_SECTION, ItemSpan, decided, item_kind, split_items, take_decision
 from etl.parse.lines import URL_RE, Block, Line, clean_lines, make_blocks, prov_for
 from etl.parse.round_table import is_round, round_table_statements
 
@@ -113,8 +113,9 @@ def parse_document(raw: RawDocument) -> Meeting:
     m.statements.extend(_section_statements(make_blocks(rest), "other", src, None))
 
     n_round_tables = 0
+    labelled = False  # any decision given by a label ("Vedtak:")
     for span in items:
-        _parse_item(span, m, src)
+        labelled = _parse_item(span, m, src) or labelled
         if m.agenda[-1].kind == "round_table":
             n_round_tables += 1
             if not any(s.item_no == span.number and s.section == "round_table" for s in m.statements):
@@ -122,8 +123,10 @@ def parse_document(raw: RawDocument) -> Meeting:
                     ParseWarning("empty_round_table", f"round-table item {span.number} has no reports", span.heading.no)
                 )
     match_links(m.events, m.links)
-    if header.notice and not any(item.decision for item in m.agenda):
+    if header.notice and not labelled and not any(item.decision and decided(item.decision) for item in m.agenda):
         m.kind = "innkalling"  # a notice: its title says so and nothing was decided
+        for item in m.agenda:
+            item.decision = None  # "Innkalling og saksliste godkjennes." in a notice is a proposal
 
     if m.meeting_date is None:
         m.warnings.append(ParseWarning("no_date", "no meeting date found in the text or the file name"))
@@ -132,12 +135,13 @@ def parse_document(raw: RawDocument) -> Meeting:
     return m
 
 
-def _parse_item(span: ItemSpan, m: Meeting, src: str) -> None:
+def _parse_item(span: ItemSpan, m: Meeting, src: str) -> bool:
+    """Add the item and its statements to ``m``; True when a label gave its decision."""
     kind = item_kind(span.title)
     blocks = make_blocks(span.body)
     if kind == "other" and is_round(blocks):
         kind = "round_table"  # two or more reporting units: a round of reports, whatever the title
-    decision, blocks = take_decision(blocks, kind)
+    decision, blocks, labelled = take_decision(blocks, kind)
     item = AgendaItem(
         number=span.number,
         title=span.title,
@@ -164,6 +168,7 @@ def _parse_item(span: ItemSpan, m: Meeting, src: str) -> None:
                 )
     else:
         m.statements.extend(_section_statements(blocks, section, src, span.number))
+    return labelled
 
 
 __all__ = ["parse_document"]

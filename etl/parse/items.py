@@ -453,8 +453,9 @@ def _label_heading(text: str) -> bool:
     return bool(_DECISION_LABEL_RE.match(text) or _NOT_DECISION_RE.match(text) or _MADE_DECISION_RE.match(text))
 
 
-def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Block]]:
-    """Pull the decision out of an item's blocks; return (decision, remaining blocks).
+def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Block], bool]:
+    """Pull the decision out of an item's blocks; return (decision, remaining blocks,
+    whether a label gave it).
 
     A labelled decision ("Vedtak:", "Rådets vedtak:") wins over sentences that say
     something was approved; a proposal, recommendation, debate or vote ("Forslag til
@@ -518,5 +519,15 @@ def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Bloc
             continue
         rest.append(b)
     if labelled:
-        return " ".join(labelled), rest
-    return (" ".join(phrased) if phrased else None), rest
+        return " ".join(labelled), rest, True
+    return (" ".join(phrased) if phrased else None), rest, False
+
+
+# "… ble godkjent", "vart vedteke", "vedtok": something was decided (a notice's
+# proposals say "… godkjennes").
+_DONE_RE = re.compile(r"\b(?:ble|blei|vart|var|er blitt|har)\b|vedtok|\btatt til|\bteke til|\btekne til", re.I)
+
+
+def decided(decision: str) -> bool:
+    """Does a decision found by its wording say that something was decided, not proposed?"""
+    return bool(_DONE_RE.search(decision))
