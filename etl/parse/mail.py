@@ -17,7 +17,13 @@ from __future__ import annotations
 
 import re
 
-from etl.parse.vocabulary import MAIL_HEADER_LABELS, MAIL_SEPARATORS, NOTICE_WORDS, SIGN_OFFS, TITLE_WORDS
+from etl.parse.vocabulary import (
+    MAIL_HEADER_LABELS,
+    MAIL_SEPARATORS,
+    NOTICE_WORDS,
+    SIGN_OFFS,
+    TITLE_WORDS,
+)
 
 
 def _alt(words: tuple[str, ...]) -> str:
