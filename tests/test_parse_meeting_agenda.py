@@ -329,3 +329,12 @@ def test_bold_labels_in_word_are_labels_not_headings():
 def test_nynorsk_plural_forms_of_a_decision():
     m = parse_text(HEAD + "Sak 4 Planar\n\nPlanane vart samrøystes godkjende.\n\nSak 5 Budsjett\n\nBudsjetta vart vedtekne.\n")
     assert [a.decision for a in m.agenda] == ["Planane vart samrøystes godkjende.", "Budsjetta vart vedtekne."]
+
+
+def test_a_case_number_alone_with_its_title_on_the_next_line():
+    m = parse_text(
+        HEAD + "Sak nr.: 14/26\nTittel: Budsjett 2027\n\nRådets vedtak:\nBudsjettet vedtas.\n\n"
+        "Sak nr.: 15/26\nEventuelt\n\nIngen saker.\n"
+    )
+    assert agenda(m) == [("14/26", "Budsjett 2027", "Budsjettet vedtas."), ("15/26", "Eventuelt", None)]
+    assert not [s for s in m.statements if "Tittel" in s.text or s.text == "Eventuelt"]

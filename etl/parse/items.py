@@ -191,6 +191,31 @@ def _heading_candidate(ln: Line, slots: bool) -> tuple[str, str, bool] | None:
     return None
 
 
+_TITLE_LABEL_RE = re.compile(r"^(?:saks?tittel|tittel|sak|emne)\s*:\s*(?P<title>\S.*)$", re.IGNORECASE)
+
+
+def _bare_case(ln: Line, lines: list[Line], idx: int) -> tuple[tuple[str, str, bool], int] | None:
+    """'Sak nr.: 14/26' alone on its line, the title on the next ('Tittel: Budsjett 2027'
+    or a short line): (candidate, index of the title line)."""
+    if ln.cells is not None or ln.is_bullet or ln.heading or not ln.text[:1].isalpha():
+        return None
+    m = _TYPED_RE.match(ln.text) or _SAK_RE.match(ln.text)
+    if m is None or m.group("title"):
+        return None
+    nxt = next((j for j in range(idx + 1, min(idx + 4, len(lines))) if not lines[j].blank and not lines[j].noise), None)
+    if nxt is None or lines[nxt].cells is not None or lines[nxt].is_bullet:
+        return None
+    text = lines[nxt].text
+    t = _TITLE_LABEL_RE.match(text)
+    title = t.group("title") if t else (text if _plausible_title(text) and not text.endswith(":") else None)
+    if title is None:
+        return None
+    no = normalise_number(m.group("no"))
+    if "type" in m.groupdict():
+        no = f"{m.group('type')} {no}"
+    return (no, _clean_title(title), True), nxt
+
+
 def _plausible_title(title: str) -> bool:
     words = title.split()
     return 0 < len(words) <= 14 and not title.endswith((".", ",", ";")) and (title[0].isupper() or title[0] in "«\"")
@@ -312,7 +337,10 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
         )
         >= 2
     )
-    for ln in lines:
+    consumed: set[int] = set()  # indexes of title lines read with the case number above them
+    for idx, ln in enumerate(lines):
+        if idx in consumed:
+            continue
         if not items and ln.cells is None and not ln.noise and len(ln.text) < 40 and _AGENDA_LABEL_RE.match(ln.text) and not ln.is_bullet:
             agenda_list = True
             agenda_entries = not ln.text.rstrip().endswith(":") or _AGENDA_HEADING_RE.match(ln.text) is not None
@@ -351,6 +379,9 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
             items[-1].body.append(ln)
             continue
         cand = _heading_candidate(ln, slots and (not items or _SLOT_NO_RE.fullmatch(items[0].number) is not None))
+        if cand is None and (bare := _bare_case(ln, lines, idx)) is not None:
+            cand, title_idx = bare
+            consumed.add(title_idx)
         accepted = False
         extra: list[Line] = []
         numbered = True
