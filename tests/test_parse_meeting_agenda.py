@@ -338,3 +338,24 @@ def test_a_case_number_alone_with_its_title_on_the_next_line():
     )
     assert agenda(m) == [("14/26", "Budsjett 2027", "Budsjettet vedtas."), ("15/26", "Eventuelt", None)]
     assert not [s for s in m.statements if "Tittel" in s.text or s.text == "Eventuelt"]
+
+
+def test_unnumbered_word_headings_take_their_number_from_the_sakliste():
+    m = parse_rows(
+        [
+            ("Referat fra Vikdal regionråd", "Title"),
+            ("Dato: 12.03.2026", None),
+            ("Saksliste", "Heading 1"),
+            ["Sak", "Tittel"],
+            ["1/26", "Godkjenning av innkalling"],
+            ["2/26", "Budsjett 2027"],
+            ("Godkjenning av innkalling", "Heading 1"),
+            ("Innkallingen ble godkjent.", None),
+            ("Budsjett 2027", "Heading 1"),
+            ("Budsjettet ble vedtatt.", None),
+        ]
+    )
+    assert agenda(m) == [
+        ("1/26", "Godkjenning av innkalling", "Innkallingen ble godkjent."),
+        ("2/26", "Budsjett 2027", "Budsjettet ble vedtatt."),
+    ]

@@ -428,6 +428,10 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
         return [ln for ln in preamble if id(ln) not in used], listed
     for ln in [*listed_header, *(it.heading for it in listed)]:
         ln.noise = True  # the agenda announced up front is furniture once the items follow
+    numbers = {_norm(it.title): it.number for it in listed}
+    for it in items:  # Word numbers its headings itself: the sakliste printed the number
+        if not it.numbered and _norm(it.title) in numbers:
+            it.number, it.numbered = numbers[_norm(it.title)], True
     return preamble, _drop_listings(preamble, items)
 # --- decisions ----------------------------------------------------------------
 # "Rådets vedtak", "Daglig leders innstilling", "Hallingdal regionråds vedtak", "Styret sitt vedtak"
