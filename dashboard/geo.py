@@ -1,7 +1,7 @@
-"""The vendored base map of the Oslo region: land, lakes and the Swedish border, offline.
+"""The vendored base map of the Oslo region: land, lakes, fylke borders and the Swedish border, offline.
 
 ``data/geo/oslo_region.json`` is made once by ``data/geo/make_geo.py`` (Natural Earth land and
-border, OpenStreetMap lakes; sources and licences in ``data/geo/README.md``).  It is read once per
+border, OpenStreetMap lakes, Kartverket's fylke borders; sources and licences in ``data/geo/README.md``).  It is read once per
 process and kept as plotly-ready coordinate lists, so a page rerun pays nothing for it.
 """
 
@@ -32,7 +32,8 @@ class BaseMap:
     bbox: tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
     land: Layer
     lakes: Layer
-    borders: Layer
+    fylker: Layer  # borders between fylker (2024), over land
+    borders: Layer  # the national border
 
 
 def _layer(parts: list[list[list[float]]], bbox: tuple[float, ...], step: int = 1) -> Layer:
@@ -62,5 +63,6 @@ def base_map(step: int = 1) -> BaseMap:
         bbox=bbox,
         land=_layer(data["land"], bbox, step),
         lakes=_layer(data["lakes"], bbox, step),
+        fylker=_layer(data["fylke_borders"], bbox, step),
         borders=_layer(data["borders"], bbox, step),
     )

@@ -2,7 +2,7 @@
 
 No tile server, no CDN: plotly's geo/mapbox traces fetch topojson or tiles from the internet, so
 the map is plain ``go.Scatter`` traces in lon/lat with the aspect ratio corrected for latitude
-(1/cos φ ≈ 2 at 60° N): land, lakes and the Swedish border from the vendored base map
+(1/cos φ ≈ 2 at 60° N): land, lakes, fylke borders and the Swedish border from the vendored base map
 (``dashboard.geo``) under the gazetteer's points (dim_units), sized by their count.
 A lone member far from the rest (Nord-Fron) goes into an overview inset instead of stretching
 the map; the largest points are named, with labels placed so that they do not overlap.
@@ -26,6 +26,8 @@ LAND = "#F3F1EA"
 WATER = "#D4E5F1"
 SHORE = "#A8C5DA"
 BORDER = "#8C8C8C"
+CREDIT = "Kart: © Kartverket, © OpenStreetMap-bidragsytere, Natural Earth"
+FYLKE_BORDER = "#B4B4B4"  # lighter and thinner than the national border: orientation, not content
 MAX_LABELS = 10
 LARGE_SHARE = 0.25  # of the largest count: a marker at least half the largest one's diameter
 FAR_KM = 60  # a unit farther than this from every other goes into the inset
@@ -128,7 +130,7 @@ def overlap_area(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 
 
 def add_base_map(fig: go.Figure, layers: BaseMap | None = None, axes: dict | None = None) -> None:
-    """Water, land, lakes and the border as the figure's next traces (add them first: under the
+    """Water, land, lakes, fylke borders and the national border as the figure's next traces (add them first: under the
     markers); no hover, no legend, not clickable.  ``axes``: e.g. ``dict(xaxis="x2", yaxis="y2")``."""
     layers = layers or base_map()
     axes = axes or {}
@@ -144,6 +146,8 @@ def add_base_map(fig: go.Figure, layers: BaseMap | None = None, axes: dict | Non
                              name="Land", **quiet))
     fig.add_trace(go.Scatter(x=layers.lakes.x, y=layers.lakes.y, fill="toself", fillcolor=WATER,
                              line=dict(width=0.6, color=SHORE, simplify=False), name="Innsjøer", **quiet))
+    fig.add_trace(go.Scatter(x=layers.fylker.x, y=layers.fylker.y, line=dict(width=0.8, color=FYLKE_BORDER),
+                             name="Fylkesgrenser", **quiet))
     fig.add_trace(go.Scatter(x=layers.borders.x, y=layers.borders.y, line=dict(width=1.2, color=BORDER, dash="dash"),
                              name="Riksgrense", **quiet))
 
@@ -168,10 +172,7 @@ def unit_map(df: pd.DataFrame, title: str | None = None, height: int = 560, *,
     df["n"] = df[measure].fillna(0).astype(int)
     df["far"] = far_units(df)
     near = df[~df["far"]]
-    x0, x1 = float(near["lon"].min()), float(near["lon"].max())
-    y0, y1 = float(near["lat"].min()) - PAD, float(near["lat"].max()) + PAD
-    ratio = aspect_ratio((y0 + y1) / 2)
-    x0, x1 = x0 - PAD * ratio, x1 + PAD * ratio
+    x0, x1, y0, y1, ratio = view_frame(near["lon"], near["lat"])
     fig = go.Figure()
     add_base_map(fig)
 
@@ -192,7 +193,22 @@ def unit_map(df: pd.DataFrame, title: str | None = None, height: int = 560, *,
     far = df[df["far"]]
     if not far.empty:
         _inset(fig, far, measure_label, (x0, x1, y0, y1))
-    # The main axes only (update_xaxes would also move the inset's).
+    return frame_map(fig, (x0, x1, y0, y1, ratio), title, height)
+
+
+def view_frame(lons: pd.Series, lats: pd.Series) -> tuple[float, float, float, float, float]:
+    """(lon_min, lon_max, lat_min, lat_max, aspect ratio) of a view around the points, ``PAD`` around them."""
+    x0, x1 = float(lons.min()), float(lons.max())
+    y0, y1 = float(lats.min()) - PAD, float(lats.max()) + PAD
+    ratio = aspect_ratio((y0 + y1) / 2)
+    return x0 - PAD * ratio, x1 + PAD * ratio, y0, y1, ratio
+
+
+def frame_map(fig: go.Figure, frame: tuple[float, float, float, float, float], title: str | None,
+              height: int) -> go.Figure:
+    """The map's main axes on ``frame`` (see ``view_frame``), hidden, in true proportions, in the template."""
+    x0, x1, y0, y1, ratio = frame
+    # The main axes only (update_xaxes would also move an inset's).
     fig.layout.xaxis.update(visible=False, range=[x0, x1])
     fig.layout.yaxis.update(visible=False, range=[y0, y1], scaleanchor="x", scaleratio=ratio)
     from dashboard.charts import base_layout
@@ -201,6 +217,10 @@ def unit_map(df: pd.DataFrame, title: str | None = None, height: int = 560, *,
     # No padding between plot and axes (Streamlit's theme adds 8 px): it would frame the map in a
     # strip of background instead of the map running to its edges.
     fig.update_layout(plot_bgcolor=WATER, margin_pad=0)
+    # The licences of the fylke borders (CC BY) and lakes (ODbL) ask for credit wherever the map goes:
+    # in the figure itself, so every export carries it.
+    fig.add_annotation(text=CREDIT, xref="x domain", yref="y domain", x=1, y=0, xanchor="right", yanchor="bottom",
+                       showarrow=False, font=dict(size=NOTE_SIZE - 2, color=MUTED), bgcolor="rgba(255,255,255,0.6)")
     return fig
 
 

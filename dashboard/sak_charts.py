@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from dashboard.charts import base_layout, empty_figure
 from dashboard.components.text import plotly_text
 from dashboard.formatting import fmt_date_short, fmt_int
-from dashboard.map import aspect_ratio
+from dashboard.map import add_base_map, far_units, frame_map, view_frame
 from dashboard.style import KIND_COLORS, MUTED
 from etl.vocab import SAK_KIND_LABELS, SAK_KINDS, SAK_STATUS_LABELS, SAK_STATUSES
 
@@ -31,12 +31,18 @@ def _jitter(sak_id: str) -> tuple[float, float]:
 
 def saker_map(df: pd.DataFrame, units: pd.DataFrame | None = None, title: str | None = None,
               height: int = 520) -> go.Figure:
-    """Saker at their kommune (or unit), coloured by kind and sized by how often they were reported.
-    ``units`` (unit_name, lat, lon) draws the member kommuner as grey points for orientation."""
+    """Saker at their kommune (or unit), coloured by kind and sized by how often they were reported,
+    on the same offline base map as Oversikt's.  ``units`` (unit_name, lat, lon) draws the member
+    kommuner as grey points for orientation; the view spans the saker and the units near each other
+    (a lone far member such as Nord-Fron does not stretch it unless a sak is there)."""
     if df.empty:
         return empty_figure("Ingen saker med kjent sted for valgt filter.")
     fig = go.Figure()
+    add_base_map(fig)
+    lons, lats = df["lon"], df["lat"]
     if units is not None and not units.empty:
+        near = units[~far_units(units)]
+        lons, lats = pd.concat([lons, near["lon"]]), pd.concat([lats, near["lat"]])
         fig.add_trace(go.Scatter(
             x=units["lon"], y=units["lat"], mode="markers", name="Kommuner og regioner", showlegend=False,
             marker=dict(size=5, color="#D0D0D0"), text=[plotly_text(u) for u in units["unit_name"]],
@@ -61,9 +67,7 @@ def saker_map(df: pd.DataFrame, units: pd.DataFrame | None = None, title: str | 
             hovertemplate="%{customdata[1]}<br>%{customdata[2]} · %{customdata[3]}<br>nevnt %{customdata[4]} ganger"
                           "<extra></extra>",
         ))  # fmt: skip
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=aspect_ratio(float(df["lat"].mean())))
-    return base_layout(fig, title, height)
+    return frame_map(fig, view_frame(lons, lats), title, height)
 
 
 def status_bars(df: pd.DataFrame, title: str | None = None, height: int = 340) -> go.Figure:

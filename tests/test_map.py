@@ -11,6 +11,7 @@ import pytest
 from dashboard import charts, db, geo, queries
 from dashboard import map as unit_map_module
 
+BASE_LAYERS = ["Hav", "Land", "Innsjøer", "Fylkesgrenser", "Riksgrense"]
 NORD_FRON = {"unit_name": "Nord-Fron", "unit_kind": "kommune", "lat": 61.60, "lon": 9.65}
 
 
@@ -42,7 +43,39 @@ def test_vendored_base_map_has_the_fjord_the_lakes_and_the_border(vendored):
     border = [p for line in vendored["borders"] for p in line]
     assert len(border) > 20 and all(11.0 < lon < 13.0 for lon, lat in border if 59.0 < lat < 60.0), (
         "the Swedish border runs east of Østfold")
-    assert geo.GEO_PATH.stat().st_size < 200_000, "small enough to vendor"
+    assert geo.GEO_PATH.stat().st_size < 150_000, "small enough to vendor"
+
+
+def crossings(lines: list[list[list[float]]], *, lat: float | None = None, lon: float | None = None) -> list[float]:
+    """Where the lines cross the parallel ``lat`` (their longitudes) or the meridian ``lon`` (latitudes)."""
+    out = []
+    for line in lines:
+        for (x1, y1), (x2, y2) in zip(line, line[1:]):
+            if lat is not None and (y1 - lat) * (y2 - lat) < 0:
+                out.append(x1 + (lat - y1) * (x2 - x1) / (y2 - y1))
+            if lon is not None and (x1 - lon) * (x2 - lon) < 0:
+                out.append(y1 + (lon - x1) * (y2 - y1) / (x2 - x1))
+    return sorted(out)
+
+
+def test_vendored_fylke_borders_run_where_kartverket_draws_them(vendored):
+    fylker = vendored["fylke_borders"]
+    assert len(fylker) > 10
+    w, s, e, n = vendored["bbox"]
+    assert all(w <= lon <= e and s <= lat <= n for line in fylker for lon, lat in line), "clipped to the frame"
+    # Akershus–Buskerud between Asker and Lier, crossing 59.80° N at about 10.34° E.
+    assert [x for x in crossings(fylker, lat=59.80) if 10.0 < x < 10.6] == [pytest.approx(10.343, abs=0.02)]
+    # Akershus–Østfold south of Enebakk and Ås, crossing 11.0° E at about 59.70° N (and Akershus–Innlandet
+    # north of Eidsvoll at about 60.50° N).
+    assert crossings(fylker, lon=11.0) == [pytest.approx(59.70, abs=0.02), pytest.approx(60.50, abs=0.02)]
+    # Over land only: no line down the Oslofjord between Horten and Moss (the Vestfold–Østfold border is at sea).
+    assert not [x for x in crossings(fylker, lat=59.43) if 10.40 < x < 10.75]
+    # Each shared border once: no segment drawn twice (once per fylke).
+    segments = [frozenset(map(tuple, seg)) for line in fylker for seg in zip(line, line[1:])]
+    assert len(segments) == len(set(segments))
+    # Neither the coastline nor the national border again: no point of a fylke line on the Swedish border.
+    national = {tuple(p) for line in vendored["borders"] for p in line}
+    assert sum(tuple(p) in national for line in fylker for p in line) <= 2, "a border may only meet Sweden's"
 
 
 def test_base_map_is_loaded_once_and_thinned_rings_stay_closed():
@@ -72,10 +105,13 @@ def _gazetteer_like() -> pd.DataFrame:
 def test_base_map_is_drawn_under_the_units_without_hover():
     fig = charts.unit_map(_gazetteer_like())
     names = [t.name for t in fig.data]
-    assert names[:4] == ["Hav", "Land", "Innsjøer", "Riksgrense"], "water, land, lakes, border first: under the points"
-    for t in fig.data[:4]:
+    assert names[:5] == BASE_LAYERS, "water, land, lakes, borders first: under the points"
+    for t in fig.data[:5]:
         assert t.hoverinfo == "skip" and t.showlegend is False and t.customdata is None, "not clickable"
     assert fig.data[1].fill == "toself" and len(fig.data[1].x) > 1000
+    fylker = fig.data[3]
+    assert fylker.fill is None and fylker.line.color == unit_map_module.FYLKE_BORDER and len(fylker.x) > 300
+    assert fylker.line.width < fig.data[4].line.width, "fylke borders thinner than the national border"
     assert {t.type for t in fig.data} == {"scatter"}, "no scattergeo/scattermap: no CDN, no tiles"
 
 
@@ -179,3 +215,66 @@ def test_labels_of_the_fixture_archive_do_not_overlap(many_v):
             assert unit_map_module.overlap_area(box_a, box_b) == 0, f"{a} and {b} overlap"
     positions = {p for t in fig.data if t.mode == "markers+text" for p in t.textposition}
     assert positions <= {name for name, _, _ in unit_map_module.POSITIONS}
+
+
+def _saker() -> pd.DataFrame:
+    return pd.DataFrame({"sak_id": ["s1", "s2"], "kind": ["datasenter", "nedleggelse"], "title": ["DC", "Stans"],
+                         "unit_name": ["Asker", "Oslo"], "status": ["vedtatt", None], "n_mentions": [3, 1],
+                         "lat": [59.78, 59.93], "lon": [10.42, 10.75]})
+
+
+def test_saker_map_has_the_base_map_and_frames_the_saker():
+    from dashboard import sak_charts
+
+    fig = sak_charts.saker_map(_saker(), _gazetteer_like())
+    assert [t.name for t in fig.data[:5]] == BASE_LAYERS
+    assert all(t.hoverinfo == "skip" and t.customdata is None for t in fig.data[:5]), "not clickable"
+    assert [t.customdata[0][0] for t in fig.data if t.customdata is not None] == ["s1", "s2"]
+    x0, x1 = fig.layout.xaxis.range
+    y0, y1 = fig.layout.yaxis.range
+    # The saker and the near units in view, not the base map's whole frame nor Nord-Fron far north.
+    assert y0 == pytest.approx(59.78 - unit_map_module.PAD) and y1 == pytest.approx(60.79 + unit_map_module.PAD)
+    assert 10.0 < x0 < 10.42 and 11.07 < x1 < 11.6
+    assert fig.layout.yaxis.scaleanchor == "x" and 1.8 < fig.layout.yaxis.scaleratio < 2.2
+    assert fig.layout.plot_bgcolor == unit_map_module.WATER
+
+
+def test_filtered_unit_map_counts_only_the_theme_and_period(many_v):
+    all_units = queries.unit_map(many_v)
+    forsvar = queries.overview.unit_map_filtered(many_v, ("forsvar",))
+    assert sorted(forsvar["unit_name"]) == sorted(all_units["unit_name"]), "every unit stays on the map"
+    expected = db.query(many_v, """SELECT unit_name, count(*) AS n FROM mart_statements
+        WHERE section = 'round_table' AND list_contains(themes, 'forsvar') GROUP BY unit_name""")
+    assert dict(zip(forsvar["unit_name"], forsvar["n_statements"])) == (
+        {u: 0 for u in all_units["unit_name"]} | dict(zip(expected["unit_name"], expected["n"])))
+    assert 0 < forsvar["n_statements"].sum() < all_units["n_statements"].sum()
+    last = queries.summary(many_v)["last_date"]
+    latest = queries.overview.unit_map_filtered(many_v, (), last, last)
+    n_last = db.query(many_v, "SELECT count(*) AS n FROM mart_statements WHERE section = 'round_table' "
+                              "AND unit_name IS NOT NULL AND meeting_date = $d", {"d": last}).iloc[0]["n"]
+    assert latest["n_statements"].sum() == n_last > 0
+    assert latest["n_meetings"].max() == 1
+    assert queries.overview.unit_map_filtered(many_v).equals(all_units), "no filter: the overview's own counts"
+
+
+def test_oversikt_map_is_sized_by_the_chosen_theme_and_period(monkeypatch, fixture_db):
+    from test_app_pages import run_app, spec
+
+    at = run_app(monkeypatch, fixture_db)
+    hover = lambda fig: {t["hovertemplate"] for t in fig["data"] if t.get("name") == "Kommune"}  # noqa: E731
+    assert hover(spec(at, 0)) == {"%{customdata[0]}<br>%{customdata[1]} utsagn<extra></extra>"}
+    at.selectbox(key="oversikt.kart.tema").select("forsvar").run()
+    fig = spec(at, 0)
+    assert hover(fig) == {"%{customdata[0]}<br>%{customdata[1]} utsagn om forsvar og forsvarsindustri<extra></extra>"}
+    v = db.db_version()
+    expected = queries.overview.unit_map_filtered(v, ("forsvar",))
+    shown = {cd[0]: cd[1] for t in fig["data"] if t.get("name") in ("Kommune", "Region") for cd in t["customdata"]}
+    assert shown == {u: str(n) for u, n in zip(expected["unit_name"], expected["n_statements"]) if n > 0}
+    assert "utsagn om forsvar og forsvarsindustri" in " ".join(c.value for c in at.caption)
+    at.segmented_control(key="oversikt.kart.periode").set_value("Siste møte").run()
+    last = queries.summary(v)["last_date"]
+    latest = queries.overview.unit_map_filtered(v, ("forsvar",), last, last)
+    shown = {cd[0]: cd[1] for t in spec(at, 0)["data"] if t.get("name") in ("Kommune", "Region")
+             for cd in t["customdata"]}
+    assert shown == {u: str(n) for u, n in zip(latest["unit_name"], latest["n_statements"]) if n > 0}
+    assert sum(int(n) for n in shown.values()) < sum(int(n) for n in expected["n_statements"])

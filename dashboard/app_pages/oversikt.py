@@ -1,12 +1,14 @@
 """Oversikt (/): key figures of the register of saker (each thing counted once), the map of
-activity, themes per region, and what the latest meeting said about the saker."""
+activity (for a chosen theme and period), themes per region, and what the latest meeting said about the saker."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import queries
+from dashboard import charts, queries
 from dashboard.components import figures
 from dashboard.components.common import context, page_header, version
 from dashboard.components.downloads import chart_with_downloads
@@ -16,6 +18,7 @@ from dashboard.components.text import escape_markdown, from_plotly, quote
 from dashboard.components.saker import fmt_daa
 from dashboard.exports import naming, news_pdf
 from dashboard.formatting import fmt_count, fmt_date_short, fmt_int, fmt_period
+from dashboard.queries.overview import unit_map_filtered
 
 v = version()
 summ = queries.summary(v)
@@ -73,17 +76,48 @@ with st.container(horizontal=True, gap="small", vertical_alignment="center", key
     for label, params in KEY_FIGURE_SOURCES:
         st.page_link("app_pages/saker.py", label=label, icon=":material/work:", query_params=params)
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def filtered_map(v, theme: str | None, fra, til, measure_label: str):
+    """The map for one theme and period, built once per view (plotly's validators cost tens of ms)."""
+    return charts.unit_map(unit_map_filtered(v, (theme,) if theme else (), fra, til), measure_label=measure_label)
+
+
+# The map's own theme and period (Oversikt has no page filter): the point sizes count only those
+# statements. "Hele perioden" and all themes is the cached overview map.
+MAP_PERIODS = ("Hele perioden", "Siste 12 måneder", "Siste møte")
 with st.container():
-    st.subheader("Aktivitet per kommune og region")
-    units = queries.unit_map(v)
-    fig = figures.unit_map(v)
-    ctx = context("Aktivitet per kommune og region", "aktivitet-kart", {"Periode": fmt_period(*period)}, period)
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="oversikt-kart-filter"):
+        st.subheader("Aktivitet per kommune og region", width="stretch")
+        theme_rows = queries.themes(v)
+        theme_labels = dict(zip(theme_rows["theme_id"], theme_rows["label"]))
+        map_theme = st.selectbox("Tema", [t for t, n in zip(theme_rows["theme_id"], theme_rows["n"]) if n > 0],
+                                 index=None, placeholder="Alle temaer", format_func=lambda t: theme_labels.get(t, t),
+                                 key="oversikt.kart.tema", width=240)
+        map_period = st.segmented_control("Periode", MAP_PERIODS, default=MAP_PERIODS[0], required=True,
+                                          key="oversikt.kart.periode")
+    last = period[1]
+    fra = til = None
+    if last and map_period == MAP_PERIODS[1]:
+        fra = last - dt.timedelta(days=365)
+    elif last and map_period == MAP_PERIODS[2]:
+        fra = til = last
+    measure_label = f"utsagn om {theme_labels.get(map_theme, map_theme).lower()}" if map_theme else "utsagn"
+    if map_theme or fra:
+        units = unit_map_filtered(v, (map_theme,) if map_theme else (), fra, til)
+        fig = filtered_map(v, map_theme, fra, til, measure_label)
+    else:
+        units, fig = queries.unit_map(v), figures.unit_map(v)
+    map_span = (fra or period[0], til or period[1])
+    ctx = context("Aktivitet per kommune og region", "aktivitet-kart",
+                  {"Tema": theme_labels.get(map_theme, map_theme) if map_theme else "Alle",
+                   "Periode": fmt_period(*map_span) if map_span[0] else "Alle"}, map_span)
     data = units.rename(columns={"unit_name": "Enhet", "unit_kind": "Type", "region": "Region", "lat": "Breddegrad",
                                  "lon": "Lengdegrad", "n_statements": "Utsagn", "n_meetings": "Møter"})
     event = chart_with_downloads(fig, ctx, data, key="oversikt-kart", on_select="rerun", selection_mode="points")
-    st.caption("Punktstørrelse = antall utsagn i runden rundt bordet. Grå punkter: ingen utsagn ennå. "
+    st.caption(f"Punktstørrelse = antall {escape_markdown(measure_label)} i runden rundt bordet"
+               f"{' i valgt periode' if fra else ''}. Grå punkter: ingen. "
                "Klikk på et punkt for å se alt enheten har rapportert. "
-               "Kartet tegnes uten nettilgang (koordinater fra stedsregisteret).")
+               "Kartet tegnes uten nettilgang (koordinater fra stedsregisteret, fylkesgrenser fra Kartverket).")
     picked = [from_plotly(p["customdata"][0]) for p in points(event) if p.get("customdata")]
     if picked:  # drill down: the unit's own page
         st.switch_page("app_pages/enhet.py", query_params={"enhet": picked[0]})

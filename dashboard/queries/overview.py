@@ -1,4 +1,5 @@
-"""Oversikt: the summary counts of meetings and statements, the map of activity and themes per region.
+"""Oversikt: the summary counts of meetings and statements, the map of activity (for a theme and
+period too) and themes per region.
 (The counts of things come from ``dashboard.queries.saker``.)"""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import streamlit as st
 
 from dashboard import db
 from dashboard.queries.common import (
-    CACHE, to_date,
+    CACHE, theme_filter, to_date,
 )
 
 
@@ -97,3 +98,29 @@ def themes_by_region(version, top_themes: int = 8, top_regions: int = 15) -> pd.
         """,
         {"nt": top_themes, "nr": top_regions},
     )
+
+
+@st.cache_data(**CACHE)
+def unit_map_filtered(version, themes: tuple[str, ...] = (), fra=None, til=None) -> pd.DataFrame:
+    """``unit_map`` with n_statements and n_meetings counted only over round-table statements with
+    any of ``themes`` (all for none) from meetings between ``fra`` and ``til`` (open ends for None):
+    the measure of Oversikt's map for a chosen theme and period."""
+    units = unit_map(version)
+    if not themes and fra is None and til is None:
+        return units
+    where, params = theme_filter(version, themes)
+    counts = db.query(
+        version,
+        f"""
+        SELECT unit_name, count(*) AS n_statements, count(DISTINCT meeting_id) AS n_meetings
+        FROM mart_statements
+        WHERE section = 'round_table' AND unit_name IS NOT NULL AND {where}
+          AND (CAST($fra AS DATE) IS NULL OR meeting_date >= CAST($fra AS DATE))
+          AND (CAST($til AS DATE) IS NULL OR meeting_date <= CAST($til AS DATE))
+        GROUP BY unit_name
+        """,
+        params | {"fra": fra, "til": til},
+    )
+    out = units.drop(columns=["n_statements", "n_meetings"]).merge(counts, on="unit_name", how="left")
+    out[["n_statements", "n_meetings"]] = out[["n_statements", "n_meetings"]].fillna(0).astype(int)
+    return out.sort_values(["n_statements", "unit_name"], ascending=[False, True], ignore_index=True)

@@ -1,5 +1,5 @@
-"""End-to-end: Oversikt's map in Chromium — base map under the points, labels apart, Nord-Fron in
-the inset, and a PNG whose map fills the slide."""
+"""End-to-end: Oversikt's map in Chromium — base map (with fylke borders) under the points, labels
+apart, Nord-Fron in the inset, and a PNG whose map fills the slide."""
 
 from __future__ import annotations
 
@@ -32,9 +32,10 @@ def test_map_has_base_map_labels_apart_and_an_inset(page, app_url, screenshot):
                             points: gd._fullData.map(t => t.x ? t.x.length : 0),  // decoded from base64
                             inset: !!gd.layout.xaxis2, domain: gd._fullLayout.xaxis.domain}}; }}"""
     )
-    assert figure["names"][:4] == ["Hav", "Land", "Innsjøer", "Riksgrense"], figure["names"]
+    assert figure["names"][:5] == ["Hav", "Land", "Innsjøer", "Fylkesgrenser", "Riksgrense"], figure["names"]
     assert figure["points"][1] > 1000 and figure["points"][2] > 100, "coast and lakes have their shape"
-    assert "Kommune" in figure["names"] and figure["names"].index("Kommune") > 3, "units above the base map"
+    assert figure["points"][3] > 300, "Kartverket's fylke borders"
+    assert "Kommune" in figure["names"] and figure["names"].index("Kommune") > 4, "units above the base map"
     # Nord-Fron is a member far north: drawn in the inset beside the map, not stretching it.
     assert figure["inset"] and figure["domain"][0] > 0.15
     inset_labels = page.evaluate(
@@ -47,6 +48,15 @@ def test_map_has_base_map_labels_apart_and_an_inset(page, app_url, screenshot):
                                           return p ? getComputedStyle(p).fill : null; }})"""
     )
     assert fills[1] == "rgb(243, 241, 234)", fills  # map.LAND
+    # The fylke borders are drawn as thin grey lines across the view, not just listed: the stroked
+    # paths of the fourth trace (one per line between gaps), in map.FYLKE_BORDER, with a length of several screen widths.
+    fylker = page.evaluate(
+        f"""() => {{ const t = document.querySelectorAll('{MAP} .subplot.xy .scatterlayer .trace')[3];
+                    const ps = [...t.querySelectorAll('path.js-line')]; const s = getComputedStyle(ps[0]);
+                    return [s.stroke, parseFloat(s.strokeWidth), ps.reduce((a, p) => a + p.getTotalLength(), 0)]; }}"""
+    )
+    assert fylker[0] == "rgb(180, 180, 180)" and fylker[1] < 1.2, fylker
+    assert fylker[2] > 2000, fylker
 
     # Labels as Chromium laid them out: every one visible, none over another.
     labels = page.evaluate(
