@@ -157,6 +157,13 @@ def _body_line(ln: Line, text: str) -> Line:
     return replace(ln, text=text, marker=None, level=0, heading=0, cells=None)
 
 
+def _typed(text: str) -> re.Match[str] | None:
+    """'PS 1/26 …', 'SR-sak 32/14 …' (a cheap look at the first characters before the pattern)."""
+    if (text[:2].isupper() and text[2:3] in " 0123456789") or "-sak" in text[:10].lower():
+        return _TYPED_RE.match(text)
+    return None
+
+
 def _heading_candidate(ln: Line, slots: bool) -> tuple[str, str, bool] | None:
     """(number, title, explicit) if the line could open an agenda item."""
     if ln.cells is not None or ln.blank or ln.noise:
@@ -171,7 +178,7 @@ def _heading_candidate(ln: Line, slots: bool) -> tuple[str, str, bool] | None:
     if ln.is_bullet:
         return None
     first = ln.text[:1]
-    m = (_TYPED_RE.match(ln.text) or _SAK_RE.match(ln.text)) if first.isalpha() else None
+    m = (_typed(ln.text) or _SAK_RE.match(ln.text)) if first.isalpha() else None
     if m and (m.group("title") or ln.heading):
         no = normalise_number(m.group("no"))
         if "type" in m.groupdict():
@@ -197,9 +204,9 @@ _TITLE_LABEL_RE = re.compile(r"^(?:saks?tittel|tittel|sak|emne)\s*:\s*(?P<title>
 def _bare_case(ln: Line, lines: list[Line], idx: int) -> tuple[tuple[str, str, bool], int] | None:
     """'Sak nr.: 14/26' alone on its line, the title on the next ('Tittel: Budsjett 2027'
     or a short line): (candidate, index of the title line)."""
-    if ln.cells is not None or ln.is_bullet or ln.heading or not ln.text[:1].isalpha():
-        return None
-    m = _TYPED_RE.match(ln.text) or _SAK_RE.match(ln.text)
+    if len(ln.text) > 30 or ln.cells is not None or ln.is_bullet or ln.heading or not ln.text[:1].isalpha():
+        return None  # a bare case line is short: "Sak nr.: 14/26", "SR-sak 32/14"
+    m = _typed(ln.text) or _SAK_RE.match(ln.text)
     if m is None or m.group("title"):
         return None
     nxt = next((j for j in range(idx + 1, min(idx + 4, len(lines))) if not lines[j].blank and not lines[j].noise), None)
@@ -511,12 +518,13 @@ def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Bloc
             rest.append(b)
             continue
         colon = ":" in text
-        head = text[:80].lower()
+        # A label needs a colon, or starts with its word ("Vedtak – …"): most blocks skip both tests.
+        head = text[:80].lower() if colon or text[:1] in "VvKkBbAa" else ""
         if colon and _has_stem(head, _NOT_STEMS) and _NOT_DECISION_RE.match(text):
             mode, taken_in_mode = "proposal", 0
             rest.append(b)
             continue
-        m = (_DECISION_LABEL_RE.match(text) or _MADE_DECISION_RE.match(text)) if _has_stem(head, _LABEL_STEMS) else None
+        m = (_DECISION_LABEL_RE.match(text) or _MADE_DECISION_RE.match(text)) if head and _has_stem(head, _LABEL_STEMS) else None
         if m:
             if m.group("rest").strip():
                 labelled.append(m.group("rest").strip())
