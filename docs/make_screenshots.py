@@ -5,8 +5,11 @@
 Without ``--db`` it builds a warehouse of many meetings (the test fixture minutes plus
 synthetic monthly minutes, as tests/conftest.py does) in a temporary folder. It starts the
 real server (``streamlit run dashboard/serve.py``), drives Debian's Chromium through
-Playwright at 1440×900 (never a downloaded browser), and renders the Tema page's board
-pack PDF with pypdfium2. PNGs are scaled and palette-quantised to keep the set small.
+Playwright at 1440×900 (never a downloaded browser), and builds the Styrepakke builder's
+PowerPoint pack (every slide it offers, as tests/test_pack_render.py does), converts it with
+LibreOffice (``soffice --headless --convert-to pdf``, a temporary profile) and renders three
+of its slides with pypdfium2: the map, a chart and the first statements. PNGs are scaled and
+palette-quantised to keep the set small.
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-PAGES = {"oversikt": "", "tema": "tema", "saker": "saker"}
-SLIDES = {"pakke-1": 0, "pakke-2": 2, "pakke-3": 4}  # title, the theme trend chart, the first statements
+# name: (URL path, the heading to scroll to, or None for the top of the page)
+PAGES = {"oversikt": ("", None), "tema": ("tema", None), "saker": ("saker", None),
+         "saker-kart": ("saker", "Hvor sakene er")}
+# The builder pack's slides to show: the map, a chart, the first statements (pack_slides.SLIDES' keys).
+SLIDES = {"pakke-1": "kart", "pakke-2": "tema-over-tid", "pakke-3": "utsagn"}
 VIEWPORT = {"width": 1440, "height": 900}
 WIDTH = 1100  # px of the saved PNGs
 
@@ -87,7 +93,7 @@ def page_shots(url: str, tmp: Path) -> None:
         browser = pw.chromium.launch(executable_path=exe, headless=True, args=["--no-sandbox", "--disable-gpu"])
         ctx = browser.new_context(viewport=VIEWPORT, locale="nb-NO", timezone_id="Europe/Oslo")
         page = ctx.new_page()
-        for name, path in PAGES.items():
+        for name, (path, heading) in PAGES.items():
             page.goto(f"{url}/{path}", timeout=60_000)
             page.wait_for_selector("h1", timeout=60_000)
             page.wait_for_function(
@@ -95,6 +101,9 @@ def page_shots(url: str, tmp: Path) -> None:
                 " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
                 timeout=60_000,
             )
+            if heading:
+                # Streamlit scrolls its main block, not the window: let the browser find the scroller.
+                page.get_by_role("heading", name=heading).first.evaluate("h => h.scrollIntoView({block: 'start'})")
             page.wait_for_timeout(2500)  # plotly draws after the script run ends
             raw = tmp / f"{name}.png"
             page.screenshot(path=str(raw))
@@ -102,24 +111,40 @@ def page_shots(url: str, tmp: Path) -> None:
         browser.close()
 
 
-def pack_pdf(db: Path) -> bytes:
-    """The Tema page's board pack for all themes (its two charts, statements and key figures): the one the
-    slide checks in tests/test_pack_slides.py look at."""
+def pack_pdf(db: Path, tmp: Path) -> bytes:
+    """The Styrepakke builder's PowerPoint pack with every slide it offers and hand-picked statements
+    (the one tests/test_pack_render.py checks), as LibreOffice prints it."""
     os.environ["NAERINGSPULS_DB"] = str(db)
     sys.path.insert(0, str(ROOT / "tests"))
-    from exports_helpers import tema_pack_pdf
+    from exports_helpers import builder_pack
 
     from dashboard import db as dbmod
 
-    return tema_pack_pdf(dbmod.db_version())
+    pptx, _ = builder_pack(dbmod.db_version(), "pptx")
+    src = tmp / "styrepakke.pptx"
+    src.write_bytes(pptx)
+    soffice = shutil.which("soffice") or "soffice"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp / 'lo-profile'}",
+                    "--convert-to", "pdf", "--outdir", str(tmp), str(src)],
+                   check=True, capture_output=True, timeout=300)  # fmt: skip
+    return (tmp / "styrepakke.pdf").read_bytes()
+
+
+def slide_index(kind: str) -> int:
+    """The builder pack's page of a slide kind: the title slide, then pack_slides.SLIDES in order,
+    then the statements."""
+    from dashboard import pack_slides
+
+    kinds = list(pack_slides.SLIDES)
+    return 1 + (kinds.index(kind) if kind in kinds else len(kinds))
 
 
 def slide_shots(data: bytes) -> None:
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(data)
-    for name, index in SLIDES.items():
-        save_small(pdf[index].render(scale=2).to_pil(), OUT / f"{name}.png")
+    for name, kind in SLIDES.items():
+        save_small(pdf[slide_index(kind)].render(scale=2).to_pil(), OUT / f"{name}.png")
     pdf.close()
 
 
@@ -138,7 +163,7 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=10)
-        slide_shots(pack_pdf(db))
+        slide_shots(pack_pdf(db, tmp))
     total = sum(p.stat().st_size for p in OUT.glob("*.png"))
     print(f"i alt {total // 1024} KB")
 

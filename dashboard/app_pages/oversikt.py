@@ -83,18 +83,20 @@ def filtered_map(v, theme: str | None, fra, til, measure_label: str):
 
 
 # The map's own theme and period (Oversikt has no page filter): the point sizes count only those
-# statements. "Hele perioden" and all themes is the cached overview map.
-MAP_PERIODS = ("Hele perioden", "Siste 12 måneder", "Siste møte")
+# statements. "Alle møter" and all themes is the cached overview map.
+MAP_PERIODS = ("Alle møter", "Siste år", "Siste møte")  # short: one line with the heading
 with st.container():
-    with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="oversikt-kart-filter"):
-        st.subheader("Aktivitet per kommune og region", width="stretch")
+    # Heading and the map's filters on one line, labels hidden (the placeholder and the options say
+    # what they are): a second line would push the map below the fold at 1440×900.
+    with st.container(horizontal=True, vertical_alignment="center", gap="small", key="oversikt-kart-filter"):
+        st.subheader("Aktivitet per kommune og region", width="content")
         theme_rows = queries.themes(v)
         theme_labels = dict(zip(theme_rows["theme_id"], theme_rows["label"]))
         map_theme = st.selectbox("Tema", [t for t, n in zip(theme_rows["theme_id"], theme_rows["n"]) if n > 0],
                                  index=None, placeholder="Alle temaer", format_func=lambda t: theme_labels.get(t, t),
-                                 key="oversikt.kart.tema", width=240)
+                                 key="oversikt.kart.tema", width=200, label_visibility="collapsed")
         map_period = st.segmented_control("Periode", MAP_PERIODS, default=MAP_PERIODS[0], required=True,
-                                          key="oversikt.kart.periode")
+                                          key="oversikt.kart.periode", label_visibility="collapsed")
     last = period[1]
     fra = til = None
     if last and map_period == MAP_PERIODS[1]:
