@@ -359,3 +359,47 @@ def test_unnumbered_word_headings_take_their_number_from_the_sakliste():
         ("1/26", "Godkjenning av innkalling", "Innkallingen ble godkjent."),
         ("2/26", "Budsjett 2027", "Budsjettet ble vedtatt."),
     ]
+
+
+# Found on the blind set (#9, after its first run): general rules, each with its own snippet.
+def test_a_run_on_heading_with_an_outcome_of_several_words():
+    m = parse_text(HEAD + "Sak 004/13 Godkjenning av innkalling og saksliste – godkjent uten merknader.\n\n"
+                          "Sak 005/13 Eventuelt Ingen saker.\n")  # fmt: skip
+    assert agenda(m) == [("004/13", "Godkjenning av innkalling og saksliste", "godkjent uten merknader."),
+                         ("005/13", "Eventuelt", None)]  # fmt: skip
+
+
+def test_a_title_with_its_text_and_decision_run_onto_one_line():
+    m = parse_text(HEAD + "Sak 006/13 Ny bussrute til Vikdal Regionrådet drøftet behovet for en morgenavgang fra "
+                          "Vikdal. Vedtak: Leder tar saken opp med fylkeskommunen.\n")  # fmt: skip
+    assert agenda(m) == [("006/13", "Ny bussrute til Vikdal", "Leder tar saken opp med fylkeskommunen.")]
+
+
+def test_a_sakliste_of_case_lines_in_columns_starts_with_its_first_case():
+    m = parse_text("INNKALLING TIL MØTE I VIKDAL REGIONRÅD\n\nDet innkalles til møte 3. mars 2026.\n\nSAKLISTE\n\n"
+                   "Sak 01/26   Godkjenning av innkalling og sakliste\nSak 02/26   Budsjett 2026\n"
+                   "Sak 03/26   Eventuelt\n")  # fmt: skip
+    assert [a.number for a in m.agenda] == ["01/26", "02/26", "03/26"]
+
+
+def test_an_unnumbered_word_heading_with_its_decision_on_the_line():
+    m = parse_rows([("Referat fra styremøte i Vikdal Næringsforum", "Title"), ("Dato: 12.03.2026", None),
+                    ("Godkjenning av innkalling og dagsorden – godkjent", "Heading 1"),
+                    ("Nytt styremedlem – Vedtak: Kari Lie velges.", "Heading 1"),
+                    ("Eventuelt", "Heading 1")])  # fmt: skip
+    assert agenda(m) == [("1", "Godkjenning av innkalling og dagsorden", "godkjent"),
+                         ("2", "Nytt styremedlem", "Kari Lie velges."), ("3", "Eventuelt", None)]  # fmt: skip
+
+
+def test_bare_labels_of_a_case_handling_protocol_without_colons():
+    m = parse_rows([("Møteprotokoll", "Title"), ("Utvalg: Vikdal regionråd", None), ("Dato: 12.03.2026", None),
+                    ("PS 5/26 Felles reiselivsplan", "Heading 1"),
+                    ("Forslag til vedtak", "Bold line"), ("Planen godkjennes.", None),
+                    ("Regionrådets behandling", "Bold line"), ("Leder foreslo å legge til et punkt om skilting.", None),
+                    ("Votering", "Bold line"), ("Forslaget ble enstemmig vedtatt.", None),
+                    ("Regionrådets vedtak", "Bold line"), ("Planen godkjennes med et punkt om skilting.", None),
+                    ("PS 6/26 Godkjenning av protokoll", "Heading 1"),
+                    ("Forslag til vedtak", "Bold line"), ("Protokollen godkjennes.", None),
+                    ("Regionrådets vedtak", "Bold line"), ("Protokollen godkjennes.", None)])  # fmt: skip
+    assert agenda(m) == [("PS 5/26", "Felles reiselivsplan", "Planen godkjennes med et punkt om skilting."),
+                         ("PS 6/26", "Godkjenning av protokoll", "Protokollen godkjennes.")]  # fmt: skip

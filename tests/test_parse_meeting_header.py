@@ -221,3 +221,23 @@ def test_a_document_titled_innkalling_with_decisions_taken_is_minutes():
         "Innkalling og referat – Liarådet\nDato: 12. mai 2025\n\nSak 1/25 Budsjett\nBudsjettet ble vedtatt.\n"
     )
     assert m.kind == "referat" and m.agenda[0].decision == "Budsjettet ble vedtatt."
+
+
+# Found on the blind set (#9, after its first run): general rules, each with its own snippet.
+@pytest.mark.parametrize("title", ["Protokoll frå haustmøtet", "Referat fra vårsamlinga", "Referat fra fellesmøtet"])
+def test_a_compound_meeting_noun_is_no_body(title):
+    assert organ_from_title(title) is None
+
+
+def test_the_body_above_a_title_that_names_only_the_meeting():
+    m = parse_styled([("Brattli interkommunale politiske råd", None), ("Protokoll frå vårmøtet", "Title"),
+                      ("Stad: Brattli rådhus", None), ("Dato: 6. mai 2025", None)])  # fmt: skip
+    assert m.organ == "Brattli interkommunale politiske råd"
+
+
+def test_a_notice_named_after_the_body_is_a_notice():
+    m = parse_styled([("Elvedalsrådet – møteinnkalling", None), ("MØTEINNKALLING", "Heading 1"),
+                      ("Utvalg: Elvedalsrådet", None), ("Dato: 02.06.2026", None), ("SAKSLISTE", "Heading 2"),
+                      ("PS 7/26 Godkjenning av innkalling og saksliste", "Heading 1"),
+                      ("PS 8/26 Ny turistveg over fjellet", "Heading 1")])  # fmt: skip
+    assert (m.organ, m.meeting_date, m.kind) == ("Elvedalsrådet", D(2026, 6, 2), "innkalling")

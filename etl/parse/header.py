@@ -83,6 +83,10 @@ _PLACE_DATE_RE = re.compile(
     rf"^[A-ZÆØÅ][\wæøåÆØÅ .-]{{1,40}},\s*(?:den\s+)?(?:\d{{1,2}}\.\s*(?:{_MONTH_ALT})\.?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})\.?$"
 )
 _ORGAN_CUT_RE = re.compile(rf"[\s,–—(-]+(?:(?:{_DATE_TEXT})|kl\.?\s*\d)", re.IGNORECASE)
+# One word that is a kind of meeting ("haustmøtet", "vårsamlinga", "fellesmøtet"): never a body's name.
+_COMPOUND_MEETING_RE = re.compile(r"[a-zæøå]*(?:møte|møtet|møta|samling|samlinga|samlingen)")
+# A notice named after the body: "Valdresrådet – møteinnkalling".
+_NOTICE_AFTER_RE = re.compile(rf"\s+[–—-]\s+(?:{_alt(NOTICE_WORDS)})\b", re.IGNORECASE)
 _NOUN_TITLE_RE = re.compile(rf"^(?:{_alt(MEETING_NOUNS)})\b(?!\s+(?:i|for|med)\s+[a-zæøå])", re.IGNORECASE)
 _MEETING_NO_RE = re.compile(r"[\s,–—-]+(?:nr\.?\s*)?\d{1,2}\s*/\s*(?:\d{2}|\d{4})$|[\s,–—-]+nr\.?\s*\d{1,3}$", re.IGNORECASE)
 _MEETING_TITLE_RE = re.compile(
@@ -139,8 +143,8 @@ def organ_from_title(title: str) -> str | None:
     t = _TRAILING_MEETING_RE.sub("", t)  # "Regionrådet Møte"
     t = re.sub(r"\s*[–—:-]\s*(?:møte)?referat$", "", t, flags=re.IGNORECASE)  # "Næringsgruppen – møtereferat"
     t = t.strip(" ,–—-:")
-    if t.lower() in MEETING_NOUNS:  # "Referat – Styremøte 14.06.2013": no body named
-        return None
+    if t.lower() in MEETING_NOUNS or _COMPOUND_MEETING_RE.fullmatch(t.lower()):
+        return None  # "Referat – Styremøte 14.06.2013", "Protokoll frå haustmøtet": no body named
     if t.isupper() and len(t) > 3:  # "FAGGRUPPE FOR NÆRINGSSAMARBEID"
         t = t.lower()
     return (t[0].upper() + t[1:]) if t else None
@@ -221,7 +225,13 @@ def _title(h: Header, content: list[Line]) -> None:
             h.used.add(h.title_line.no)
         return
     h.title_line = top[titled]
-    h.notice = bool(_NOTICE_RE.match(h.title_line.text))
+    # The notice word may be on the title line or on a short line of its own near it
+    # ("Valdresrådet – møteinnkalling" over a heading "MØTEINNKALLING").
+    h.notice = any(
+        _NOTICE_RE.match(ln.text) and (ln is h.title_line or len(ln.text.split()) <= 6)
+        or _NOTICE_AFTER_RE.search(ln.text)
+        for ln in top
+    )
     h.used.update(ln.no for ln in top[: titled + 1])
     h.organ = organ_from_title(h.title_line.text)
     nxt = top[titled + 1] if titled + 1 < len(top) else None

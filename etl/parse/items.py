@@ -130,7 +130,7 @@ _HEADING_DECISION_RE = re.compile(
 )
 _HEADING_OUTCOME_RE = re.compile(
     r"^(?P<title>.+?)\s*[.:–—-]\s+(?P<rest>(?:enstemmig |samrøystes )?(?:godkjent|godkjend|vedtatt|vedteke|"
-    r"tatt til orientering|teke til vitande|utsatt|utsett)\.?)$",
+    r"tatt til orientering|teke til vitande|utsatt|utsett)(?:\s+[^.:]{1,50})?\.?)$",
     re.IGNORECASE,
 )
 
@@ -228,16 +228,39 @@ def _plausible_title(title: str) -> bool:
     return 0 < len(words) <= 14 and not title.endswith((".", ",", ";")) and (title[0].isupper() or title[0] in "«\"")
 
 
-def _title_and_rest(ln: Line, title: str) -> tuple[str, list[Line]] | None:
-    """The item title and any body text on the heading line (a decision, or a body
-    that ran onto the line); None when the line is no plausible heading."""
+def _run_on(ln: Line, title: str, body: list[Line]) -> tuple[str, list[Line]]:
+    """A long title before an inline decision may hold the item's text too, run onto it when
+    line breaks were lost ("Fergetilbudet i X Regionrådet drøftet … Vedtak: …"): cut where a
+    capitalised word is followed by a lower-case one (a subject and its verb)."""
+    words = title.split()
+    if len(words) < 7:
+        return title, body
+    cut = split_run_title(title)
+    rest_words = cut[1].split() if cut else []
+    if cut and len(rest_words) >= 3 and rest_words[1][:1].islower() and _plausible_title(cut[0]):
+        return _clean_title(cut[0]), [_body_line(ln, cut[1].rstrip(".") + "."), *body]
+    return title, body
+
+
+def heading_decision(ln: Line, title: str) -> tuple[str, list[Line]] | None:
+    """(title, [decision line]) when the heading line also carries the item's decision:
+    "Medlemskontingent 2025 – Vedtak: Kontingenten holdes uendret.", "… – godkjent uten merknader."."""
     low = title.lower()
     m = _HEADING_DECISION_RE.match(title) if ":" in title and any(k in low for k in _LABEL_STEMS) else None
     if m and _plausible_title(_clean_title(m.group("title"))):
-        return _clean_title(m.group("title")), [_body_line(ln, m.group("label") + m.group("rest"))]
+        return _run_on(ln, _clean_title(m.group("title")), [_body_line(ln, m.group("label") + m.group("rest"))])
     m = _HEADING_OUTCOME_RE.match(title) if any(k in low for k in _OUTCOME_STEMS) else None
-    if m and _plausible_title(_clean_title(m.group("title"))) and not ln.heading:
+    if m and _plausible_title(_clean_title(m.group("title"))) and (not ln.heading or m.group(0)[len(m.group("title")):].lstrip()[:1] in "–—-:"):
         return _clean_title(m.group("title")), [_body_line(ln, "Vedtak: " + m.group("rest"))]
+    return None
+
+
+def _title_and_rest(ln: Line, title: str) -> tuple[str, list[Line]] | None:
+    """The item title and any body text on the heading line (a decision, or a body
+    that ran onto the line); None when the line is no plausible heading."""
+    decided = heading_decision(ln, title)
+    if decided is not None:
+        return decided
     if _plausible_title(title) or ln.heading:
         return title, []
     cut = split_run_title(title)
@@ -362,8 +385,9 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
             entry = _listed_item(ln) if listing else None
             header_row = agenda_entries and first_row and (
                 ln.cells is not None
-                or ((_COLUMNS_RE.search(ln.text) is not None or "|" in ln.text) and len(ln.text.split()) <= 8)
-            )  # "Saksnr | Tittel" or "Saksnr      Innhold" over the list
+                or ((_COLUMNS_RE.search(ln.text) is not None or "|" in ln.text) and len(ln.text.split()) <= 8
+                    and not any(ch.isdigit() for ch in ln.text))
+            )  # "Saksnr | Tittel" or "Saksnr      Innhold" over the list (a row with a case number is an entry)
             agenda_list = (ln.numbered and not ln.heading) or entry is not None or header_row
             restart = entry is not None and listed and (number_value(entry.number) or 0) <= (
                 number_value(listed[-1].number) or 0
@@ -410,6 +434,8 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
                     items or (kind in ("approval", "round_table") and ln.heading)
                 )
                 no, numbered = str(last_no + 1), False
+                if accepted and (decided := heading_decision(ln, title)) is not None:
+                    title, extra = decided
             else:
                 n = number_value(no) or 0
                 sequential = n == last_no + 1
@@ -455,6 +481,10 @@ _MADE_DECISION_RE = re.compile(
     r"(?:enstemmig\s+|samrøystes\s+)?vedtak\s*:\s*(?P<rest>.*)$",
     re.I,
 )
+# A label on a line of its own without a colon, as case-handling systems print them in bold:
+# "Regionrådets vedtak", "Forslag til vedtak", "Votering", "Styrets behandling".
+_BARE_DECISION_RE = re.compile(rf"^{_OWNER}(?:{_alt(DECISION_LABELS)})(?:\s+(?:i|frå|fra)\s+[^:.]{{1,40}})?\s*$", re.I)
+_BARE_NOT_RE = re.compile(rf"^{_OWNER}(?:{_alt(NOT_DECISION_LABELS)})(?:\s+(?:i|frå|fra)\s+[^:.]{{1,40}})?\s*$", re.I)
 _NOT_DECISION_RE = re.compile(rf"^{_OWNER}(?:{_alt(NOT_DECISION_LABELS)})\b[^:]{{0,60}}:", re.I)
 _INLINE_DECISION_RE = re.compile(rf"(?<=[.!?])\s+(?:{_alt(DECISION_LABELS)})\s*:\s*(?P<rest>\S.*)$", re.I)
 _NOT_HANDLED_RE = re.compile("|".join(NOT_HANDLED_PHRASES), re.I)
@@ -513,6 +543,14 @@ def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Bloc
             rest.append(b)
             continue
         text = b.text
+        bare = len(b.lines) == 1 and len(text) <= 60 and text[-1:] not in ".!?"
+        if bare and _has_stem(text.lower(), _LABEL_STEMS) and _BARE_DECISION_RE.match(text):
+            mode, taken_in_mode = "decision", 0
+            continue
+        if bare and _BARE_NOT_RE.match(text):
+            mode, taken_in_mode = "proposal", 0
+            rest.append(b)
+            continue
         if b.first.heading and not _label_heading(text):
             mode = None
             rest.append(b)
@@ -542,7 +580,7 @@ def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Bloc
                 continue
             mode = None
         if mode == "proposal":
-            if not b.is_label:
+            if not b.is_label and not b.first.heading:
                 rest.append(b)
                 continue
             mode = None
