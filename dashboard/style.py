@@ -110,6 +110,9 @@ PACK_FONT = "DejaVu Sans"  # PowerPoint falls back to its default sans if missin
 PACK_CHART_WIDTH_PX = 1280
 PACK_CHART_HEIGHT_PX = 560
 PACK_CHART_SCALE = 2.5  # 3200×1400 px
+# A map keeps its true proportions, so it is rendered wider (the body of a slide is ≈ 12.3 × 4.6 in
+# under a one-line comment): drawn at 1280×560 it left a band of white on each side of the slide.
+PACK_MAP_HEIGHT_PX = 485
 PACK_STATEMENTS_PER_SLIDE = 4
 PACK_MAX_STATEMENTS = 12
 PACK_STATEMENT_CHARS = 320

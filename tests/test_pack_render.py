@@ -22,6 +22,8 @@ from exports_helpers import MADE, builder_pack
 from exports_helpers import statements as sample_statements
 from PIL import Image
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Inches
 from test_pack_slides import (
     FOOT_BAND,
     INK,
@@ -160,3 +162,20 @@ def test_worst_case_carries_the_template_as_plain_text(packs):
     assert [sh.name for sh in prs.slides[1].shapes if sh.name == "Logo"] == ["Logo"]
     band = prs.slides[0].shapes[1] if prs.slides[0].shapes[1].shape_type == 1 else None
     assert band is not None and str(band.fill.fore_color.rgb) == "7A1F5C"
+
+
+def test_the_map_fills_its_slide(packs):
+    """The map keeps its proportions, so it is rendered wide: its picture spans the slide's body, and the
+    rendered slide has map colours (not white) near both side margins."""
+    pptx, _, images = packs["bygger"]
+    prs = Presentation(io.BytesIO(pptx))
+    index, slide = next((i, s) for i, s in enumerate(prs.slides) if s.shapes.title.text == pack_slides.SLIDES["kart"].title)
+    pic = next(sh for sh in slide.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE and sh.name.startswith("Graf"))
+    body = prs.slide_width - 2 * Inches(style.SLIDE_MARGIN_IN)
+    assert pic.width >= 0.97 * body, (pic.width / body)
+    img = images[index]
+    h, w = img.shape[:2]
+    band = img[int(pic.top / prs.slide_height * h):int((pic.top + pic.height) / prs.slide_height * h)]
+    ink = (band < 240).any(axis=-1) if band.ndim == 3 else band < 240
+    columns = ink.any(axis=0)
+    assert columns[: int(w * 0.12)].any() and columns[int(w * 0.88):].any()

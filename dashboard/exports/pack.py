@@ -11,6 +11,8 @@ Without Chromium a picture slide carries the install hint and the chart's data.
 
 from __future__ import annotations
 
+import struct
+
 import datetime as dt
 import itertools
 from collections.abc import Mapping, Sequence
@@ -164,13 +166,34 @@ def requests_from_charts(charts: Sequence[ChartItem], key_figures: Mapping | Non
     return out + [SlideRequest(ctx, fig=fig, data=data) for fig, ctx, data in charts]
 
 
+def is_map(fig: go.Figure) -> bool:
+    """A map keeps its proportions (its y axis is anchored to x): it fills a slide only when drawn wide."""
+    return fig.layout.yaxis.scaleanchor is not None
+
+
+def picture_height(fig: go.Figure) -> int:
+    return style.PACK_MAP_HEIGHT_PX if is_map(fig) else style.PACK_CHART_HEIGHT_PX
+
+
+def picture_ratio(png: bytes) -> float:
+    """Width / height of a PNG, from its header (the IHDR chunk's first two fields)."""
+    width, height = struct.unpack(">II", png[16:24])
+    return width / height
+
+
 def _pictures(figs: list[go.Figure]) -> tuple[list[bytes | None], str | None]:
+    """Every picture at the pack's width, each at its own height (``picture_height``), in one batch per height."""
     if not figs:
         return [], None
+    out: list[bytes | None] = [None] * len(figs)
     try:
-        pngs = render.render_many(figs, "png", width=style.PACK_CHART_WIDTH_PX, height=style.PACK_CHART_HEIGHT_PX,
-                                  scale=style.PACK_CHART_SCALE)  # fmt: skip
-        return list(pngs), None
+        for height in sorted({int(f.layout.height or style.PACK_CHART_HEIGHT_PX) for f in figs}):
+            idx = [i for i, f in enumerate(figs) if int(f.layout.height or style.PACK_CHART_HEIGHT_PX) == height]
+            pngs = render.render_many([figs[i] for i in idx], "png", width=style.PACK_CHART_WIDTH_PX, height=height,
+                                      scale=style.PACK_CHART_SCALE)  # fmt: skip
+            for i, png in zip(idx, pngs, strict=True):
+                out[i] = png
+        return out, None
     except render.ExportUnavailable as exc:
         return [None] * len(figs), str(exc)
 
@@ -204,7 +227,7 @@ def build_pack(
     wants_png = [r.fig is not None and n is None for r, n in zip(requests, natives, strict=True)]
     figs = [
         decorate(r.fig, r.ctx, made=made, title=False, footer=False,
-                 width=style.PACK_CHART_WIDTH_PX, height=style.PACK_CHART_HEIGHT_PX)
+                 width=style.PACK_CHART_WIDTH_PX, height=picture_height(r.fig))
         for r, want in zip(requests, wants_png, strict=True) if want
     ]  # fmt: skip
     pngs, problem = _pictures(figs)

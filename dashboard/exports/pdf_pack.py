@@ -94,7 +94,7 @@ def _chart_page(pdf: _Pdf, chart: pack_mod.PackSlide) -> None:
     top = pdf.get_y()
     avail_w, avail_h = _W - 2 * _M, _H - top - 16
     if chart.png is not None:
-        ratio = style.PACK_CHART_WIDTH_PX / style.PACK_CHART_HEIGHT_PX
+        ratio = pack_mod.picture_ratio(chart.png)
         w = min(avail_w, avail_h * ratio)
         pdf.image(io.BytesIO(chart.png), x=_M + (avail_w - w) / 2, y=top, w=w, h=w / ratio, alt_text=chart.title)
     else:

@@ -161,7 +161,7 @@ def _chart_slide(prs, pack: BoardPack, chart: PackSlide, page_no: int) -> None:
                                  name=f"Graf: {chart.title}")  # fmt: skip
         frame._element.nvGraphicFramePr.cNvPr.set("descr", f"{chart.title}. {chart.filters_line}")  # alt text
     elif chart.png is not None:
-        ratio = style.PACK_CHART_WIDTH_PX / style.PACK_CHART_HEIGHT_PX
+        ratio = pack_mod.picture_ratio(chart.png)
         w = min(avail_w, avail_h * ratio)
         h = w / ratio
         pic = slide.shapes.add_picture(io.BytesIO(chart.png), Inches(_M + (avail_w - w) / 2), Inches(top), Inches(w), Inches(h))
