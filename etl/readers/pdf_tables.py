@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 _MIN_GAP = 8.0  # pt between two cells on one line
 _ALIGN = 4.0  # pt tolerance for a column start
+# A list with hanging indents puts its bullet or number in a column of its own: no table.
+_LIST_MARKER_RE = re.compile(r"^(?:[•●▪■◦·*\-–—\ue000-\uf8ff]|\d{1,2}[.)]|[a-hA-H]\))$")
 _PAGE_NO_RE = re.compile(r"^(?:side\s*)?\d{1,3}(?:\s*(?:av|/)\s*\d{1,3})?$|^[-–]\s*\d{1,3}\s*[-–]$", re.I)
 
 
@@ -131,6 +133,13 @@ def _rules(page) -> list[float]:  # noqa: ANN001
     return ys
 
 
+def _list_markers(region: list[_VLine], cols: list[float]) -> bool:
+    """The first column holds nothing but bullets or list numbers ("•", "2.", "b)"):
+    a bulleted or numbered list whose text starts at a tab, not a table."""
+    firsts = [ln.segs[0] for ln in region if _column_of(ln.segs[0], cols) == 0]
+    return bool(firsts) and all(_LIST_MARKER_RE.match(s.text) for s in firsts)
+
+
 def _regions(lines: list[_VLine], rules) -> list[tuple[list[_VLine], list[float]]]:  # noqa: ANN001
     """Runs of lines that form a table; ``rules()`` gives the page's rules (read lazily)."""
     out: list[tuple[list[_VLine], list[float]]] = []
@@ -161,7 +170,7 @@ def _regions(lines: list[_VLine], rules) -> list[tuple[list[_VLine], list[float]
             j += 1
         if len(region) > 1 and _PAGE_NO_RE.match(region[-1].segs[0].text) and len(region[-1].segs) == 1:
             region.pop()  # the page number below the table
-        if sum(ln.multi() for ln in region) >= 2:
+        if sum(ln.multi() for ln in region) >= 2 and not _list_markers(region, cols):
             out.append((region, cols))
             i = j
         else:
