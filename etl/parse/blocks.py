@@ -73,20 +73,24 @@ def join_text(parts: list[str]) -> str:
             out = _hyphen_join(out, part)
         else:
             out = out + " " + part
-    return _SPACES_RE.sub(" ", out).strip()
+    if "  " in out or "\t" in out:  # most joined text has single spaces only
+        out = _SPACES_RE.sub(" ", out)
+    return out.strip()
 
 
 def prov_for(lines: list[Line], source_file: str) -> Provenance:
     """Provenance of a run of lines: first/last line, verbatim text without page furniture."""
-    keep = [ln for ln in lines if not ln.noise]
-    first, last = keep[0], keep[-1]
-    inner = [ln for ln in lines if first.no <= ln.no <= last.no and not ln.noise]
+    first = next((ln for ln in lines if not ln.noise), None)
+    if first is None:
+        raise IndexError("a provenance needs a line that is not page furniture")
+    last = next(ln for ln in reversed(lines) if not ln.noise)
+    lo, hi = first.no, last.no
     return Provenance(
         source_file=source_file,
         page=first.page,
-        line_start=first.no,
-        line_end=last.no,
-        source_text="\n".join(ln.src.text for ln in inner),
+        line_start=lo,
+        line_end=hi,
+        source_text="\n".join(ln.src.text for ln in lines if not ln.noise and lo <= ln.no <= hi),
     )
 
 
@@ -133,7 +137,9 @@ class Block:
     @property
     def is_url(self) -> bool:
         """A link line: "https://…" or "Påmelding: https://…"."""
-        return bool(URL_LINE_RE.fullmatch(self.text.strip()))
+        text = self.text
+        # Every link has "http" or "www." in it: a cheap test before the pattern.
+        return ("http" in text or "www." in text) and URL_LINE_RE.fullmatch(text.strip()) is not None
 
 
 def make_blocks(lines: list[Line]) -> list[Block]:
@@ -166,7 +172,7 @@ def make_blocks(lines: list[Line]) -> list[Block]:
             gap = False
             continue
         if cur is not None:
-            last = cur.content[-1].text
+            last = next(x for x in reversed(cur.lines) if not x.blank and not x.noise).text  # cur.content[-1]
             colon = last.endswith(":") and not _FIELD_COLON_RE.search(last)
             if colon and len(last.split()) > 8 and ln.text[:1].islower() and not ln.is_bullet:
                 colon = False  # "… med fire innsatsområder:" wrapped onto "næringsarealer, kompetanse …"

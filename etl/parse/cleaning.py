@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from etl.model import BOLD_LINE_STYLE, SourceLine
 from etl.parse.mail import mail_furniture, unquote
@@ -39,6 +40,8 @@ _NUMBERED_RE = re.compile(
     rf"^(?P<marker>(?:\d{{1,2}}|[a-hA-H]|i{{1,3}}|iv|v|vi{{1,3}}|ix|x)[.)])\s+(?!(?:{_MONTHS})(?![a-zæøå]))(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+_BULLET_START = frozenset("•●▪■*·-–—►➢✓◦▫○o")
+_RULE_START = frozenset("|:-*_=~")
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _RULE_RE = re.compile(r"^(?:-\s*){3,}$|^(?:\*\s*){3,}$|^(?:_\s*){3,}$|^[=~]{3,}$")
 _MD_TABLE_SEP_RE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
@@ -93,10 +96,14 @@ def _strip_md(text: str) -> str:
     return text.strip()
 
 
+_HEADING_STYLE_RE = re.compile(r"^(?:Heading|Overskrift)\s*(\d)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)  # a document has a handful of styles, each seen on many lines
 def _word_heading_level(style: str | None) -> int:
     if not style:
         return 0
-    m = re.match(r"^(?:Heading|Overskrift)\s*(\d)", style, re.IGNORECASE)
+    m = _HEADING_STYLE_RE.match(style)
     if m:
         return int(m.group(1))
     if style.lower() in ("title", "tittel"):
@@ -127,6 +134,13 @@ def _tab_row(text: str) -> tuple[str, ...] | None:
     return tuple(parts)
 
 
+def _may_be_numbered(s: str) -> bool:
+    """A list number ("12.", "b)", "viii.") is at most four characters and a '.' or ')':
+    a cheap test before _NUMBERED_RE."""
+    head = s[1:5]
+    return s[0].isalnum() and ("." in head or ")" in head)
+
+
 def classify(src: SourceLine, text: str | None = None) -> Line:
     """Classify one line (without page-furniture detection); ``text`` overrides the
     source text (an e-mail quote prefix removed)."""
@@ -141,15 +155,16 @@ def classify(src: SourceLine, text: str | None = None) -> Line:
     heading = _word_heading_level(src.style)
     if not s:
         return Line(src, "", indent=indent)
-    if (_MD_TABLE_SEP_RE.match(s) and "|" in s) or _RULE_RE.match(s):  # table separator, "---" rule
-        return Line(src, "", indent=indent, noise=True)
-    row = _split_md_row(s)
+    c0 = s[0]  # most lines start with a letter: the markup patterns below need a mark first
+    if c0 in _RULE_START and ((_MD_TABLE_SEP_RE.match(s) and "|" in s) or _RULE_RE.match(s)):
+        return Line(src, "", indent=indent, noise=True)  # table separator, "---" rule
+    row = _split_md_row(s) if c0 == "|" else None
     if row is not None:
         return Line(src, s, cells=row)
-    m = _MD_HEADING_RE.match(s)
+    m = _MD_HEADING_RE.match(s) if c0 == "#" else None
     if m:
         return Line(src, _strip_md(m.group(2)), indent=indent, heading=len(m.group(1)))
-    m = _MD_BOLD_LINE_RE.match(s)
+    m = _MD_BOLD_LINE_RE.match(s) if c0 in "*_" else None
     if m and not heading:  # "**Helsenæring**": a bold line of its own is a (lowest) heading
         return Line(src, m.group(1).strip(), indent=indent, heading=6)
     style = (src.style or "").lower()
@@ -163,14 +178,14 @@ def classify(src: SourceLine, text: str | None = None) -> Line:
         if "number" in style and marker == "list":
             marker = "#."
         return Line(src, _strip_md(text), indent=indent, marker=marker, level=level)
-    m = _BULLET_RE.match(s)
+    m = _BULLET_RE.match(s) if c0 in _BULLET_START else None
     if m:
         marker = m.group("marker")
         level = 2 if marker in SUB_MARKERS else 1
         if indent >= 3:
             level += 1
         return Line(src, _strip_md(m.group("rest")), indent=indent, marker=marker, level=level)
-    m = _NUMBERED_RE.match(s)
+    m = _NUMBERED_RE.match(s) if _may_be_numbered(s) else None
     if m and heading == 0:
         marker = m.group("marker")
         return Line(src, _strip_md(m.group("rest")), indent=indent, marker=marker, level=1 + (indent >= 3))

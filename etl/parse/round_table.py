@@ -160,8 +160,11 @@ def _split_heading_lines(blocks: list[Block]) -> list[Block]:
     "OSLO KOMMUNE") is that unit's heading followed by its report."""
     out: list[Block] = []
     for b in blocks:
+        if b.is_bullet or b.first.cells is not None or b.first.heading:
+            out.append(b)
+            continue
         content = b.content
-        if b.is_bullet or b.first.cells is not None or b.first.heading or len(content) < 2:
+        if len(content) < 2:
             out.append(b)
             continue
         first = content[0].text.strip()
@@ -176,11 +179,14 @@ def _split_heading_lines(blocks: list[Block]) -> list[Block]:
 
 # "a) Hamar v/Bente Østby: …  b) Ringsaker v/Rune Skjærvik: …" run together on one line.
 _LETTER_RE = re.compile(r"(?:^|(?<=\s))(?P<marker>[a-hA-H]\))\s+(?=[A-ZÆØÅ])")
+_LETTER_MARKER_RE = re.compile(r"[a-hA-H]\)")
 
 
 def _lettered_pieces(text: str) -> list[tuple[str, str]]:
     """(marker, text) of each lettered report in a line, or [] when fewer than two of
     them start with a unit header."""
+    if ")" not in text:  # most lines: no letter marker at all
+        return []
     cuts = list(_LETTER_RE.finditer(text))
     if len(cuts) < 2:
         return []
@@ -201,12 +207,17 @@ def _split_lettered(blocks: list[Block]) -> list[Block]:
     """A line holding several lettered unit reports (line breaks lost) becomes one block each."""
     out: list[Block] = []
     for b in blocks:
+        if b.first.cells is not None or b.first.heading or (
+            ")" not in b.text and not any(ln.marker and ln.marker[-1] == ")" for ln in b.lines)
+        ):
+            out.append(b)  # no "a)" anywhere: most blocks stop here
+            continue
         content = b.content
-        if b.first.cells is not None or len(content) != 1 or b.first.heading:
+        if len(content) != 1:
             out.append(b)
             continue
         ln = content[0]
-        lettered = ln.marker is not None and re.fullmatch(r"[a-hA-H]\)", ln.marker) is not None
+        lettered = ln.marker is not None and _LETTER_MARKER_RE.fullmatch(ln.marker) is not None
         pieces = _lettered_pieces(f"{ln.marker} {ln.text}" if lettered else ln.text)
         if not pieces:
             out.append(b)

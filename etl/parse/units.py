@@ -30,6 +30,10 @@ _LOWER_IN_NAMES = {"kommune", "fylkeskommune", "og", "i", "for", "av", "på", "r
 UNIT_DASH_TEXT_RE = re.compile(r"^(?P<unit>[^–—:]+?)\s+[–—]\s+(?P<rest>\S.*)$")
 # "2.3 Moss kommune": an outline number in front of a unit heading is not part of its name.
 _OUTLINE_NO_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÆØÅ])")
+_PAREN_REP_RE = re.compile(r"^(?P<unit>[^()]+?)\s*\((?P<rep>[^()]+)\)$")
+_VED_REP_RE = re.compile(r"^(?P<unit>.+?)\s*,?\s+(?:v/\s*|ved\s+)(?P<rep>.+)$")
+_COMMA_REP_RE = re.compile(r"^(?P<unit>[^,]+?),\s+(?P<rep>[^,]+)$")
+_DASH_REP_RE = re.compile(r"^(?P<unit>.+?)\s+[–—-]\s+(?P<rep>.+)$")  # "Nordvik – Kari Nilsen"
 _EXPLICIT_UNIT_RE = re.compile(r"(?:kommune|kommuna|regionen|regionråd|regionrådet)$", re.IGNORECASE)
 
 
@@ -84,16 +88,17 @@ def proper_name(text: str, max_words: int = 5) -> bool:
 def split_unit(text: str) -> tuple[str, str | None] | None:
     """'Oslo kommune (Anne Solheim)' → ('Oslo kommune', 'Anne Solheim'); None if not a unit."""
     t = unit_case(_OUTLINE_NO_RE.sub("", text.strip().rstrip(":").strip().strip("*").strip()))
-    m = re.match(r"^(?P<unit>[^()]+?)\s*\((?P<rep>[^()]+)\)$", t)
+    # Each reporter form needs its mark in the text ("(", "v/" or "ved", ",", a dash): cheap tests first.
+    m = _PAREN_REP_RE.match(t) if t.endswith(")") else None
     if m and (rep := reporter_name(m.group("rep"))):
         return m.group("unit").strip(), rep
-    m = re.match(r"^(?P<unit>.+?)\s*,?\s+(?:v/\s*|ved\s+)(?P<rep>.+)$", t)
+    m = _VED_REP_RE.match(t) if "v/" in t or "ved" in t else None
     if m and (rep := reporter_name(m.group("rep"))):
         return m.group("unit").strip(), rep
-    m = re.match(r"^(?P<unit>[^,]+?),\s+(?P<rep>[^,]+)$", t)  # "Gran kommune, Silje Haug"
+    m = _COMMA_REP_RE.match(t) if "," in t else None  # "Gran kommune, Silje Haug"
     if m and is_person(m.group("rep")) and explicit_unit(m.group("unit")):
         return m.group("unit").strip(), m.group("rep").strip()
-    m = re.match(r"^(?P<unit>.+?)\s+[–—-]\s+(?P<rep>.+)$", t)
+    m = _DASH_REP_RE.match(t) if "-" in t or "–" in t or "—" in t else None
     if m and (rep := reporter_name(m.group("rep"))) and looks_like_unit(m.group("unit")):
         return m.group("unit").strip(), rep
     if looks_like_unit(t):
@@ -108,7 +113,7 @@ def heading_unit(text: str) -> tuple[str, str | None] | None:
     if parts is not None:
         return parts
     t = unit_case(_OUTLINE_NO_RE.sub("", text.strip().rstrip(":").strip()))
-    m = re.match(r"^(?P<unit>.+?)\s+[–—-]\s+(?P<rep>.+)$", t)
+    m = _DASH_REP_RE.match(t)
     if m and (rep := reporter_name(m.group("rep"))) and proper_name(m.group("unit")):
         return m.group("unit").strip(), rep
     return (t, None) if proper_name(t, 4) else None
