@@ -78,6 +78,15 @@ def join_text(parts: list[str]) -> str:
     return out.strip()
 
 
+def _has_link(text: str) -> bool:
+    """Every link has "http" or "www." in it: a cheap test before the URL patterns."""
+    return "http" in text or "www." in text
+
+
+def _url_only(text: str) -> bool:
+    return text[:4] in ("http", "www.") and URL_RE.fullmatch(text) is not None
+
+
 def prov_for(lines: list[Line], source_file: str) -> Provenance:
     """Provenance of a run of lines: first/last line, verbatim text without page furniture."""
     first = next((ln for ln in lines if not ln.noise), None)
@@ -138,8 +147,7 @@ class Block:
     def is_url(self) -> bool:
         """A link line: "https://…" or "Påmelding: https://…"."""
         text = self.text
-        # Every link has "http" or "www." in it: a cheap test before the pattern.
-        return ("http" in text or "www." in text) and URL_LINE_RE.fullmatch(text.strip()) is not None
+        return _has_link(text) and URL_LINE_RE.fullmatch(text.strip()) is not None
 
 
 def make_blocks(lines: list[Line]) -> list[Block]:
@@ -176,16 +184,18 @@ def make_blocks(lines: list[Line]) -> list[Block]:
             colon = last.endswith(":") and not _FIELD_COLON_RE.search(last)
             if colon and len(last.split()) > 8 and ln.text[:1].islower() and not ln.is_bullet:
                 colon = False  # "… med fire innsatsområder:" wrapped onto "næringsarealer, kompetanse …"
-            cont = not colon and not URL_RE.fullmatch(ln.text) and not URL_RE.fullmatch(last)
+            cont = not colon and not _url_only(ln.text) and not _url_only(last)
             if gap and ends_sentence(last):
                 cont = False
-            if _DECISION_START_RE.match(ln.text) or (ends_sentence(last) and _LABEL_START_RE.match(ln.text)):
+            if ":" in ln.text and (
+                _DECISION_START_RE.match(ln.text) or (ends_sentence(last) and _LABEL_START_RE.match(ln.text))
+            ):
                 cont = False  # "Vedtak: …" or a new "Unit: text" report line
             if ends_sentence(last) and ln.text.endswith(":") and len(ln.text.split()) <= 9:
                 cont = False  # a new label / unit heading ("Asker kommune:")
             if last[-1] in ".!?" and unit_line(ln.text):
                 cont = False  # "Ås kommune" after "- Drøbak får nytt hotell."
-            if URL_LINE_RE.fullmatch(ln.text.strip()):
+            if _has_link(ln.text) and URL_LINE_RE.fullmatch(ln.text.strip()):
                 cont = False  # "Påmelding: https://…" stands alone
             if cont:
                 cur.lines.append(ln)
