@@ -21,6 +21,14 @@ _PAGE_NO_RE = re.compile(
     r"^(?:(?:side|page|s\.)\s*\d+(?:\s*(?:av|of|/)\s*\d+)?|\d+\s*/\s*\d+|[-–]?\s*\d{1,3}\s*[-–]?)$",
     re.IGNORECASE,
 )
+
+
+def _may_be_page_no(text: str) -> bool:
+    """A page number line starts with a digit, a dash or "side"/"page"/"s." ("ſ" folds to "s")."""
+    c = text[:1]
+    return bool(c) and (c in "sSpPſ-–" or c.isdecimal())
+
+
 # "Runde rundt bordet ........ 3" / "Eventuelt …… 12": dot leaders and a page number.
 _TOC_ENTRY_RE = re.compile(r"^\S.*?\S\s*(?:\.\s?){4,}\s*\d{1,3}$|^\S.*?\S\s*…+\s*\d{1,3}$")
 _TOC_TITLE_RE = re.compile(r"^(?:innhold|innholdsfortegnelse|saksliste|dagsorden)\s*:?$", re.IGNORECASE)
@@ -228,7 +236,7 @@ def clean_lines(src_lines: list[SourceLine], n_pages: int) -> list[Line]:
     for i in mail_furniture(unquoted or texts, quoted):
         lines[i].noise = True
     for ln in lines:
-        if ln.cells is None and ln.text and _PAGE_NO_RE.match(ln.text) and not ln.heading:
+        if ln.cells is None and _may_be_page_no(ln.text) and _PAGE_NO_RE.match(ln.text) and not ln.heading:
             if not ln.is_bullet or ln.marker in "-–":
                 ln.noise = True
     _flag_toc(lines)
