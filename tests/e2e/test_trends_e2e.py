@@ -55,10 +55,12 @@ def test_trend_by_region_with_grain_control_and_period_numbers(page, app_url, sc
     screenshot(page, "e2e-trends-by-region")
 
 
-# A chart as plotly drew it (the page's plots in order: 0 the trend per theme, 1 per unit, 2 per region):
+# A chart as plotly drew it (0 the trend per theme, 1 per unit, 2 per region), found by its element key
+# (tema-trend-<n>, …), not by its place among the page's plots, which depends on which were drawn first:
 # its bar traces, the categories that have a bar, the total, and each category's pixel centre and bar width.
 CHART = """(i) => {
-    const gd = document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')[i];
+    const key = ['tema-trend', 'tema-enhet', 'tema-region'][i];
+    const gd = document.querySelector(`[data-testid="stMain"] [class*="st-key-${key}-"] .js-plotly-plot`);
     if (!gd || !gd.calcdata || !gd._fullLayout) return null;
     const bars = gd.calcdata.filter(cd => cd[0] && cd[0].trace.type === 'bar');
     const cats = new Set(), centre = {};
@@ -154,5 +156,6 @@ def test_meetings_a_day_apart_are_two_bars_per_meeting(page, app_url):
     wait_for_app(page)
     for i in (0, 2):  # the trend per theme and the trend per region
         chart = _chart(page, i)
+        assert "14.01.2026" in chart["centre"], sorted(chart["centre"])
         first, second = chart["centre"]["14.01.2026"], chart["centre"]["15.01.2026"]
         assert second - first >= chart["width"] > 0, chart
