@@ -47,7 +47,12 @@ def _forsvar_fill(page) -> str:
 def test_forsvar_has_one_colour_on_tema_enhet_and_in_the_exported_svg(page, app_url, screenshot):
     _open(page, f"{app_url}/tema?tema=forsvar")
     tema_fill = _forsvar_fill(page)
+    # The page draws its charts one after another: wait until the bars per unit are drawn too.
+    deadline = time.monotonic() + 30
     figures = page.evaluate(TRACE_COLOURS)
+    while not any(list(f.values()) == ["#009E73"] and FORSVAR not in f for f in figures) and time.monotonic() < deadline:
+        time.sleep(0.25)
+        figures = page.evaluate(TRACE_COLOURS)
     # Tema's trend holds one theme: by rank it would take the first palette colour (blue).
     assert tema_fill == FORSVAR_RGB
     assert any(f.get(FORSVAR) == "#009E73" for f in figures), figures
