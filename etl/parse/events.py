@@ -104,10 +104,11 @@ def _token_score(title_tokens: set[str], slug_tokens: set[str]) -> float:
     return score
 
 
-def _date_in_slug(d: dt.date | None, slug: str) -> bool:
+def _date_in_slug(d: dt.date | None, slug: str | list[str]) -> bool:
+    """Is day and month of ``d`` in the slug ("…/27-november-…")? ``slug`` may come split already."""
     if d is None:
         return False
-    toks = re.split(r"[^a-z0-9]+", fold(slug))
+    toks = re.split(r"[^a-z0-9]+", fold(slug)) if isinstance(slug, str) else slug
     month_names = {name for name, num in MONTHS.items() if num == d.month}
     for i, t in enumerate(toks):
         if t == str(d.day) and (
@@ -120,15 +121,19 @@ def _date_in_slug(d: dt.date | None, slug: str) -> bool:
 def match_links(events: list[Event], links: list[Link]) -> None:
     """Give each event the document link that best matches its title and date."""
     scored: list[tuple[float, int, int]] = []
+    if not events or not links:
+        return
+    title_tokens = [_tokens(ev.title) for ev in events]  # once per event, not once per pair
     for li, link in enumerate(links):
         parsed = urlparse(link.url if "://" in link.url else "https://" + link.url)
         host = parsed.netloc.split(":")[0]
         host_tokens = {t for t in host.split(".") if t not in ("www", "no", "com", "org", "osloregionen")}
         slug = f"{' '.join(host_tokens)} {parsed.path}"
         slug_tokens = _tokens(slug)
+        path_tokens = re.split(r"[^a-z0-9]+", fold(parsed.path))
         for ei, ev in enumerate(events):
-            ts = _token_score(_tokens(ev.title), slug_tokens)
-            ds = _date_in_slug(ev.event_date, parsed.path)
+            ts = _token_score(title_tokens[ei], slug_tokens)
+            ds = _date_in_slug(ev.event_date, path_tokens)
             if ts >= 1.0 or (ts >= 0.5 and ds):
                 scored.append((ts + (2.0 if ds else 0.0), li, ei))
     used_l: set[int] = set()
