@@ -22,9 +22,9 @@ from etl.parse.items import (
 )
 from etl.parse.lines import URL_RE, Block, Line, clean_lines, make_blocks, prov_for
 from etl.parse.round_table import is_round, round_table_statements
+from etl.parse.vocabulary import GENERIC_AREA_HEADINGS
 
-_GENERIC_AREA = {"oppsummering", "konklusjon", "vedtak", "innspill", "merknad", "merknader", "diskusjon",
-                 "kommentarer", "oppfølging", "videre arbeid"}  # fmt: skip
+_GENERIC_AREA = GENERIC_AREA_HEADINGS
 _NOTHING_RE = re.compile(r"^(ingen (saker|merknader|andre saker)( (meldt|meldt inn|til behandling))?|ingenting|ingen)\.?$", re.IGNORECASE)
 _SUBHEAD_MARKER_RE = re.compile(r"^[a-hA-H][.)]$|^\d{1,2}[.)]$")
 

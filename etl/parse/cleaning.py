@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from etl.model import BOLD_LINE_STYLE, SourceLine
 from etl.parse.mail import mail_furniture, unquote
+from etl.parse.vocabulary import MONTHS
 
 # --- page headers / footers --------------------------------------------------
 _PAGE_NO_RE = re.compile(
@@ -37,10 +38,7 @@ _TOC_TITLE_RE = re.compile(r"^(?:innhold|innholdsfortegnelse|saksliste|dagsorden
 TOP_MARKERS = "•●▪■*·-–—►➢✓"
 SUB_MARKERS = "o◦▫○"
 # "5. mars" / "5. nov." is a date, not a numbered line; "5. Mari Strømsvåg" is.
-_MONTHS = (
-    "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
-    "jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|des"
-)
+_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _BULLET_RE = re.compile(
     r"^(?P<marker>[•●▪■*·\-–—►➢✓◦▫○]|o(?=\s+\S))\s+(?P<rest>.*)$"
 )

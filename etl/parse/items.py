@@ -18,6 +18,7 @@ from etl.parse.vocabulary import (
     NOT_DECISION_LABELS,
     NOT_HANDLED_PHRASES,
     STANDARD_TITLES,
+    TITLE_LINK_WORDS,
     WEEKDAYS,
 )
 
@@ -121,8 +122,7 @@ class ItemSpan:
     numbered: bool = True  # the number is printed (not counted on from the previous item)
 
 
-_PREPOSITIONS = {"i", "for", "av", "om", "fra", "frå", "til", "på", "med", "og", "ved", "mot", "etter", "under",
-                 "mellom", "hos", "or", "eller", "the", "de", "den", "det", "ny", "nye", "nytt"}  # fmt: skip
+_PREPOSITIONS = TITLE_LINK_WORDS
 _LETTERED_RE = re.compile(r"^[a-h]\)$")
 # A decision written on the heading line: "… – vedtatt", ": Godkjent.", ". Vedtak: …"
 _HEADING_DECISION_RE = re.compile(

@@ -11,13 +11,9 @@ import re
 from etl.model import Provenance
 from etl.parse.blocks import Block, join_text, prov_for
 from etl.parse.cleaning import Line
+from etl.parse.vocabulary import ABBREVIATIONS
 
-_ABBREV = {
-    "inkl", "f.eks", "bl.a", "mill", "mrd", "ca", "kl", "nr", "jf", "evt", "dvs", "mv", "osv", "ev", "iht",
-    "mht", "pga", "tlf", "st", "stk", "kr", "ref", "m.fl", "m.m", "o.l", "bl.annet", "etc", "vs",
-    # nynorsk: til dømes, mellom anna, og så bortetter, om lag, i samband med, høvesvis
-    "t.d", "m.a", "osb", "o.a", "ifb", "isb", "iflg", "jfr", "pr", "mnd", "hhv", "bl.anna", "m.a.o",
-}  # fmt: skip
+_ABBREV = ABBREVIATIONS
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

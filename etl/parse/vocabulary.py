@@ -226,3 +226,23 @@ SIGN_OFFS: tuple[str, ...] = (
     r"(?:med\s+)?(?:vennlig|vennleg|venleg|beste)\s+(?:hilsen|helsing|helsingar)\b", r"mvh\.?\b", r"hilsen\b",
     r"helsing\b", r"vh\b",
 )
+
+
+# --- sentences and titles ------------------------------------------------------------
+# Abbreviations whose full stop ends no sentence ("ca. 40", "bl.a. Asker"), bokmål and nynorsk
+# (t.d. = til dømes, m.a. = mellom anna, osb. = og så bortetter).
+ABBREVIATIONS: frozenset[str] = frozenset({
+    "inkl", "f.eks", "bl.a", "mill", "mrd", "ca", "kl", "nr", "jf", "evt", "dvs", "mv", "osv", "ev", "iht",
+    "mht", "pga", "tlf", "st", "stk", "kr", "ref", "m.fl", "m.m", "o.l", "bl.annet", "etc", "vs",
+    "t.d", "m.a", "osb", "o.a", "ifb", "isb", "iflg", "jfr", "pr", "mnd", "hhv", "bl.anna", "m.a.o",
+})  # fmt: skip
+# Small words after which a capitalised word still belongs to a title ("Ny skole i Asker").
+TITLE_LINK_WORDS: frozenset[str] = frozenset({
+    "i", "for", "av", "om", "fra", "frå", "til", "på", "med", "og", "ved", "mot", "etter", "under",
+    "mellom", "hos", "or", "eller", "the", "de", "den", "det", "ny", "nye", "nytt",
+})  # fmt: skip
+# Sub-headings of an action programme that name no area of it ("Oppsummering", "Videre arbeid").
+GENERIC_AREA_HEADINGS: frozenset[str] = frozenset({
+    "oppsummering", "konklusjon", "vedtak", "innspill", "merknad", "merknader", "diskusjon",
+    "kommentarer", "oppfølging", "videre arbeid",
+})  # fmt: skip
