@@ -60,6 +60,21 @@ def fmt_date_long(value) -> str:
     return f"{d.day}. {MONTHS[d.month - 1]} {d.year}" if d else "–"
 
 
+def fmt_date_span(start, end=None) -> str:
+    """A meeting over one or more days in words: ``23. oktober 2025``, ``18.–19. september 2014``,
+    ``30. september – 1. oktober 2025``, ``30. desember 2025 – 2. januar 2026``."""
+    a, b = _as_date(start), _as_date(end) if end is not None else None
+    if a is None:
+        return "–"
+    if b is None or b <= a:
+        return fmt_date_long(a)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}.–{fmt_date_long(b)}"
+    if a.year == b.year:
+        return f"{a.day}. {MONTHS[a.month - 1]} – {fmt_date_long(b)}"
+    return f"{fmt_date_long(a)} – {fmt_date_long(b)}"
+
+
 def fmt_date_short(value) -> str:
     """``2025-10-23`` → ``23.10.2025``."""
     d = _as_date(value)

@@ -12,12 +12,12 @@ import streamlit as st
 from dashboard import filters, queries
 from dashboard.components import correct, figures
 from dashboard.components.common import context, page_header, theme_labels, version
-from dashboard.components.corrected import corrected_caption, is_true
+from dashboard.components.corrected import MEETING_KIND_LABELS, corrected_caption, is_true
 from dashboard.components.downloads import chart_with_downloads, table_downloads
 from dashboard.components.statements import display_frame, line_range
 from dashboard.components.source import numbered
 from dashboard.components.text import escape_markdown
-from dashboard.formatting import fmt_date_long, fmt_count, fmt_date_short, fmt_int
+from dashboard.formatting import fmt_count, fmt_date_short, fmt_date_span, fmt_int
 from etl.vocab import SECTION_LABELS, SECTIONS
 
 HIGHLIGHT = "background-color: #FFE8A3"  # light amber: readable with any colour vision
@@ -41,6 +41,8 @@ if mote is None:
     st.subheader("Alle møter")
     table = pd.DataFrame({
         "Dato": [fmt_date_short(d) for d in meetings["meeting_date"]],
+        "Organ": meetings["organ"].fillna("–"),
+        "Type": [MEETING_KIND_LABELS.get(k, k) for k in meetings["kind"].fillna("referat")],
         "Sted": meetings["place"].fillna("–"),
         "Møteleder": meetings["chair"].fillna("–"),
         "Deltakere": meetings["n_attendees"],
@@ -71,10 +73,15 @@ url_sec = filters.get_str("seksjon")
 if url_sec and url_sec not in sections_present:
     filters.unknown_notice("seksjon", [url_sec])
 filters.init("moter.seksjon", url_sec if url_sec in sections_present else None)
+end = m.get("end_date")
 st.markdown(
-    f"**{escape_markdown(fmt_date_long(m['meeting_date']))}** · {escape_markdown(m.get('place') or 'ukjent sted')}"
+    f"**{escape_markdown(fmt_date_span(m['meeting_date'], None if pd.isna(end) else end))}**"
+    f" · {escape_markdown(m.get('organ') or 'ukjent organ')} · {escape_markdown(m.get('place') or 'ukjent sted')}"
     f" · møteleder {escape_markdown(m.get('chair') or '–')} · {fmt_int(m.get('n_attendees'))} deltakere"
 )
+if (m.get("kind") or "referat") != "referat":
+    note = " Den har bare en saksliste, og viser ingen vedtak." if m["kind"] == "innkalling" else ""
+    st.info(f"Dokumenttype: {MEETING_KIND_LABELS.get(m['kind'], m['kind'])}.{note}", icon=":material/event_note:")
 st.caption(f"Kilde: {escape_markdown(m['source_file'])}")
 if is_true(m.get("corrected")):
     corrected_caption(v, "meeting", mote)
