@@ -95,6 +95,8 @@ def _page_cases(ids: dict[str, str]) -> list[tuple[str, dict]]:
         ("sok", {"q": "Fabrikken"}),
         ("sok", {"q": "<b>fet</b>"}),
         ("gjennomgang", {}),
+        ("moter", {}),
+        ("styrepakke", {"tema": "industri"}),
     ]
 
 
@@ -187,7 +189,7 @@ def test_hostile_fixture_parses_into_every_place_an_attacker_aims_at(hostile_db)
         assert payload in texts, payload
 
 
-@pytest.mark.parametrize("case", range(10))
+@pytest.mark.parametrize("case", range(12))
 def test_every_page_shows_hostile_text_literally_and_exports_it_inertly(monkeypatch, hostile_db, downloads, case):
     page, params = _page_cases(_hostile_ids(hostile_db))[case]
     at = run_app(monkeypatch, hostile_db, page, params)
