@@ -28,7 +28,11 @@ MONTHS: dict[str, int] = {
     "desember": 12, "des": 12,
 }  # fmt: skip
 
-WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+# Bokmål, then the nynorsk forms that differ ("måndag 3. mars").
+WEEKDAYS: tuple[str, ...] = (
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    "måndag", "tysdag", "laurdag", "sundag",
+)  # fmt: skip
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_ALT = "|".join(WEEKDAYS)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from etl.model import Provenance
 from etl.parse.cleaning import URL_LINE_RE, URL_RE, Line, ends_sentence
 from etl.parse.units import unit_line
+from etl.parse.vocabulary import SUSPENSION_JOINERS
 
 # --- joining -----------------------------------------------------------------
 _TRAILING_HYPHEN_RE = re.compile(r"(\S+)-$")
@@ -24,7 +25,7 @@ _LABEL_START_RE = re.compile(r"^[A-ZÆØÅ][\w/.\-]*(?:\s+[\w/.\-()]+){0,5}:\s")
 
 _LEFT_WORD_RE = re.compile(r"([A-Za-zÆØÅæøåÉéÜüÄäÖö]+)-$")
 _RIGHT_WORD_RE = re.compile(r"^([a-zæøåéüäö]+)")
-_SUSPENDED = {"og", "eller", "samt", "til", "enn"}  # "inn- og utflytting"
+_SUSPENDED = SUSPENSION_JOINERS  # "inn- og utflytting"
 
 
 def _known_name(word: str) -> bool:

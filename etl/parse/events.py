@@ -11,14 +11,15 @@ from etl.extract.dates import MONTHS, find_date_spans
 from etl.model import Event, Link, Statement
 from etl.parse.lines import URL_RE, Block, prov_for
 from etl.parse.round_table import looks_like_unit
+from etl.parse.vocabulary import (
+    GENERIC_EVENT_GROUPS,
+    GENERIC_EVENT_WORDS,
+    LINK_STOP_WORDS,
+)
 
 SECTION = "events"
 
-_GENERIC_GROUPS = {
-    "medlemmer", "medlemmene", "fra medlemmene", "andre", "eksterne", "øvrige", "andre arrangementer",
-    "regionale", "nasjonale", "diverse", "arrangementer", "kommende arrangementer", "eksterne arrangementer",
-    "fra kommunene", "kommunene", "arrangementer hos medlemmene", "annet",
-}  # fmt: skip
+_GENERIC_GROUPS = GENERIC_EVENT_GROUPS
 _ORG_HINT_RE = re.compile(
     r"kommune|region|næringsutvikling|næringsforening|næringsråd|næringshage|\bAS\b|\bASA\b|forening|klynge|"
     r"cluster|NHO|Innovasjon Norge|universitet|høgskole|fylkeskommune|Business|Osloregionen|Forum|senter|nettverk",
@@ -81,9 +82,8 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-_STOP = {"om", "og", "i", "pa", "for", "til", "med", "av", "de", "vi", "the", "www", "no", "com", "https", "http",
-         "kalender", "arrangement", "arrangementer", "event", "events", "html", "php", "index", "ifm"}  # fmt: skip
-_GENERIC = {"seminar", "workshop", "konferanse", "konferansen", "mote", "frokostmote", "webinar", "kurs", "samling"}
+_STOP = LINK_STOP_WORDS
+_GENERIC = GENERIC_EVENT_WORDS
 
 
 def _tokens(text: str) -> set[str]:

@@ -17,6 +17,7 @@ from etl.parse.vocabulary import (
     MONTHS,
     NOT_DECISION_LABELS,
     NOT_HANDLED_PHRASES,
+    OUTCOME_STEMS,
     STANDARD_TITLES,
     TITLE_LINK_WORDS,
     WEEKDAYS,
@@ -135,7 +136,7 @@ _HEADING_OUTCOME_RE = re.compile(
 )
 
 
-_OUTCOME_STEMS = ("godkj", "vedt", "orienter", "vitande", "utsat", "utset")
+_OUTCOME_STEMS = OUTCOME_STEMS
 
 
 def split_run_title(text: str) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from etl.parse.cleaning import ends_sentence
 from etl.parse.names import is_person, reporter_name
-from etl.parse.vocabulary import NOT_UNIT_LABELS, REPORTER_ROLES
+from etl.parse.vocabulary import LOWER_CASE_IN_NAMES, NOT_UNIT_LABELS, REPORTER_ROLES
 
 _UNIT_WORD_RE = re.compile(
     r"kommune\b|kommuna\b|fylkeskommune|region(en|råd|rådet)?\b|regionen\b|\w+regionen\b|næringsutvikling|"
@@ -26,7 +26,7 @@ _UNIT_WORD_RE = re.compile(
 )
 # Labels inside a report that look like a one-word proper noun but are no unit ("Status:").
 GENERIC_LABELS = frozenset(NOT_UNIT_LABELS)
-_LOWER_IN_NAMES = {"kommune", "fylkeskommune", "og", "i", "for", "av", "på", "regionråd", "næringsråd"}
+_LOWER_IN_NAMES = LOWER_CASE_IN_NAMES
 UNIT_DASH_TEXT_RE = re.compile(r"^(?P<unit>[^–—:]+?)\s+[–—]\s+(?P<rest>\S.*)$")
 # "2.3 Moss kommune": an outline number in front of a unit heading is not part of its name.
 _OUTLINE_NO_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÆØÅ])")

@@ -8,27 +8,13 @@ compile their own patterns from them.
 
 from __future__ import annotations
 
+from etl.extract.dates import MONTHS as DATE_MONTHS
+from etl.extract.dates import WEEKDAYS as DATE_WEEKDAYS
+
 # --- dates ------------------------------------------------------------------------
 # Month names and abbreviations; nynorsk spells the months as bokmål does.
-MONTHS: dict[str, int] = {
-    "januar": 1, "jan": 1,
-    "februar": 2, "feb": 2,
-    "mars": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "mai": 5,
-    "juni": 6, "jun": 6,
-    "juli": 7, "jul": 7,
-    "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11,
-    "desember": 12, "des": 12,
-}  # fmt: skip
-# Weekdays, bokmål then the nynorsk forms that differ.
-WEEKDAYS: tuple[str, ...] = (
-    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
-    "måndag", "tysdag", "laurdag", "sundag",
-)  # fmt: skip
+MONTHS = DATE_MONTHS  # one table for the whole project: etl/extract/dates.py
+WEEKDAYS = DATE_WEEKDAYS  # bokmål and nynorsk, etl/extract/dates.py
 
 # --- the meeting header -------------------------------------------------------------
 # "Label: value" → the header field it fills.  Keys are lower case, without the colon.
@@ -246,3 +232,29 @@ GENERIC_AREA_HEADINGS: frozenset[str] = frozenset({
     "oppsummering", "konklusjon", "vedtak", "innspill", "merknad", "merknader", "diskusjon",
     "kommentarer", "oppfølging", "videre arbeid",
 })  # fmt: skip
+# Joining words after a suspended compound ("inn- og utflytting"): the hyphen stays.
+SUSPENSION_JOINERS: frozenset[str] = frozenset({"og", "eller", "samt", "til", "enn"})
+# Small words kept lower case inside a unit's name ("Nes kommune", "Hadeland og Ringerike").
+LOWER_CASE_IN_NAMES: frozenset[str] = frozenset({
+    "kommune", "fylkeskommune", "og", "i", "for", "av", "på", "regionråd", "næringsråd",
+})  # fmt: skip
+
+# --- events --------------------------------------------------------------------------
+# Group headings of an event list that name no organiser ("Andre arrangementer", "Fra medlemmene").
+GENERIC_EVENT_GROUPS: frozenset[str] = frozenset({
+    "medlemmer", "medlemmene", "fra medlemmene", "andre", "eksterne", "øvrige", "andre arrangementer",
+    "regionale", "nasjonale", "diverse", "arrangementer", "kommende arrangementer", "eksterne arrangementer",
+    "fra kommunene", "kommunene", "arrangementer hos medlemmene", "annet",
+})  # fmt: skip
+# Words of a link (host and path, ASCII-folded) that say nothing about which event it is.
+LINK_STOP_WORDS: frozenset[str] = frozenset({
+    "om", "og", "i", "pa", "for", "til", "med", "av", "de", "vi", "the", "www", "no", "com", "https", "http",
+    "kalender", "arrangement", "arrangementer", "event", "events", "html", "php", "index", "ifm",
+})  # fmt: skip
+# Kinds of event that half-count when a link and an event title share them.
+GENERIC_EVENT_WORDS: frozenset[str] = frozenset({
+    "seminar", "workshop", "konferanse", "konferansen", "mote", "frokostmote", "webinar", "kurs", "samling",
+})  # fmt: skip
+# Stems of the outcome words that may stand on an item's heading line ("– godkjent", "vart vedteke"):
+# a cheap test before the heading-decision pattern.
+OUTCOME_STEMS: tuple[str, ...] = ("godkj", "vedt", "orienter", "vitande", "utsat", "utset")
