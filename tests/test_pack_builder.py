@@ -26,6 +26,9 @@ def test_citation_in_words_a_board_reads():
     assert texts.board_citation(region) == "Follo, møtet 12. mars 2026 (innkalling)"
     assert texts.board_citation({"unit_name": "Bærum kommune", "unit_kind": "kommune", "page": 2}) == \
         "Bærum kommune (referat s. 2)"
+    # A statement from no unit (the secretariat's own text) starts with a capital.
+    assert texts.board_citation({"unit_name": None, "meeting_date": dt.date(2025, 10, 23), "page": 1}) == \
+        "Møtet 23. oktober 2025 (referat s. 1)"
     assert texts.date_words(dt.date(2026, 11, 30)) == "30. november 2026"
 
 

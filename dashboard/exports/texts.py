@@ -155,6 +155,7 @@ def board_citation(row: Mapping) -> str:
     page = _int(row.get("page"))
     doc = DOCUMENT_KINDS.get(str(kind), str(kind)) + (f" s. {page}" if page is not None else "")
     head = ", ".join(p for p in (unit, meeting) if p)
+    head = head[:1].upper() + head[1:]  # "Møtet 23. oktober 2025 (referat s. 1)" when no unit is named
     return f"{head} ({doc})" if head else doc
 
 
