@@ -260,6 +260,8 @@ def meetings_timeline(df: pd.DataFrame, title: str | None = None) -> go.Figure:
         )
     )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, title="Møtedato")
+    if len(labels) < 8:  # a category bar fills its slot: one meeting would be one bar across the whole chart
+        fig.update_traces(width=0.3)
     fig.update_yaxes(title="Antall utsagn")
     _count_axis(fig, df["n_statements"].max())
     return base_layout(fig, title, height=300)

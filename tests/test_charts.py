@@ -287,3 +287,11 @@ def test_an_exported_trend_keeps_the_themes_colours():
     exported = json.loads(decorate(charts.theme_trend(df), context(), made=MADE).to_json())
     colours = {t["name"]: t["marker"]["color"] for t in exported["data"]}
     assert colours == {"Datasentre": "#0072B2", "Forsvar og forsvarsindustri": "#009E73"}
+
+
+def test_a_few_meetings_are_narrow_bars_many_fill_their_slots():
+    one = charts.meetings_timeline(pd.DataFrame({"meeting_date": [dt.date(2025, 10, 23)], "n_statements": [73]}))
+    assert one.data[0].width == 0.3
+    dates = [dt.date(2025, 1, 1) + dt.timedelta(days=30 * i) for i in range(8)]
+    many = charts.meetings_timeline(pd.DataFrame({"meeting_date": dates, "n_statements": [5] * 8}))
+    assert many.data[0].width is None
