@@ -53,6 +53,15 @@ def _count_axis(fig: go.Figure, max_value: float, axis: str = "y") -> None:
     (fig.update_yaxes if axis == "y" else fig.update_xaxes)(**settings)
 
 
+FEW_BARS = 8  # below this many categories a bar is drawn narrow, not across its whole slot
+
+
+def narrow_few_bars(fig: go.Figure, n_categories: int) -> None:
+    """A category bar fills its slot: one meeting would be one bar across the whole chart."""
+    if n_categories < FEW_BARS:
+        fig.update_traces(width=0.3, selector={"type": "bar"})
+
+
 def empty_figure(message: str = "Ingen data for valgt filter.", height: int = 300) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=message, showarrow=False, font=dict(color=MUTED, size=16), x=0.5, y=0.5,
@@ -188,6 +197,7 @@ def theme_trend(df: pd.DataFrame, title: str | None = None, grain: str = "day") 
     fig.update_layout(barmode="stack", bargap=0.15, showlegend=True)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(label_of.values()),
                      title="Møtedato" if grain == "day" else "Periode")
+    narrow_few_bars(fig, len(set(label_of.values())))
     fig.update_yaxes(title="Antall utsagn")
     _count_axis(fig, df.groupby("meeting_date")["n"].sum().max())
     return base_layout(fig, title)
@@ -260,8 +270,7 @@ def meetings_timeline(df: pd.DataFrame, title: str | None = None) -> go.Figure:
         )
     )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, title="Møtedato")
-    if len(labels) < 8:  # a category bar fills its slot: one meeting would be one bar across the whole chart
-        fig.update_traces(width=0.3)
+    narrow_few_bars(fig, len(labels))
     fig.update_yaxes(title="Antall utsagn")
     _count_axis(fig, df["n_statements"].max())
     return base_layout(fig, title, height=300)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import base_layout, bucket_label, empty_figure
+from dashboard.charts import base_layout, bucket_label, empty_figure, narrow_few_bars
 from dashboard.components.text import plotly_text
 from dashboard.queries.trends import REGION_SUFFIX, rolling_total
 from dashboard.style import PALETTE
@@ -62,5 +62,6 @@ def region_trend(df: pd.DataFrame, grain: str, title: str | None = None) -> go.F
     ))
     fig.update_layout(barmode="stack", bargap=0.15, showlegend=True)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels)
+    narrow_few_bars(fig, len(labels))
     fig.update_yaxes(title="Antall utsagn", rangemode="tozero")
     return base_layout(fig, title)
