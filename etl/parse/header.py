@@ -20,15 +20,11 @@ from etl.parse.vocabulary import (
     PROTOCOL_SIGNERS,
     TITLE_WORDS,
     WEEKDAYS,
+    alternation,
 )
 
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_MONTH_ALT = _alt(MONTHS)
-_WEEKDAY_ALT = _alt(WEEKDAYS)
+_MONTH_ALT = alternation(MONTHS)
+_WEEKDAY_ALT = alternation(WEEKDAYS)
 
 LABELS: dict[str, str] = HEADER_LABELS
 
@@ -48,19 +44,19 @@ _TIME_PLACE_CUT_RE = re.compile(
     r"(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:[-–—]|til)\s*\d{1,2}[:.]\d{2})?|kl\.?\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?",
     re.IGNORECASE,
 )
-_AGENDA_LIST_RE = re.compile(rf"^(?:{_alt(AGENDA_LIST_HEADINGS)})\s*:?$", re.IGNORECASE)
+_AGENDA_LIST_RE = re.compile(rf"^(?:{alternation(AGENDA_LIST_HEADINGS)})\s*:?$", re.IGNORECASE)
 _ROLE_RE = re.compile(r"\((?P<role>møteleder|leder|referent|sekretær|ordstyrer)\)", re.IGNORECASE)
-_TITLE_RE = re.compile(rf"^(?:{_alt(TITLE_WORDS + NOTICE_WORDS)})\b", re.IGNORECASE)
-_NOTICE_RE = re.compile(rf"^(?:{_alt(NOTICE_WORDS)})\b", re.IGNORECASE)
+_TITLE_RE = re.compile(rf"^(?:{alternation(TITLE_WORDS + NOTICE_WORDS)})\b", re.IGNORECASE)
+_NOTICE_RE = re.compile(rf"^(?:{alternation(NOTICE_WORDS)})\b", re.IGNORECASE)
 # "… – referat fra samling 2.–3. juni 2025": a title word after the organ.
-_TITLE_AFTER_RE = re.compile(rf"\s+[–—-]\s+(?:{_alt(TITLE_WORDS + NOTICE_WORDS)})\b.*$", re.IGNORECASE)
+_TITLE_AFTER_RE = re.compile(rf"\s+[–—-]\s+(?:{alternation(TITLE_WORDS + NOTICE_WORDS)})\b.*$", re.IGNORECASE)
 _MEETING_NOUN_RE = re.compile(
-    rf"^(?:(?:fra|frå|til|for|om)\s+)?(?:(?:det|eit|et)\s+)?(?:{_alt(MEETING_NOUNS)})\s+(?:(?:i|for|med|hos|til)\s+)?"
+    rf"^(?:(?:fra|frå|til|for|om)\s+)?(?:(?:det|eit|et)\s+)?(?:{alternation(MEETING_NOUNS)})\s+(?:(?:i|for|med|hos|til)\s+)?"
     r"(?=[A-ZÆØÅ])",
     re.I,
 )
 # "X Møte 22. mai 2012" / "X – møte 3/2025": a meeting noun and what follows it after the organ.
-_TRAILING_MEETING_RE = re.compile(rf"[\s,]+[–—-]?\s*(?:{_alt(MEETING_NOUNS)})\b[\s\d./–—-]*$", re.IGNORECASE)
+_TRAILING_MEETING_RE = re.compile(rf"[\s,]+[–—-]?\s*(?:{alternation(MEETING_NOUNS)})\b[\s\d./–—-]*$", re.IGNORECASE)
 # A date or date range, possibly with a weekday: "fredag 13. mars 2026", "18.–19. september 2014".
 _DATE_TEXT = (
     rf"(?:(?:{_WEEKDAY_ALT})\s+(?:den\s+)?)?(?:\d{{1,2}}\.?\s*(?:[-–—]|og|til)\s*)?\d{{1,2}}\.\s*(?:{_MONTH_ALT})\.?"
@@ -86,15 +82,15 @@ _ORGAN_CUT_RE = re.compile(rf"[\s,–—(-]+(?:(?:{_DATE_TEXT})|kl\.?\s*\d)", re
 # One word that is a kind of meeting ("haustmøtet", "vårsamlinga", "fellesmøtet"): never a body's name.
 _COMPOUND_MEETING_RE = re.compile(r"[a-zæøå]*(?:møte|møtet|møta|samling|samlinga|samlingen)")
 # A notice named after the body: "Valdresrådet – møteinnkalling".
-_NOTICE_AFTER_RE = re.compile(rf"\s+[–—-]\s+(?:{_alt(NOTICE_WORDS)})\b", re.IGNORECASE)
-_NOUN_TITLE_RE = re.compile(rf"^(?:{_alt(MEETING_NOUNS)})\b(?!\s+(?:i|for|med)\s+[a-zæøå])", re.IGNORECASE)
+_NOTICE_AFTER_RE = re.compile(rf"\s+[–—-]\s+(?:{alternation(NOTICE_WORDS)})\b", re.IGNORECASE)
+_NOUN_TITLE_RE = re.compile(rf"^(?:{alternation(MEETING_NOUNS)})\b(?!\s+(?:i|for|med)\s+[a-zæøå])", re.IGNORECASE)
 _MEETING_NO_RE = re.compile(r"[\s,–—-]+(?:nr\.?\s*)?\d{1,2}\s*/\s*(?:\d{2}|\d{4})$|[\s,–—-]+nr\.?\s*\d{1,3}$", re.IGNORECASE)
 _MEETING_TITLE_RE = re.compile(
-    rf"^[A-ZÆØÅ][^.:]{{2,80}}\s(?:{_alt(MEETING_NOUNS)})\b[\s,–—-]*(?:{_DATE_TEXT})\s*$", re.IGNORECASE
+    rf"^[A-ZÆØÅ][^.:]{{2,80}}\s(?:{alternation(MEETING_NOUNS)})\b[\s,–—-]*(?:{_DATE_TEXT})\s*$", re.IGNORECASE
 )
 _ADDRESSEE_RE = re.compile(r"^(?:til|kopi til|adressat)\s+\S", re.IGNORECASE)
 _ATTENDANCE = tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in ATTENDANCE_HEADINGS)
-_SIGNERS_RE = re.compile(rf"^(?:{_alt(PROTOCOL_SIGNERS)})\b", re.IGNORECASE)
+_SIGNERS_RE = re.compile(rf"^(?:{alternation(PROTOCOL_SIGNERS)})\b", re.IGNORECASE)
 # A label in the middle of a line whose breaks were lost: "… Tid: kl. 12 Sted: Hamar …".
 _MID_LABEL_RE = re.compile(
     r"(?<=\S)\s+(?=(?:" + "|".join(sorted((re.escape(k.capitalize()) for k in HEADER_LABELS), key=len, reverse=True))
@@ -123,7 +119,7 @@ class Header:
 
 
 _TITLE_PREFIX_RE = re.compile(
-    rf"^(?:{_alt(TITLE_WORDS + NOTICE_WORDS)})(?:\s+(?:fra|frå|for|til|i))?(?:\s*[-–—:]\s*|\s+|$)", re.IGNORECASE
+    rf"^(?:{alternation(TITLE_WORDS + NOTICE_WORDS)})(?:\s+(?:fra|frå|for|til|i))?(?:\s*[-–—:]\s*|\s+|$)", re.IGNORECASE
 )
 
 

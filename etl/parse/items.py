@@ -21,17 +21,13 @@ from etl.parse.vocabulary import (
     STANDARD_TITLES,
     TITLE_LINK_WORDS,
     WEEKDAYS,
+    alternation,
 )
-
-
-def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 _NO = r"\d{1,3}(?:\s*/\s*\d{1,4})?|\d{4}\s*/\s*\d{1,4}"
 # "Sak 3", "Sak nr.: 14/26", "Saksnr. 2/24", "Punkt 3": the case word is dropped from the number.
 _SAK_RE = re.compile(
-    rf"^(?:{_alt(CASE_WORDS)})\.?\s*(?:nr\.?\s*)?:?\s*(?P<no>{_NO})\b\s*[.:)\-–—]?\s*(?P<title>.*)$",
+    rf"^(?:{alternation(CASE_WORDS)})\.?\s*(?:nr\.?\s*)?:?\s*(?P<no>{_NO})\b\s*[.:)\-–—]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
 # "PS 1/26", "OS 2/26", "SR-sak 32/14", "AU-sak 3/25": a case type kept in the number.
@@ -45,14 +41,14 @@ _SLOT_RE = re.compile(
     re.IGNORECASE,
 )
 _DAY_LINE_RE = re.compile(
-    rf"^(?:{_alt(WEEKDAYS)})\s+(?:den\s+)?\d{{1,2}}\.\s*(?:{_alt(tuple(MONTHS))})?\.?(?:\s+\d{{4}})?\s*:?$", re.I
+    rf"^(?:{alternation(WEEKDAYS)})\s+(?:den\s+)?\d{{1,2}}\.\s*(?:{alternation(tuple(MONTHS))})?\.?(?:\s+\d{{4}})?\s*:?$", re.I
 )
 _SLOT_FIRST = frozenset("0123456789kK")
 _SLOT_NO_RE = re.compile(r"\d{1,2}[:.]\d{2}")
 # "1: Godkjenning av innkalling": a number and a colon (no list marker for the cleaner).
 _COLON_NO_RE = re.compile(r"^(?P<no>\d{1,2}):\s+(?P<title>[A-ZÆØÅ«\"].*)$")
 # Standard item titles recognised without a number or heading style (after the first item).
-_STANDARD_TITLE_RE = re.compile(rf"^(?:{_alt(STANDARD_TITLES)})\s*:?$", re.IGNORECASE)
+_STANDARD_TITLE_RE = re.compile(rf"^(?:{alternation(STANDARD_TITLES)})\s*:?$", re.IGNORECASE)
 _ROMAN_RE = re.compile(r"^(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})$")  # upper case only: "i." is a list
 _ROMAN_TITLE_RE = re.compile(r"^(?P<no>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3}))[.)]\s+(?P<title>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -127,7 +123,7 @@ _PREPOSITIONS = TITLE_LINK_WORDS
 _LETTERED_RE = re.compile(r"^[a-h]\)$")
 # A decision written on the heading line: "… – vedtatt", ": Godkjent.", ". Vedtak: …"
 _HEADING_DECISION_RE = re.compile(
-    rf"^(?P<title>.+?)(?:\s*[.:–—-]\s+|\s+)(?P<label>(?:{_alt(DECISION_LABELS)})\s*:\s*)(?P<rest>\S.*)$", re.IGNORECASE
+    rf"^(?P<title>.+?)(?:\s*[.:–—-]\s+|\s+)(?P<label>(?:{alternation(DECISION_LABELS)})\s*:\s*)(?P<rest>\S.*)$", re.IGNORECASE
 )
 _HEADING_OUTCOME_RE = re.compile(
     r"^(?P<title>.+?)\s*[.:–—-]\s+(?P<rest>(?:enstemmig |samrøystes )?(?:godkjent|godkjend|vedtatt|vedteke|"
@@ -273,10 +269,10 @@ def _title_and_rest(ln: Line, title: str) -> tuple[str, list[Line]] | None:
 # A numbered list under these labels is the agenda announced up front or the attendee
 # list ("Deltakere:" / "1. Ole Dahl, Ullensaker kommune"), never agenda items.
 _AGENDA_LABEL_RE = re.compile(
-    rf"^(?:{_alt(AGENDA_LIST_HEADINGS)}|(?:til ?stede|til stades|deltakere|deltagere|møtt|forfall)(?: på møtet)?\s*:)\s*:?$",
+    rf"^(?:{alternation(AGENDA_LIST_HEADINGS)}|(?:til ?stede|til stades|deltakere|deltagere|møtt|forfall)(?: på møtet)?\s*:)\s*:?$",
     re.IGNORECASE,
 )
-_AGENDA_HEADING_RE = re.compile(rf"^(?:{_alt(AGENDA_LIST_HEADINGS)})\s*:?$", re.IGNORECASE)
+_AGENDA_HEADING_RE = re.compile(rf"^(?:{alternation(AGENDA_LIST_HEADINGS)})\s*:?$", re.IGNORECASE)
 _COLUMNS_RE = re.compile(r"\S(?:\s{2,}|\t)\S")
 _SUBNO_RE = re.compile(r"^(?P<no>\d{1,2})\.(?P<sub>\d{1,2})\.?\s+(?P<title>[A-ZÆØÅ«\"].*)$")
 _ROW_NO_RE = re.compile(rf"^(?:(?P<type>(?:{'|'.join(CASE_TYPES)})|[A-ZÆØÅ]{{1,5}}-sak)\s*|(?:sak|saksnr)\.?\s*)?(?P<no>{_NO})\.?$", re.I)
@@ -470,8 +466,10 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
 # --- decisions ----------------------------------------------------------------
 # "Rådets vedtak", "Daglig leders innstilling", "Hallingdal regionråds vedtak", "Styret sitt vedtak"
 _OWNER = r"(?:(?:[\wæøåÆØÅ-]+\s+){0,2}[\wæøåÆØÅ-]+s\s+|(?:[\wæøåÆØÅ-]+\s+){1,3}sitt\s+)?"
+# "… i rådet", "… frå styret": who the label is of, after it.
+_OF_WHOM = r"(?:\s+(?:i|frå|fra)\s+[^:.]{1,40})?"
 _DECISION_LABEL_RE = re.compile(
-    rf"^{_OWNER}(?:{_alt(DECISION_LABELS)})(?:\s*/\s*(?:{_alt(DECISION_LABELS)}))?(?:\s+(?:i|frå|fra)\s+[^:.]{{1,40}})?"
+    rf"^{_OWNER}(?:{alternation(DECISION_LABELS)})(?:\s*/\s*(?:{alternation(DECISION_LABELS)}))?{_OF_WHOM}"
     r"(?:\s*\([^()]{1,40}\))?\s*[:.–-]\s*(?P<rest>.*)$",
     re.I
 )
@@ -484,10 +482,10 @@ _MADE_DECISION_RE = re.compile(
 )
 # A label on a line of its own without a colon, as case-handling systems print them in bold:
 # "Regionrådets vedtak", "Forslag til vedtak", "Votering", "Styrets behandling".
-_BARE_DECISION_RE = re.compile(rf"^{_OWNER}(?:{_alt(DECISION_LABELS)})(?:\s+(?:i|frå|fra)\s+[^:.]{{1,40}})?\s*$", re.I)
-_BARE_NOT_RE = re.compile(rf"^{_OWNER}(?:{_alt(NOT_DECISION_LABELS)})(?:\s+(?:i|frå|fra)\s+[^:.]{{1,40}})?\s*$", re.I)
-_NOT_DECISION_RE = re.compile(rf"^{_OWNER}(?:{_alt(NOT_DECISION_LABELS)})\b[^:]{{0,60}}:", re.I)
-_INLINE_DECISION_RE = re.compile(rf"(?<=[.!?])\s+(?:{_alt(DECISION_LABELS)})\s*:\s*(?P<rest>\S.*)$", re.I)
+_BARE_DECISION_RE = re.compile(rf"^{_OWNER}(?:{alternation(DECISION_LABELS)}){_OF_WHOM}\s*$", re.I)
+_BARE_NOT_RE = re.compile(rf"^{_OWNER}(?:{alternation(NOT_DECISION_LABELS)}){_OF_WHOM}\s*$", re.I)
+_NOT_DECISION_RE = re.compile(rf"^{_OWNER}(?:{alternation(NOT_DECISION_LABELS)})\b[^:]{{0,60}}:", re.I)
+_INLINE_DECISION_RE = re.compile(rf"(?<=[.!?])\s+(?:{alternation(DECISION_LABELS)})\s*:\s*(?P<rest>\S.*)$", re.I)
 _NOT_HANDLED_RE = re.compile("|".join(NOT_HANDLED_PHRASES), re.I)
 _APPROVED_RE = re.compile("|".join(DECISION_PHRASES), re.I)
 # Every decision label has one of these stems: a cheap test before the full patterns.

@@ -23,20 +23,16 @@ from etl.parse.vocabulary import (
     NOTICE_WORDS,
     SIGN_OFFS,
     TITLE_WORDS,
+    alternation,
 )
 
-
-def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_HEADER_RE = re.compile(rf"^({_alt(MAIL_HEADER_LABELS)})\s*:", re.I)
+_HEADER_RE = re.compile(rf"^({alternation(MAIL_HEADER_LABELS)})\s*:", re.I)
 _HEADER_START_RE = re.compile(r"^(fra|frå|from)\s*:", re.I)
-_SEPARATOR_RE = re.compile(rf"^-{{2,}}\s*(?:{_alt(MAIL_SEPARATORS)})\s*-{{0,}}\s*$", re.I)
+_SEPARATOR_RE = re.compile(rf"^-{{2,}}\s*(?:{alternation(MAIL_SEPARATORS)})\s*-{{0,}}\s*$", re.I)
 _QUOTE_RE = re.compile(r"^[ \t]*>(?:[ \t]?>)*[ \t]?")
 _SIGN_OFF_RE = re.compile("|".join(f"^{p}" for p in SIGN_OFFS), re.I)
 # The minutes' own title after a forward's header: everything before it is the covering note.
-_TITLE_RE = re.compile(rf"^\W*(?:{_alt(TITLE_WORDS + NOTICE_WORDS)})\b", re.I)
+_TITLE_RE = re.compile(rf"^\W*(?:{alternation(TITLE_WORDS + NOTICE_WORDS)})\b", re.I)
 
 
 def unquote(texts: list[str]) -> list[str] | None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-from etl.parse.vocabulary import BRIEFING_VERBS, REPORTER_ROLES
+from etl.parse.vocabulary import BRIEFING_VERBS, REPORTER_ROLES, alternation
 
 _NAME_WORD = r"[A-ZÆØÅÉ][a-zæøåéü'\-]+(?:-[A-ZÆØÅÉ][a-zæøåéü']+)?"  # also "Anne-Lise"
 _PERSON_RE = re.compile(rf"^(?:v/\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-ZÆØÅ]\.)){{1,3}}$")
 _ROLE_RE = re.compile(
-    r"^(?:" + "|".join(sorted((re.escape(r) for r in REPORTER_ROLES), key=len, reverse=True)) + r")\s+",
+    r"^(?:" + alternation(REPORTER_ROLES) + r")\s+",
     re.IGNORECASE,
 )
 _LEAD_RE = re.compile(r"^(?:v/\s*|ved\s+)", re.IGNORECASE)

@@ -3,13 +3,23 @@
 The parser finds structure (labels, numbering, tables, headings) first; these
 lists only name what a structure is.  Add a new body's wording here, not in the
 module that uses it.  Each list is plain data (strings, dicts); the modules
-compile their own patterns from them.
+compile their own patterns from them with ``alternation``.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from etl.extract.dates import MONTHS as DATE_MONTHS
 from etl.extract.dates import WEEKDAYS as DATE_WEEKDAYS
+
+
+def alternation(words: Iterable[str]) -> str:
+    """The words as a regular-expression alternation, escaped, longest first (so "styremøte"
+    is tried before "møte"): what every module builds its patterns from these lists with."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
 
 # --- dates ------------------------------------------------------------------------
 # Month names and abbreviations; nynorsk spells the months as bokmål does.
