@@ -1,15 +1,6 @@
--- v_decisions (data contract): one row per agenda item that has a decision.
+-- v_decisions (data contract): the agenda items that have a decision (v_agenda_items, which sorts
+-- before this file and is created first).
 CREATE OR REPLACE VIEW v_decisions AS
-SELECT
-    a.meeting_id,
-    m.meeting_date,
-    a.item_no,
-    a.title    AS item_title,
-    a.decision,
-    a.source_file,
-    a.page,
-    a.line_start,
-    a.line_end
-FROM stg_agenda_items AS a
-JOIN stg_meetings AS m USING (meeting_id)
-WHERE a.decision IS NOT NULL;
+SELECT meeting_id, meeting_date, item_no, item_title, decision, source_file, page, line_start, line_end
+FROM v_agenda_items
+WHERE decision IS NOT NULL;
