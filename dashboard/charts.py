@@ -146,6 +146,10 @@ def region_theme_heatmap(df: pd.DataFrame, title: str | None = None, share: bool
     return fig
 
 
+# The time grains a trend can be drawn at, with their Norwegian names (Tema's and Styrepakke's choice).
+GRAIN_CHOICES = {"day": "Per møte", "quarter": "Kvartal", "year": "År"}
+
+
 def bucket_label(period, grain: str) -> str:
     """A bucket's label: the meeting date, "K3 2025" or "2025"."""
     d = pd.Timestamp(period).date() if not isinstance(period, dt.date) else period

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import filters, organisation, pack_slides, queries, style
+from dashboard.charts import GRAIN_CHOICES
 from dashboard.components.common import page_header, period_label, theme_labels, version
 from dashboard.components.text import escape_markdown
 from dashboard.exports import api, naming, render
@@ -19,7 +20,6 @@ from dashboard.exports.pack import unique_statements
 from dashboard.exports.texts import board_citation
 from dashboard.formatting import fmt_date_short, fmt_int
 
-GRAIN_CHOICES = {"day": "Per møte", "quarter": "Kvartal", "year": "År"}
 PICKED = "styrepakke.valgte"  # the multiselect of picked statement ids (its order is the pack's)
 ROWS = "styrepakke.rader"  # id → statement row, for every statement ever picked in this session
 SEEN = "styrepakke.sett"  # per table: the rows it had selected at the last run (a new tick adds, once)
@@ -110,7 +110,8 @@ if query:
     rows = rows[rows["text"].str.contains(query, case=False, regex=False, na=False)]
 if unit_pick:
     rows = rows[rows["unit_name"].isin(unit_pick)]
-kind_of = dict(zip(queries.meetings(v)["meeting_id"], queries.meetings(v)["kind"]))
+meetings = queries.meetings(v)
+kind_of = dict(zip(meetings["meeting_id"], meetings["kind"]))
 rows = rows.assign(kind=[kind_of.get(m) for m in rows["meeting_id"]]).reset_index(drop=True)
 table = pd.DataFrame({
     "Utsagn": rows["text"], "Enhet": rows["unit_name"].fillna("–"),

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import filters, queries
+from dashboard.charts import GRAIN_CHOICES
 from dashboard.components import figures, selection
 from dashboard.components.common import (
     context,
@@ -26,7 +27,6 @@ from dashboard.components.text import escape_markdown
 from dashboard.formatting import fmt_int
 from dashboard.trend_charts import bucket_label, region_trend
 
-GRAIN_CHOICES = {"day": "Per møte", "quarter": "Kvartal", "year": "År"}
 GRAIN_URL = {"day": "møte", "quarter": "kvartal", "year": "år"}  # ?inndeling=kvartal
 BY_CHOICES = {"region": "Per region", "kommune": "Per kommune"}
 SEL_KEY, RESET_KEY = "tema.utvalg", "tema.nullstill"
