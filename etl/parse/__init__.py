@@ -10,16 +10,10 @@ from __future__ import annotations
 import re
 
 from etl.model import AgendaItem, Link, Meeting, ParseWarning, RawDocument, Statement
+from etl.parse.decisions import decided, take_decision
 from etl.parse.events import events_from_blocks, match_links
 from etl.parse.header import apply_trailer, parse_header
-from etl.parse.items import (
-    KIND_TO_SECTION,
-    ItemSpan,
-    decided,
-    item_kind,
-    split_items,
-    take_decision,
-)
+from etl.parse.items import KIND_TO_SECTION, ItemSpan, item_kind, split_items
 from etl.parse.lines import URL_RE, Block, Line, clean_lines, make_blocks, prov_for
 from etl.parse.round_table import is_round, round_table_statements
 from etl.parse.vocabulary import GENERIC_AREA_HEADINGS
