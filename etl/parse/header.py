@@ -8,6 +8,12 @@ from dataclasses import dataclass, field, replace
 
 from etl.extract.dates import find_date_spans, parse_norwegian_date
 from etl.parse.lines import URL_RE, Line
+from etl.parse.meeting_dates import (
+    DATE_TEXT,
+    MONTH_ALT,
+    PLACE_DATE_RE,
+    choose_meeting_date,
+)
 from etl.parse.names import is_person
 from etl.parse.vocabulary import (
     AGENDA_LIST_HEADINGS,
@@ -15,21 +21,16 @@ from etl.parse.vocabulary import (
     BODY_NAME_ENDINGS,
     HEADER_LABELS,
     MEETING_NOUNS,
-    MONTHS,
     NOTICE_WORDS,
     PROTOCOL_SIGNERS,
     TITLE_WORDS,
-    WEEKDAYS,
     alternation,
 )
-
-_MONTH_ALT = alternation(MONTHS)
-_WEEKDAY_ALT = alternation(WEEKDAYS)
 
 LABELS: dict[str, str] = HEADER_LABELS
 
 _LABEL_RE = re.compile(
-    r"^(?P<label>" + "|".join(sorted((re.escape(k) for k in LABELS), key=len, reverse=True)) + r")\s*:\s*(?P<value>.*)$",
+    r"^(?P<label>" + alternation(LABELS) + r")\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(r"(\d{1,2})[:.](\d{2})\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})")
@@ -57,28 +58,7 @@ _MEETING_NOUN_RE = re.compile(
 )
 # "X Møte 22. mai 2012" / "X – møte 3/2025": a meeting noun and what follows it after the organ.
 _TRAILING_MEETING_RE = re.compile(rf"[\s,]+[–—-]?\s*(?:{alternation(MEETING_NOUNS)})\b[\s\d./–—-]*$", re.IGNORECASE)
-# A date or date range, possibly with a weekday: "fredag 13. mars 2026", "18.–19. september 2014".
-_DATE_TEXT = (
-    rf"(?:(?:{_WEEKDAY_ALT})\s+(?:den\s+)?)?(?:\d{{1,2}}\.?\s*(?:[-–—]|og|til)\s*)?\d{{1,2}}\.\s*(?:{_MONTH_ALT})\.?"
-    r"(?:\s+\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}"
-)
-_RANGE_RE = re.compile(
-    rf"(?<![\d.])(?P<d1>\d{{1,2}})\.?(?:\s*(?P<m1>{_MONTH_ALT})\.?)?\s*(?:[-–—]|og|til)\s*(?P<d2>\d{{1,2}})\.?\s*"
-    rf"(?P<m2>{_MONTH_ALT})\b\.?(?:\s*(?P<y>\d{{4}}))?",
-    re.IGNORECASE,
-)
-# "18.09.–19.09.2014", "30.6-1.7.2015"
-_NUM_RANGE_RE = re.compile(
-    r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.?(?:\d{2,4})?\s*[-–—]\s*(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y>\d{4}|\d{2})(?!\d)"
-)
-_DAY_MONTH_RE = re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\.\s*(?P<m>{_MONTH_ALT})\b", re.IGNORECASE)
-_WEEKDAY_DATE_RE = re.compile(rf"\b(?:{_WEEKDAY_ALT})\s+(?:den\s+)?\d{{1,2}}\.", re.IGNORECASE)
-_YEAR_RE = re.compile(r"\b(19[89]\d|20\d\d)\b")
-# A letter's place-and-date line ("Kongsberg, 20. mars 2026"): when it was sent, not the meeting.
-_PLACE_DATE_RE = re.compile(
-    rf"^[A-ZÆØÅ][\wæøåÆØÅ .-]{{1,40}},\s*(?:den\s+)?(?:\d{{1,2}}\.\s*(?:{_MONTH_ALT})\.?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})\.?$"
-)
-_ORGAN_CUT_RE = re.compile(rf"[\s,–—(-]+(?:(?:{_DATE_TEXT})|kl\.?\s*\d)", re.IGNORECASE)
+_ORGAN_CUT_RE = re.compile(rf"[\s,–—(-]+(?:(?:{DATE_TEXT})|kl\.?\s*\d)", re.IGNORECASE)
 # One word that is a kind of meeting ("haustmøtet", "vårsamlinga", "fellesmøtet"): never a body's name.
 _COMPOUND_MEETING_RE = re.compile(r"[a-zæøå]*(?:møte|møtet|møta|samling|samlinga|samlingen)")
 # A notice named after the body: "Valdresrådet – møteinnkalling".
@@ -86,18 +66,17 @@ _NOTICE_AFTER_RE = re.compile(rf"\s+[–—-]\s+(?:{alternation(NOTICE_WORDS)})\
 _NOUN_TITLE_RE = re.compile(rf"^(?:{alternation(MEETING_NOUNS)})\b(?!\s+(?:i|for|med)\s+[a-zæøå])", re.IGNORECASE)
 _MEETING_NO_RE = re.compile(r"[\s,–—-]+(?:nr\.?\s*)?\d{1,2}\s*/\s*(?:\d{2}|\d{4})$|[\s,–—-]+nr\.?\s*\d{1,3}$", re.IGNORECASE)
 _MEETING_TITLE_RE = re.compile(
-    rf"^[A-ZÆØÅ][^.:]{{2,80}}\s(?:{alternation(MEETING_NOUNS)})\b[\s,–—-]*(?:{_DATE_TEXT})\s*$", re.IGNORECASE
+    rf"^[A-ZÆØÅ][^.:]{{2,80}}\s(?:{alternation(MEETING_NOUNS)})\b[\s,–—-]*(?:{DATE_TEXT})\s*$", re.IGNORECASE
 )
 _ADDRESSEE_RE = re.compile(r"^(?:til|kopi til|adressat)\s+\S", re.IGNORECASE)
 _ATTENDANCE = tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in ATTENDANCE_HEADINGS)
 _SIGNERS_RE = re.compile(rf"^(?:{alternation(PROTOCOL_SIGNERS)})\b", re.IGNORECASE)
 # A label in the middle of a line whose breaks were lost: "… Tid: kl. 12 Sted: Hamar …".
 _MID_LABEL_RE = re.compile(
-    r"(?<=\S)\s+(?=(?:" + "|".join(sorted((re.escape(k.capitalize()) for k in HEADER_LABELS), key=len, reverse=True))
+    r"(?<=\S)\s+(?=(?:" + alternation(k.capitalize() for k in HEADER_LABELS)
     + r")\s*:\s)"
 )
 _COLUMNS_RE = re.compile(r"\S(?:\s{2,}|\t)\S")
-_NAME_IN_FILE_DATE_RE = re.compile(r"(\d{4})[-_.](\d{2})[-_.](\d{2})|(\d{2})[-_.](\d{2})[-_.](\d{4})")
 
 
 @dataclass(slots=True)
@@ -135,7 +114,7 @@ def organ_from_title(title: str) -> str | None:
         t = t[: cut.start()]
     t = re.sub(r"[\s,–—-]*\d{1,2}\.\d{1,2}\.\d{2,4}$|[\s,–—-]*\d{4}-\d{2}-\d{2}$", "", t)
     t = _MEETING_NO_RE.sub("", t)  # "Styremøte 4/2024", "Møte nr. 3"
-    t = re.sub(rf"[\s,–—-]+(?:(?:{_MONTH_ALT})\.?\s+)?(?:19|20)\d\d$", "", t, flags=re.IGNORECASE)  # "– mars 2023"
+    t = re.sub(rf"[\s,–—-]+(?:(?:{MONTH_ALT})\.?\s+)?(?:19|20)\d\d$", "", t, flags=re.IGNORECASE)  # "– mars 2023"
     t = _TRAILING_MEETING_RE.sub("", t)  # "Regionrådet Møte"
     t = re.sub(r"\s*[–—:-]\s*(?:møte)?referat$", "", t, flags=re.IGNORECASE)  # "Næringsgruppen – møtereferat"
     t = t.strip(" ,–—-:")
@@ -173,24 +152,12 @@ def _times(text: str, h: Header) -> None:
             h.time_start = f"{int(m.group(1)):02d}:{m.group(2)}"
 
 
-def date_from_filename(name: str) -> dt.date | None:
-    m = _NAME_IN_FILE_DATE_RE.search(name)
-    if not m:
-        return None
-    try:
-        if m.group(1):
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        return dt.date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
-    except ValueError:
-        return None
-
-
 def _letterhead(lines: list[Line]) -> Line | None:
     """The body's name above a title: the nearest short line that is no place-and-date
     line, no addressee ("Til medlemmene i …") and no sentence."""
     for ln in reversed(lines):
         t = ln.text
-        if _PLACE_DATE_RE.match(t) or _ADDRESSEE_RE.match(t) or t.endswith(".") or find_date_spans(t, None):
+        if PLACE_DATE_RE.match(t) or _ADDRESSEE_RE.match(t) or t.endswith(".") or find_date_spans(t, None):
             continue
         if 2 <= len(t.split()) <= 8 or (len(t.split()) == 1 and t[:1].isupper() and len(t) > 3):
             return ln
@@ -208,7 +175,7 @@ def _title(h: Header, content: list[Line]) -> None:
         if len(top) == 6:
             break
     for ln in top:
-        if _PLACE_DATE_RE.match(ln.text):  # the letter's date line is metadata, not text
+        if PLACE_DATE_RE.match(ln.text):  # the letter's date line is metadata, not text
             h.letter_date = parse_norwegian_date(ln.text, None)
             h.used.add(ln.no)
     titled = next((i for i, ln in enumerate(top) if _TITLE_RE.search(ln.text) or _TITLE_AFTER_RE.search(ln.text)), None)
@@ -236,7 +203,7 @@ def _title(h: Header, content: list[Line]) -> None:
         and nxt is not None
         and len(nxt.text.split()) <= 10
         and not nxt.text.endswith(".")
-        and not _PLACE_DATE_RE.match(nxt.text)
+        and not PLACE_DATE_RE.match(nxt.text)
     ):
         h.organ = organ_from_title(nxt.text)
         h.used.add(nxt.no)
@@ -443,35 +410,6 @@ def _attendance_heading(text: str, heading: bool) -> tuple[str, str] | None:
     return None
 
 
-def _date_in(text: str, year: int | None) -> tuple[dt.date, dt.date | None] | None:
-    """(start, end) of the first date in ``text``: a range "18.–19. september 2014" or
-    "30. juni–1. juli", a full date, or a day and month taking ``year``."""
-    r = _RANGE_RE.search(text) or _NUM_RANGE_RE.search(text)
-    if r:
-        y = int(r.group("y")) if r.group("y") else year
-        if y is not None and y < 100:
-            y += 2000
-        if y is not None:
-            m2 = int(r.group("m2")) if r.group("m2").isdigit() else MONTHS[r.group("m2").lower()]
-            m1 = (int(r.group("m1")) if r.group("m1").isdigit() else MONTHS[r.group("m1").lower()]) if r.group("m1") else m2
-            try:
-                start, end = dt.date(y, m1, int(r.group("d1"))), dt.date(y, m2, int(r.group("d2")))
-            except ValueError:
-                start = end = None
-            if start is not None and end is not None and start < end:
-                return start, end
-    d = parse_norwegian_date(text, None)
-    if d is not None:
-        return d, None
-    m = _DAY_MONTH_RE.search(text)
-    if m and year is not None:
-        try:
-            return dt.date(year, MONTHS[m.group("m").lower()], int(m.group("d"))), None
-        except ValueError:
-            return None
-    return None
-
-
 def _dated_prose(text: str) -> bool:
     """May this line's date be the meeting's? Not "Neste møte: …", "Forfall: …", "Arkivsak: …"."""
     m = _LABEL_RE.match(text)
@@ -479,38 +417,11 @@ def _dated_prose(text: str) -> bool:
 
 
 def _meeting_date(h: Header, content: list[Line], date_texts: list[str], source_file: str) -> None:
-    """Labelled dates first, then the title, then a weekday date in the preamble
-    ("møte … tirsdag 14. oktober 2025"), the file name, any other date in the preamble,
-    and last the letter's place-and-date line. A date without a year takes the
-    meeting's year (from the title, the file name or the preamble)."""
+    texts = [ln.text for ln in content if ln.cells is None]
+    prose = [t for t in texts if not PLACE_DATE_RE.match(t) and _dated_prose(t)]
     title = h.title_line.text if h.title_line is not None else ""
-    from_file = date_from_filename(source_file)
-    years = _YEAR_RE.findall(title) or ([str(from_file.year)] if from_file else []) or [
-        y for ln in content if ln.cells is None for y in _YEAR_RE.findall(ln.text)
-    ]
-    year = int(years[0]) if years else None
-    for t in [*date_texts, title]:
-        found = _date_in(t, year)
-        if found:
-            h.meeting_date, h.end_date = found
-            return
-    prose = [ln.text for ln in content if ln.cells is None and not _PLACE_DATE_RE.match(ln.text) and _dated_prose(ln.text)]
-    ranges = [t for t in prose if _RANGE_RE.search(t)]  # "Samling på Otta 2.–3. juni 2025"
-    for texts in (ranges, [t for t in prose if _WEEKDAY_DATE_RE.search(t)]):
-        for t in texts:
-            found = _date_in(t, year)
-            if found:
-                h.meeting_date, h.end_date = found
-                return
-    if from_file is not None:
-        h.meeting_date = from_file
-        return
-    for t in prose:
-        found = _date_in(t, None)
-        if found:
-            h.meeting_date, h.end_date = found
-            return
-    h.meeting_date = h.letter_date
+    h.meeting_date, end = choose_meeting_date(title, date_texts, prose, texts, source_file, h.letter_date)
+    h.end_date = end or h.end_date
 
 
 def _roles(h: Header) -> None:
