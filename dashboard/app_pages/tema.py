@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import filters, queries
-from dashboard.charts import GRAIN_CHOICES
+from dashboard.charts import GRAIN_CHOICES, bucket_label
 from dashboard.components import figures, selection
 from dashboard.components.common import (
     context,
@@ -25,7 +25,6 @@ from dashboard.components.downloads import board_pack_downloads, chart_with_down
 from dashboard.components.statements import show_statements
 from dashboard.components.text import escape_markdown
 from dashboard.formatting import fmt_int
-from dashboard.trend_charts import bucket_label, region_trend
 
 GRAIN_URL = {"day": "møte", "quarter": "kvartal", "year": "år"}  # ?inndeling=kvartal
 BY_CHOICES = {"region": "Per region", "kommune": "Per kommune"}
@@ -155,8 +154,9 @@ title_r = f"Utsagn per {BY_CHOICES[by].removeprefix('Per ').lower()} {per_label}
 st.subheader(title_r)
 st.caption("Kommuner er summert i sin region; «(region)» er det regionen selv rapporterte. "
            "Linjen er snittet av de tre siste periodene.")
-by_group = queries.group_trend(v, f, grain, by, selection.combined(parts, grain, by, skip="region"))
-region_fig = region_trend(by_group, grain)
+region_narrow = selection.combined(parts, grain, by, skip="region")
+by_group = queries.group_trend(v, f, grain, by, region_narrow)
+region_fig = figures.group_trend(v, f, grain, by, region_narrow)
 region_ctx = context(title_r, f"tema-per-{by}", filter_labels, period)
 region_data = by_group.assign(period=[bucket_label(p, grain) for p in by_group["period"]]).rename(
     columns={"period": "Periode", "group": "Region" if by == "region" else "Enhet", "region": "Delregion",

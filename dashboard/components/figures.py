@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, queries, sak_charts, style
+from dashboard import charts, queries, sak_charts, style, trend_charts
 
 _CACHE = dict(max_entries=64, show_spinner=False)
 
@@ -29,6 +29,11 @@ def region_theme_heatmap(v, share: bool = False):
 @st.cache_resource(**_CACHE)
 def theme_trend(v, f: queries.StatementFilter, grain: str, narrow: queries.Narrowing = queries.NO_NARROWING):
     return charts.theme_trend(queries.theme_trend(v, f, grain, narrow), grain=grain)
+
+
+@st.cache_resource(**_CACHE)
+def group_trend(v, f: queries.StatementFilter, grain: str, by: str, narrow: queries.Narrowing = queries.NO_NARROWING):
+    return trend_charts.region_trend(queries.group_trend(v, f, grain, by, narrow), grain)
 
 
 @st.cache_resource(**_CACHE)
