@@ -67,8 +67,9 @@ class Table:
         """Columns of ``objects``; ``keys[i]`` holds the key values of ``objects[i]``."""
         out: dict[str, list] = {c.name: [k[j] for k in keys] for j, c in enumerate(self.keys)}
         for c in self.fields:
-            get = c.get
-            out[c.name] = [_plain(get(o)) for o in objects]
+            # Only list columns need copying (tuples become lists); a scalar is taken as it is.
+            values = map(c.get, objects)
+            out[c.name] = [_plain(v) for v in values] if c.sql.endswith("[]") else list(values)
         return out
 
 

@@ -47,7 +47,7 @@ class _Rows:
 
     def __init__(self) -> None:
         self.rows: dict[str, list[dict]] = defaultdict(list)
-        self.model_cols: Columns = {}  # tables whose columns come from the model
+        self.model_cols: Columns = {}  # tables built as columns (the model's, and source_lines)
 
     def add_document(
         self,
@@ -72,11 +72,15 @@ class _Rows:
                 "loaded_at": dt.datetime.now(),
             }
         )
-        if raw is not None and not error:
-            self.rows["source_lines"].extend(
-                {"source_file": source_file, "line_no": ln.line_no, "page": ln.page, "text": ln.text}
-                for ln in raw.lines
-            )
+        if raw is not None and not error and raw.lines:
+            # The largest table (a line each): columns straight away, no dict per line.
+            lines = raw.lines
+            self.model_cols["source_lines"] = {
+                "source_file": [source_file] * len(lines),
+                "line_no": [ln.line_no for ln in lines],
+                "page": [ln.page for ln in lines],
+                "text": [ln.text for ln in lines],
+            }
         if meeting is not None and not error:
             self._add_meeting(meeting)
 
