@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -175,10 +176,15 @@ def build(
         kept = set(keep)
         old_ids = previous_ids(db_path)  # so every sak keeps the id it had
         to_parse = [f for f in contents if f not in kept]
-        # Started before DuckDB opens the new file, so workers fork from a process
-        # without DuckDB's threads.
-        results = _parse_all([(rel, contents[rel], hashes[rel]) for rel in to_parse], input_dir)
+        # Every object this process holds now (modules, the parser's tables, a caller's data) outlives
+        # the build: frozen, the garbage collector stops walking them each time the batches of columns
+        # below trigger a full collection (about 0.2 s of CPU per 1 000 documents), and forked workers
+        # share their pages instead of copying them.
+        gc.freeze()
         try:
+            # Started before DuckDB opens the new file, so workers fork from a process
+            # without DuckDB's threads.
+            results = _parse_all([(rel, contents[rel], hashes[rel]) for rel in to_parse], input_dir)
             con = duckdb.connect(str(tmp))
             try:
                 create_tables(con)
@@ -219,6 +225,7 @@ def build(
             os.replace(tmp, db_path)
             report.wrote = True
         finally:
+            gc.unfreeze()
             tmp.unlink(missing_ok=True)
             Path(f"{tmp}.wal").unlink(missing_ok=True)
     report.failures.sort(key=lambda f: f.source_file)
