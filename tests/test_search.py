@@ -119,3 +119,17 @@ def test_a_build_without_the_vocabulary_says_rebuild(monkeypatch, tmp_path, seed
         con.execute("DROP TABLE mart_search_vocab")
     at = run_app(monkeypatch, old, "sok", {"q": "datasenter"})
     assert any("make db" in w.value for w in at.warning)
+
+
+def test_search_vocabulary_counts_every_word_of_every_statement(fixture_db):
+    """mart_search_vocab splits each distinct space-separated piece once (a build-speed measure):
+    its words, stems and counts must equal splitting every statement's search text as Python's \\w+ does."""
+    from collections import Counter
+
+    with duckdb.connect(str(fixture_db), read_only=True) as con:
+        texts = [t for (t,) in con.execute("SELECT search_text FROM mart_statements").fetchall()]
+        vocab = con.execute("SELECT word, stem, n FROM mart_search_vocab").fetchall()
+    expected = Counter(w for t in texts for w in re.findall(r"\w+", t))
+    assert any("\n" in t or "  " in t for t in texts)  # the fixtures have pieces that are not one word
+    assert {w: n for w, _, n in vocab} == dict(expected)
+    assert all(s == stem(w) for w, s, _ in vocab)
