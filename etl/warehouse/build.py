@@ -39,6 +39,9 @@ from etl.warehouse.schema import SCHEMA_VERSION, create_tables
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 _ETL_DIR = Path(__file__).resolve().parent.parent
 _FLUSH_EVERY = 250  # documents per insert batch: bounds memory on big folders
+# Every insert but the last runs while the workers parse; the last runs alone. So a batch also ends
+# this many documents before the end, and the last insert is small (about 0.2 s less at 1 000).
+_LAST_BATCH = 32
 PARALLEL_FROM = 64  # parse in worker processes from this many changed files on
 _MAX_WORKERS = 4
 
@@ -205,7 +208,7 @@ def build(
                     else:
                         report.parsed += 1
                     batch.add(cols)
-                    if n % _FLUSH_EVERY == 0:
+                    if n % _FLUSH_EVERY == 0 or n == len(to_parse) - _LAST_BATCH:
                         batch.flush(con)
                     if progress:
                         progress(n, len(to_parse), rel)
