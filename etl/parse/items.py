@@ -17,6 +17,7 @@ from etl.parse.vocabulary import (
     MONTHS,
     OUTCOME_STEMS,
     STANDARD_TITLES,
+    TITLE_LABELS,
     TITLE_LINK_WORDS,
     WEEKDAYS,
     alternation,
@@ -193,7 +194,7 @@ def _heading_candidate(ln: Line, slots: bool) -> tuple[str, str, bool] | None:
     return None
 
 
-_TITLE_LABEL_RE = re.compile(r"^(?:saks?tittel|tittel|sak|emne)\s*:\s*(?P<title>\S.*)$", re.IGNORECASE)
+_TITLE_LABEL_RE = re.compile(rf"^(?:{alternation(TITLE_LABELS)})\s*:\s*(?P<title>\S.*)$", re.IGNORECASE)
 
 
 def _bare_case(ln: Line, lines: list[Line], idx: int) -> tuple[tuple[str, str, bool], int] | None:

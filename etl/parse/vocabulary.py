@@ -62,6 +62,7 @@ ATTENDANCE_HEADINGS: tuple[tuple[str, str], ...] = (
     (r"^(fra|frå)\s+(administrasjonen|sekretariatet)\b|\b(administrasjonen|sekretariatet)\s+møtte\b", "attendees"),
     (r"^(andre|øvrige)\s+(til\s+stede|møtende|deltakere)\b", "attendees"),
     (r"^(følgende|følgjande|desse|disse)\b.*\bmøtte\b|^møtande\b|^møtende\b", "attendees"),
+    (r"^(dessuten|i tillegg|òg|også)\s+møtte\b", "attendees"),  # "Dessuten møtte :" in old protocols
 )
 # "Protokollen godkjennes av …" / nynorsk "Protokollen vert godkjend av …": signatories, not items.
 PROTOCOL_SIGNERS: tuple[str, ...] = (
@@ -104,6 +105,12 @@ AGENDA_LIST_HEADINGS: tuple[str, ...] = (
     "innhaldsliste", "saker til behandling", "saker til handsaming", "program", "møteprogram",
     "oversikt over saker", "saksoversikt",
 )  # fmt: skip
+# Labels in front of a case's title on the line below its number ("Tittel: Budsjett 2027"), including
+# the document type an old case-handling system prints there ("SAKSPROTOKOLL: GODKJENNING AV …").
+TITLE_LABELS: tuple[str, ...] = (
+    "sakstittel", "saktittel", "tittel", "sak", "emne", "saksprotokoll", "saksframlegg", "saksfremlegg",
+    "særutskrift",
+)  # fmt: skip
 # Words that open a numbered case heading ("Sak 3", "Sak nr.: 14/26", "Saksnr. 2/24", "Punkt 3").
 CASE_WORDS: tuple[str, ...] = ("sak", "saksnr", "saksnummer", "punkt", "pkt", "post")
 # Case-type prefixes of case-handling systems: politisk sak, orienteringssak,
@@ -139,6 +146,12 @@ DECISION_PHRASES: tuple[str, ...] = (
     r"(?:^|(?<=[.!?] ))(?![Kk]ommune|[Bb]ystyret|[Ff]ylkes)(?:[\wæøå-]*(?:rådet|styret|utvalget|utvalet|forumet|møtet|gruppa|gruppen))"
     r" (?:samrøystes |enstemmig )?vedtok\b",
     r"\bgjorde (følgende|følgjande|slikt|slik) vedtak\b",
+)  # fmt: skip
+# Words of a vote report that leads into the decision ("Eit samrøystes fylkesutval vedtok:",
+# "Med 9 mot 4 stemmer vedtok styret:"): the lead-in is not part of the decision.
+VOTE_WORDS: tuple[str, ...] = (
+    "vedtok", "vedtatt", "vedteke", "vedteken", "enstemmig", "einstemmig", "samrøystes", "røyster", "røyst",
+    "stemmer", "stemme", "stemmar",
 )  # fmt: skip
 # Sentences that say an item was not dealt with.
 NOT_HANDLED_PHRASES: tuple[str, ...] = (
