@@ -68,6 +68,8 @@ _MEETING_NO_RE = re.compile(r"[\s,–—-]+(?:nr\.?\s*)?\d{1,2}\s*/\s*(?:\d{2}|\
 _MEETING_TITLE_RE = re.compile(
     rf"^[A-ZÆØÅ][^.:]{{2,80}}\s(?:{alternation(MEETING_NOUNS)})\b[\s,–—-]*(?:{DATE_TEXT})\s*$", re.IGNORECASE
 )
+# "Fylkesutvalet 4. juni 2024": a body's name and a date make the whole title line.
+_DATED_NAME_RE = re.compile(rf"^(?P<name>[A-ZÆØÅ][^.:,\d]{{2,60}}?)[\s,–—-]+(?:{DATE_TEXT})\s*$", re.IGNORECASE)
 _ADDRESSEE_RE = re.compile(r"^(?:til|kopi til|adressat)\s+\S", re.IGNORECASE)
 _ATTENDANCE = tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in ATTENDANCE_HEADINGS)
 _SIGNERS_RE = re.compile(rf"^(?:{alternation(PROTOCOL_SIGNERS)})\b", re.IGNORECASE)
@@ -164,6 +166,22 @@ def _letterhead(lines: list[Line]) -> Line | None:
     return None
 
 
+def _listing_line(text: str) -> bool:
+    """A line of a saksliste printed as text under its heading ("PS 0011/11 10/00417 Innstilling
+    vedtatt", "SAKSPROTOKOLL: GODKJENNING AV …", its column names): no label the header reads, no
+    attendance heading, and no sentence of prose."""
+    if _LABEL_RE.match(text) or _SIGNERS_RE.match(text) or _attendance_heading(text, False) is not None:
+        return False
+    return not (text.rstrip().endswith((".", "!", "?")) and len(text.split()) > 8)
+
+
+def _dated_body(text: str) -> bool:
+    """A title line that is only a body's name and a date ("Fylkesutvalet 4. juni 2024"); the name
+    must end as bodies' names do, so "Hamar 4. juni 2024" (a place) is no title."""
+    m = _DATED_NAME_RE.match(text.strip())
+    return m is not None and len(m.group("name").split()) <= 6 and m.group("name").strip().lower().endswith(BODY_NAME_ENDINGS)
+
+
 def _title(h: Header, content: list[Line]) -> None:
     """Title and organ from the lines above the first label: "Referat fra …", a bare
     "REFERAT"/"MØTEINNKALLING" with the organ on the next line or in the letterhead above."""
@@ -180,10 +198,12 @@ def _title(h: Header, content: list[Line]) -> None:
             h.used.add(ln.no)
     titled = next((i for i, ln in enumerate(top) if _TITLE_RE.search(ln.text) or _TITLE_AFTER_RE.search(ln.text)), None)
     if titled is None:  # "Styremøte 4/2024" under a letterhead: the meeting noun is the title
-        titled = next((i for i, ln in enumerate(top) if _NOUN_TITLE_RE.match(ln.text)), None)
+        titled = next((i for i, ln in enumerate(top) if _NOUN_TITLE_RE.match(ln.text) and not ln.text.endswith(".")), None)
     if titled is None:
         h.title_line = next((ln for ln in content if ln.cells is None and not ln.is_bullet), None)
-        if h.title_line is not None and (h.title_line.heading or _MEETING_TITLE_RE.search(h.title_line.text)):
+        if h.title_line is not None and (
+            h.title_line.heading or _MEETING_TITLE_RE.search(h.title_line.text) or _dated_body(h.title_line.text)
+        ):
             h.organ = organ_from_title(h.title_line.text)  # a heading, or "X Møte 22. mai 2012"
             h.used.add(h.title_line.no)
         return
@@ -298,7 +318,7 @@ def parse_header(pre: list[Line], source_file: str) -> Header:
             h.used.add(ln.no)
             continue
         flush()
-        if mode == "agenda" and (ln.numbered or ln.is_bullet):
+        if mode == "agenda" and (ln.numbered or ln.is_bullet or _listing_line(text)):
             h.used.add(ln.no)  # the agenda listed up front, not the items themselves
             continue
         if _AGENDA_LIST_RE.match(text) and not ln.is_bullet:
