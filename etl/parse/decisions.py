@@ -16,6 +16,7 @@ from etl.parse.vocabulary import (
     DECISION_PHRASES,
     NOT_DECISION_LABELS,
     NOT_HANDLED_PHRASES,
+    VOTE_WORDS,
     alternation,
 )
 
@@ -72,6 +73,15 @@ def _from_sentence(text: str, pattern: re.Pattern[str]) -> str:
     return text
 
 
+_VOTE_RE = re.compile(rf"\b(?:{alternation(VOTE_WORDS)})\b", re.I)
+
+
+def vote_lead_in(text: str) -> bool:
+    """A short line ending in a colon that reports the vote: "Med 9 mot 4 røyster vedtok fylkesutvalet:",
+    "Enstemmig vedtatt:". It leads into the decision and is not part of it."""
+    return text.endswith(":") and len(text.split()) <= 12 and _VOTE_RE.search(text) is not None
+
+
 def label_heading(text: str) -> bool:
     """A bold or heading line that is a decision or proposal label ("Regionrådets vedtak:",
     "Forslag til vedtak:"), not a heading of the item's text."""
@@ -126,6 +136,8 @@ def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Bloc
                 mode, taken_in_mode = "decision", 0
             continue
         if mode == "decision":
+            if taken_in_mode == 0 and vote_lead_in(text):
+                continue  # "Eit samrøystes fylkesutval vedtok:" introduces the decision below it
             if taken_in_mode == 0 or b.is_bullet or (labelled and labelled[-1].endswith(":")):
                 if taken_in_mode == 0:
                     labelled.append(text)
