@@ -34,15 +34,19 @@ from etl.parse.units import (
 SECTION = "round_table"
 
 
-def unit_header(block: Block, next_block: Block | None, loose: bool = False) -> UnitHeader | None:
+def unit_header(block: Block, next_block: Block | None, loose: bool = False, labelled: bool = False) -> UnitHeader | None:
     """Is this block a unit heading (possibly with inline text)?  ``loose``: a heading or
-    bold line where units are headings is a unit even when the gazetteer does not know it."""
+    bold line where units are headings is a unit even when the gazetteer does not know it.
+    ``labelled``: the round's reports are "Name: text" lines, so a short proper name before the
+    colon is a unit the gazetteer may not know ("Grong: Sagbruket utvider.")."""
     text = block.text
     head, colon, rest = text.partition(":")
     if colon and 0 < len(head.split()) <= 9:
         parts = split_unit(head)
         if parts:
             return UnitHeader(parts[0], parts[1], rest.strip() or None)
+        if labelled and rest.strip() and _report_label(head):
+            return UnitHeader(head.strip(), None, rest.strip())
         # A short proper-noun label ("Drammen:") with a report below it.
         words = head.split()
         if (
@@ -73,6 +77,26 @@ def unit_header(block: Block, next_block: Block | None, loose: bool = False) -> 
     if len(block.content) == 1 and next_block is not None and explicit_unit(parts[0]):
         return UnitHeader(parts[0], None, None)  # "Eidsvoll kommune" on a line of its own above prose
     return None
+
+
+def _report_label(head: str) -> bool:
+    """"Grong" in "Grong: text": a short proper name that is neither a person nor a generic label."""
+    return proper_name(head, 4) and not is_person(head.strip())
+
+
+def _labelled_reports(blocks: list[Block]) -> bool:
+    """Two or more blocks of the form "Name: text" (a proper name, then a report on the same line):
+    the round lists its units as labels, known to the gazetteer or not."""
+    found = 0
+    for b in blocks:
+        if b.first.cells is not None or b.first.heading:
+            continue
+        head, colon, rest = b.text.partition(":")
+        if colon and rest.strip() and len(head.split()) <= 4 and _report_label(head):
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 # --- tables ----------------------------------------------------------------------
@@ -267,6 +291,7 @@ def round_table_statements(
 
     unit_heading = 0  # heading level of the current unit's header (0: not a heading)
     blocks = _split_heading_lines(_split_lettered(blocks))
+    labelled = _labelled_reports(blocks)
     for i, b in enumerate(blocks):
         if b.first.cells is not None:
             rows.append(b.first)
@@ -277,7 +302,7 @@ def round_table_statements(
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         may_be_unit = unit is None or b.level <= unit_level or b.level in unit_levels or bool(b.first.heading)
         loose = bool(b.first.heading) and (unit is None or b.first.heading == unit_heading)
-        hdr = unit_header(b, nxt, loose) if may_be_unit else None
+        hdr = unit_header(b, nxt, loose, labelled) if may_be_unit else None
         if hdr is None and unit is not None and reporter is None and not stmts_since_unit:
             name = b.text.strip().strip("*_()").strip()
             if len(b.content) == 1 and not b.is_bullet and is_person(name):

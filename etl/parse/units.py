@@ -34,6 +34,8 @@ _PAREN_REP_RE = re.compile(r"^(?P<unit>[^()]+?)\s*\((?P<rep>[^()]+)\)$")
 _VED_REP_RE = re.compile(r"^(?P<unit>.+?)\s*,?\s+(?:v/\s*|ved\s+)(?P<rep>.+)$")
 _COMMA_REP_RE = re.compile(r"^(?P<unit>[^,]+?),\s+(?P<rep>[^,]+)$")
 _DASH_REP_RE = re.compile(r"^(?P<unit>.+?)\s+[–—-]\s+(?P<rep>.+)$")  # "Nordvik – Kari Nilsen"
+# A party abbreviation in brackets after a name ("Nils Dale (Sp)", "(FrP)", "(KrF)"): no unit.
+_PARTY_RE = re.compile(r"[A-ZÆØÅ][a-zæøå]?[A-ZÆØÅ]?[a-zæøå]?[A-ZÆØÅ]?")
 _EXPLICIT_UNIT_RE = re.compile(r"(?:kommune|kommuna|regionen|regionråd|regionrådet)$", re.IGNORECASE)
 
 
@@ -92,6 +94,8 @@ def split_unit(text: str) -> tuple[str, str | None] | None:
     m = _PAREN_REP_RE.match(t) if t.endswith(")") else None
     if m and (rep := reporter_name(m.group("rep"))):
         return m.group("unit").strip(), rep
+    if m and is_person(m.group("unit")) and _bracketed_unit(m.group("rep")):
+        return m.group("rep").strip(), m.group("unit").strip()  # "Kari Nilsen (Ringsaker)": the person first
     m = _VED_REP_RE.match(t) if "v/" in t or "ved" in t else None
     if m and (rep := reporter_name(m.group("rep"))):
         return m.group("unit").strip(), rep
@@ -104,6 +108,13 @@ def split_unit(text: str) -> tuple[str, str | None] | None:
     if looks_like_unit(t):
         return t, None
     return None
+
+
+def _bracketed_unit(text: str) -> bool:
+    """The unit in "Kari Nilsen (Ringsaker kommune)": a kommune or region, or a name of four letters
+    or more that is not an abbreviation ("(Sp)", "(KrF)", "(MDG)" are parties)."""
+    t = text.strip()
+    return looks_like_unit(t) or (proper_name(t, 4) and len(t) >= 4 and not t.isupper() and not _PARTY_RE.fullmatch(t))
 
 
 def heading_unit(text: str) -> tuple[str, str | None] | None:
