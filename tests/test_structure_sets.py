@@ -1,5 +1,5 @@
-"""The #9 document sets, parsed for real: the development set and the blind set (labelled by hand before
-any parser ran on it; docs/extraction.md has the before/after figures). Exact counts, so a rule that
+"""The #9 document sets, parsed for real: the development set and two blind sets (each labelled by hand
+before any parser ran on it; docs/extraction.md has the before/after figures). Exact counts, so a rule that
 loses or invents an item, a decision or a unit fails here, with the misses in the message."""
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ EXPECTED = {
                        "round_table_units": 22, "reporters": 20}, (20, 22)),
     "bodies_blind": (10, {"meeting_date": 10, "meeting_end_date": 1, "organ": 10, "agenda_items": 71,
                           "decisions": 44, "round_table_units": 43, "reporters": 43}, (39, 43)),
+    # The second blind set (session 6): six new layouts, labelled before the parser ran on them.
+    "bodies_blind2": (6, {"meeting_date": 6, "meeting_end_date": 1, "organ": 6, "agenda_items": 24,
+                          "decisions": 16, "round_table_units": 14, "reporters": 4}, (11, 14)),
 }  # fmt: skip
 
 
