@@ -14,11 +14,13 @@ MONTH_ALT = alternation(MONTHS)
 WEEKDAY_ALT = alternation(WEEKDAYS)
 # A date or date range, possibly with a weekday: "fredag 13. mars 2026", "18.–19. september 2014".
 DATE_TEXT = (
-    rf"(?:(?:{WEEKDAY_ALT})\s+(?:den\s+)?)?(?:\d{{1,2}}\.?\s*(?:[-–—]|og|til)\s*)?\d{{1,2}}\.\s*(?:{MONTH_ALT})\.?"
+    rf"(?:(?:{WEEKDAY_ALT})\s+(?:den\s+)?)?(?:\d{{1,2}}\.?\s*(?:[-–—]|og|til)\s*(?:(?:{WEEKDAY_ALT})\s+)?)?"
+    rf"\d{{1,2}}\.\s*(?:{MONTH_ALT})\.?"
     r"(?:\s+\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}"
 )
 _RANGE_RE = re.compile(
-    rf"(?<![\d.])(?P<d1>\d{{1,2}})\.?(?:\s*(?P<m1>{MONTH_ALT})\.?)?\s*(?:[-–—]|og|til)\s*(?P<d2>\d{{1,2}})\.?\s*"
+    rf"(?<![\d.])(?P<d1>\d{{1,2}})\.?(?:\s*(?P<m1>{MONTH_ALT})\.?)?\s*(?:[-–—]|og|til)\s*"
+    rf"(?:(?:{WEEKDAY_ALT})\s+)?(?P<d2>\d{{1,2}})\.?\s*"  # "mandag 9. og tirsdag 10. september"
     rf"(?P<m2>{MONTH_ALT})\b\.?(?:\s*(?P<y>\d{{4}}))?",
     re.IGNORECASE,
 )
