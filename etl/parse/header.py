@@ -120,6 +120,8 @@ def organ_from_title(title: str) -> str | None:
     t = _TRAILING_MEETING_RE.sub("", t)  # "Regionrådet Møte"
     t = re.sub(r"\s*[–—:-]\s*(?:møte)?referat$", "", t, flags=re.IGNORECASE)  # "Næringsgruppen – møtereferat"
     t = t.strip(" ,–—-:")
+    if re.fullmatch(r"nr\.?(?:\s*\d{1,3}(?:\s*/\s*\d{2,4})?)?|\d{1,3}(?:\s*/\s*\d{2,4})?", t, re.IGNORECASE):
+        return None  # "Protokoll fra møte nr. 3/24, …": a meeting number names no body
     if t.lower() in MEETING_NOUNS or _COMPOUND_MEETING_RE.fullmatch(t.lower()):
         return None  # "Referat – Styremøte 14.06.2013", "Protokoll frå haustmøtet": no body named
     if t.isupper() and len(t) > 3:  # "FAGGRUPPE FOR NÆRINGSSAMARBEID"
@@ -305,7 +307,10 @@ def parse_header(pre: list[Line], source_file: str) -> Header:
                     name_col = next(i for i, c in enumerate(low) if c in ("navn", "deltaker", "deltakere", "person"))
                 else:
                     name = cells[name_col].strip() if name_col < len(cells) else ""
-                    if name:
+                    if name and not is_person(name):
+                        # "Kvalnes | Geir Ask | Tone Moe": a table by member, its people in the other columns
+                        h.attendees.extend(c.strip() for c in cells if is_person(c.strip()))
+                    elif name:
                         h.attendees.append(name)
                 h.used.add(ln.no)
                 continue
@@ -460,13 +465,20 @@ def _roles(h: Header) -> None:
 def apply_trailer(h: Header, lines: list[Line]) -> set[int]:
     """"Referent: …" / "Møteleder: …" written after the last item; returns the used line numbers."""
     used: set[int] = set()
-    for ln in lines:
+    for i, ln in enumerate(lines):
         m = _LABEL_RE.match(ln.text) if ln.cells is None and not ln.is_bullet else None
         if m and LABELS[m.group("label").lower()] in ("secretary", "chair"):
             kind = LABELS[m.group("label").lower()]
             if getattr(h, kind) is None:
                 _apply(h, kind, m.group("value").strip(), [])
             used.add(ln.no)
+            continue
+        # A signature: the name, then its role on the line below ("Mari Lien" over "Referent").
+        role = LABELS.get(ln.text.strip().rstrip(":").lower()) if ln.cells is None and not ln.is_bullet else None
+        if role in ("secretary", "chair") and i and is_person(lines[i - 1].text.strip()):
+            if getattr(h, role) is None:
+                _apply(h, role, lines[i - 1].text.strip(), [])
+            used.update((lines[i - 1].no, ln.no))
     return used
 
 

@@ -42,7 +42,7 @@ HEADER_LABELS: dict[str, str] = {
     "møtt fra": "attendees", "til stades": "attendees", "tilstades": "attendees", "deltakarar": "attendees",
     "møtande": "attendees", "møtende": "attendees", "møtende medlemmer": "attendees",
     "forfall": "absent", "meldt forfall": "absent", "ikke til stede": "absent", "kopi": "absent",
-    "fraværende": "absent", "fravær": "absent", "forhindret": "absent", "ikkje til stades": "absent",
+    "fraværende": "absent", "fravær": "absent", "meldt fravær": "absent", "fråvær": "absent", "meldt fråvær": "absent", "forhindret": "absent", "ikkje til stades": "absent",
     "møteleder/referent": "chair_secretary", "møteleder og referent": "chair_secretary",
     "møteleder/sekretær": "chair_secretary", "leder/referent": "chair_secretary",
     "tid og sted": "time_place", "dato og sted": "time_place", "tid/sted": "time_place", "dato/sted": "time_place",
@@ -112,7 +112,9 @@ TITLE_LABELS: tuple[str, ...] = (
     "særutskrift",
 )  # fmt: skip
 # Words that open a numbered case heading ("Sak 3", "Sak nr.: 14/26", "Saksnr. 2/24", "Punkt 3").
-CASE_WORDS: tuple[str, ...] = ("sak", "saksnr", "saksnummer", "punkt", "pkt", "post")
+CASE_WORDS: tuple[str, ...] = (
+    "sak", "saksnr", "saksnummer", "punkt", "pkt", "post", "styresak", "rådssak", "utvalgssak", "utvalssak",
+)  # fmt: skip
 # Case-type prefixes of case-handling systems: politisk sak, orienteringssak,
 # referatsak, delegert sak, and "SR-sak" / "AU-sak" style body prefixes (any
 # capitals followed by "-sak").
