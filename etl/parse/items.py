@@ -160,6 +160,43 @@ def _typed(text: str) -> re.Match[str] | None:
     return None
 
 
+def _bullet_topics(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]] | None:
+    """Minutes written as one bullet list (web pages, e-mails): no numbered or headed items, but
+    outer bullets that are short topics, each over more deeply indented bullets with its text
+    ("• Økonomiplan 2021 (JB)" over "  • Vedtak: …"). Each topic is an item; None otherwise."""
+    bullets = [i for i, ln in enumerate(lines) if ln.is_bullet and ln.cells is None and not ln.noise]
+    if len(bullets) < 4:
+        return None
+    outer = min(lines[i].indent for i in bullets)
+    tops = [i for i in bullets if lines[i].indent == outer]
+    if len(tops) < 2:
+        return None
+    for k, i in enumerate(tops):
+        nxt = next((j for j in range(i + 1, len(lines)) if not lines[j].blank and not lines[j].noise), None)
+        text = lines[i].text
+        if (
+            nxt is None or not lines[nxt].is_bullet or lines[nxt].indent <= outer
+            or len(text.split()) > 10 or text.rstrip().endswith((".", "!", "?"))
+        ):
+            return None  # an outer bullet that is a sentence, or has nothing under it: a plain list
+    spans = [ItemSpan(lines[i], "", _clean_title(lines[i].text), [], False) for i in tops]
+    for k, i in enumerate(tops):
+        end = tops[k + 1] if k + 1 < len(tops) else len(lines)
+        spans[k].body = lines[i + 1 : end]
+    return lines[: tops[0]], spans
+
+
+def _has_cases(lines: list[Line]) -> bool:
+    """Two or more numbered case headings ("Sak 21/24 …", "PS 3/26 …"): the document's items."""
+    found = 0
+    for ln in lines:
+        if ln.cells is None and not ln.noise and ln.text[:1].isalpha() and (m := _typed(ln.text) or _SAK_RE.match(ln.text)):
+            found += bool(m.group("no"))
+            if found == 2:
+                return True
+    return False
+
+
 def _heading_candidate(ln: Line, slots: bool) -> tuple[str, str, bool] | None:
     """(number, title, explicit) if the line could open an agenda item."""
     if ln.cells is not None or ln.blank or ln.noise:
@@ -362,6 +399,7 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
             if ln.text[:1] in _SLOT_FIRST and ln.cells is None and not ln.is_bullet and not ln.noise and _SLOT_RE.match(ln.text)
         )
         >= 2
+        and not _has_cases(lines)  # a programme in clock times before numbered cases is a schedule
     )
     consumed: set[int] = set()  # indexes of title lines read with the case number above them
     for idx, ln in enumerate(lines):
@@ -452,6 +490,8 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
                 items.append(ItemSpan(ln, no, title, extra, numbered))
                 continue
         (items[-1].body if items else preamble).append(ln)
+    if not items and not listed and (topics := _bullet_topics(preamble)) is not None:
+        return topics
     if not items and listed:  # a notice: the sakliste is the agenda
         used = {id(it.heading) for it in listed}
         return [ln for ln in preamble if id(ln) not in used], listed
