@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from etl.parse.cleaning import ends_sentence
 from etl.parse.names import is_person, reporter_name
-from etl.parse.vocabulary import LOWER_CASE_IN_NAMES, NOT_UNIT_LABELS, REPORTER_ROLES
+from etl.parse.vocabulary import BRIEFING_VERBS, LOWER_CASE_IN_NAMES, NOT_UNIT_LABELS, REPORTER_ROLES, alternation
 
 _UNIT_WORD_RE = re.compile(
     r"kommune\b|kommuna\b|fylkeskommune|region(en|råd|rådet)?\b|regionen\b|\w+regionen\b|næringsutvikling|"
@@ -161,6 +161,25 @@ _ROLE_BRIEFING_RE = re.compile(
 )
 
 
+# "Vestkyst Næringsråd v/Siv Nordal orienterte om at …": a member and its reporter, then the verb.
+_VED_BRIEFING_RE = re.compile(
+    rf"^(?P<unit>[A-ZÆØÅ][^,:()/]{{1,50}}?)\s*,?\s+(?:v/\s*|ved\s+)(?P<rep>[^,:()]{{3,50}}?)\s+(?:{alternation(BRIEFING_VERBS)})\b"
+)
+# "Ordfører Geir Ask (Kvalnes) informerte om at …": the reporter first, the unit in brackets.
+_PAREN_BRIEFING_RE = re.compile(
+    rf"^(?P<rep>[A-ZÆØÅ][^,:()]{{2,60}}?)\s*\((?P<unit>[^()]{{2,40}})\)\s+(?:{alternation(BRIEFING_VERBS)})\b"
+)
+
+
+def _member_name(text: str) -> bool:
+    """A member's name in a briefing sentence: a kommune or region, or every word capitalised
+    ("Vestkyst Næringsråd"), so "Daglig leder v/Per Hansen orienterte" names no unit."""
+    words = text.split()
+    return looks_like_unit(text) or (
+        proper_name(text, 5) and all(w[0].isupper() or w in _LOWER_IN_NAMES for w in words)
+    )
+
+
 @dataclass(slots=True)
 class UnitHeader:
     unit: str
@@ -169,16 +188,21 @@ class UnitHeader:
 
 
 def role_briefing(text: str) -> UnitHeader | None:
-    """'Ordfører i Hol, Kari Nilsen, orienterte om ny skole.' → a unit header whose
-    sentence stays the report (it says what was told)."""
+    """'Ordfører i Hol, Kari Nilsen, orienterte om ny skole.', 'Vestkyst Næringsråd v/Siv Nordal
+    orienterte om …', 'Ordfører Geir Ask (Kvalnes) informerte om …' → a unit header whose sentence
+    stays the report (it says what was told)."""
     m = _ROLE_BRIEFING_RE.match(text)
-    if m is None or not m.group("role")[0].isupper():
-        return None
-    rep = reporter_name(m.group("rep"))
-    unit = m.group("unit").strip()
-    if rep is None or not proper_name(unit):
-        return None
-    return UnitHeader(unit, rep, text.strip())
+    if m is not None and m.group("role")[0].isupper():
+        rep = reporter_name(m.group("rep"))
+        unit = m.group("unit").strip()
+        return UnitHeader(unit, rep, text.strip()) if rep is not None and proper_name(unit) else None
+    m = _VED_BRIEFING_RE.match(text) if "v/" in text or " ved " in text else None
+    if m is not None and (rep := reporter_name(m.group("rep"))) and _member_name(m.group("unit").strip()):
+        return UnitHeader(m.group("unit").strip(), rep, text.strip())
+    m = _PAREN_BRIEFING_RE.match(text) if "(" in text else None
+    if m is not None and (rep := reporter_name(m.group("rep"))) and _bracketed_unit(m.group("unit")):
+        return UnitHeader(m.group("unit").strip(), rep, text.strip())
+    return None
 
 
 __all__ = [
