@@ -107,3 +107,74 @@ def test_a_person_with_the_unit_in_brackets_reports_for_that_unit():
                    "Per Olsen (Fjellnes kommune): Planen for sentrum er vedtatt.\n\n2. Eventuelt\nIngen saker.\n")
     assert rt(m) == [("Ringsaker", "Kari Nilsen", "Et nytt lager åpner i juni."),
                      ("Fjellnes kommune", "Per Olsen", "Planen for sentrum er vedtatt.")]
+
+
+# --- rules found with the third blind set (tests/fixtures/bodies_blind3/) ---------------------------
+def test_a_range_with_a_weekday_on_both_days_and_a_meeting_number_in_the_title():
+    m = parse_text("Sørvik regionråd\n\nProtokoll fra møte nr. 5/25, torsdag 4. og fredag 5. desember 2025.\n\n"
+                   "Sak 30/25 Budsjett\nVedtak:\nBudsjettet vedtas.\n\nSak 31/25 Eventuelt\nIngen saker.\n")
+    assert (m.meeting_date.isoformat(), m.end_date.isoformat()) == ("2025-12-04", "2025-12-05")
+    assert m.organ == "Sørvik regionråd"  # "nr. 5/25" names no body: the letterhead does
+
+
+def test_a_programme_in_clock_times_before_numbered_cases_adds_no_items():
+    m = parse_text("Referat fra Sørvik regionråd\nDato: 04.12.2025\n\nKl. 09.00\tKaffe\nKl. 09.30\tSakene\n\n"
+                   "Sak 30/25 Budsjett\nVedtak:\nBudsjettet vedtas.\n\nSak 31/25 Eventuelt\nIngen saker.\n")
+    assert [a.number for a in m.agenda] == ["30/25", "31/25"]
+
+
+def test_a_board_case_word_numbers_the_item():
+    m = parse_text("Referat fra styret i Sørvik Næringsråd\nDato: 04.12.2025\n\nStyresak 7/25 Budsjett\n"
+                   "Vedtak: Budsjettet vedtas.\n\nStyresak 8/25 Eventuelt\nIngen saker.\n")
+    assert [(a.number, a.title) for a in m.agenda] == [("7/25", "Budsjett"), ("8/25", "Eventuelt")]
+
+
+def test_briefings_that_name_the_member_and_the_reporter_open_units():
+    m = parse_text("Referat fra Sørvik næringsforum\nDato: 04.12.2025\n\n1. Nytt fra medlemmene\n\n"
+                   "Daglig leder v/Kari Moe orienterte om budsjettet.\n\n"
+                   "Sørvik Handelsstand v/Eva Lind orienterte om at to nye butikker åpner.\n\n"
+                   "Ordfører Per Dal (Nesbygd) informerte om at kaia er ferdig. Den kostet 12 millioner.\n\n"
+                   "2. Eventuelt\nIngen saker.\n")
+    assert rt(m) == [
+        (None, None, "Daglig leder v/Kari Moe orienterte om budsjettet."),  # a role, not a member
+        ("Sørvik Handelsstand", "Eva Lind", "Sørvik Handelsstand v/Eva Lind orienterte om at to nye butikker åpner."),
+        ("Nesbygd", "Per Dal", "Ordfører Per Dal (Nesbygd) informerte om at kaia er ferdig."),
+        ("Nesbygd", "Per Dal", "Den kostet 12 millioner."),
+    ]
+
+
+def test_a_member_table_by_kommune_lists_the_people_in_its_other_columns():
+    m = parse_text("Referat fra Sørvik regionråd\nDato: 04.12.2025\n\nFølgende medlemmer møtte:\n\n"
+                   "Kommune\tOrdfører\tRådmann\nNesbygd\tPer Dal\tLiv Holm\nStrandvik\tForfall\tOle Berg\n\n"
+                   "Sak 30/25 Budsjett\nVedtak:\nBudsjettet vedtas.\n\nSak 31/25 Eventuelt\nIngen saker.\n")
+    assert m.attendees == ["Per Dal", "Liv Holm", "Ole Berg"]
+
+
+BULLETS = """\
+Referat fra styremøte i Sørvik Turistlag 04.12.2025
+
+Tilstede: Eva Lind og Per Dal
+Meldt fravær: Kari Moe
+
+Saker:
+
+ • Vintersesongen (EL)
+  • Bookingene ligger 8 prosent over i fjor.
+  • Vedtak: Styret setter av 20 000 kroner til markedsføring.
+ • Eventuelt
+  • Ingen saker.
+
+Per Dal
+
+Referent
+"""
+
+
+def test_minutes_written_as_one_bullet_list_have_their_topics_as_items():
+    m = parse_text(BULLETS)
+    assert [(a.title, a.decision) for a in m.agenda] == [
+        ("Vintersesongen (EL)", "Styret setter av 20 000 kroner til markedsføring."), ("Eventuelt", None)]
+    assert (m.attendees, m.secretary) == (["Eva Lind", "Per Dal"], "Per Dal")
+    plain = parse_text("Referat fra Sørvik Turistlag\nDato: 04.12.2025\n\n • Bookingene steg i år.\n"
+                       "  • Mest i februar.\n • Styret er fornøyd.\n  • Det gjelder alle.\n")
+    assert plain.agenda == []  # outer bullets that are sentences: a plain list, not topics

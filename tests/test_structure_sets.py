@@ -21,7 +21,12 @@ EXPECTED = {
     # The second blind set (session 6): six new layouts, labelled before the parser ran on them.
     "bodies_blind2": (6, {"meeting_date": 6, "meeting_end_date": 1, "organ": 6, "agenda_items": 24,
                           "decisions": 16, "round_table_units": 14, "reporters": 4}, (11, 14)),
+    # The third blind set (session 6). Its one miss is an organ: the labels name the alliance
+    # ("Næringsalliansen Vest"), the parser its forum ("Hovedforum i Næringsalliansen Vest").
+    "bodies_blind3": (4, {"meeting_date": 4, "meeting_end_date": 1, "organ": 3, "agenda_items": 12,
+                          "decisions": 8, "round_table_units": 9, "reporters": 6}, (9, 9)),
 }  # fmt: skip
+MISSED_ORGANS = {"bodies_blind3": 1}  # organs parsed but named otherwise than labelled (FP and FN)
 
 
 @pytest.mark.parametrize("folder", sorted(EXPECTED))
@@ -31,9 +36,10 @@ def test_structure_of_the_labelled_sets(folder):
     assert not r.errors
     assert r.documents == documents
     got = {f: (r.fields[f].tp, r.fields[f].fp, r.fields[f].fn) for f in FIELDS}
-    assert got == {f: (tps[f], 0, 0) for f in FIELDS}, r.misses
+    missed = {f: MISSED_ORGANS.get(folder, 0) if f == "organ" else 0 for f in FIELDS}
+    assert got == {f: (tps[f], missed[f], missed[f]) for f in FIELDS}, r.misses
     assert (r.kind_right, r.kind_total) == (documents, documents)
     assert (r.units_exact, r.units_total) == (exact, total), r.misses
     # The only statement misses: a unit whose one line says it has nothing new ("Ingen nye saker."), which the
     # labels count as no statement and the project keeps as the unit's statement (see docs/extraction.md).
-    assert all("forventet 0, fikk 1" in m for m in r.misses), r.misses
+    assert all("forventet 0, fikk 1" in m or ": organ: " in m for m in r.misses), r.misses
