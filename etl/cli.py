@@ -62,6 +62,25 @@ def main(argv: list[str] | None = None) -> int:
     return _evaluate(args)
 
 
+BUILD_NICE = 10  # default niceness of a build (NAERINGSPULS_BUILD_NICE)
+
+
+def lower_priority() -> None:
+    """Run the build (and the parse workers it forks) below the dashboard: on a machine that also
+    serves readers, a rebuild then takes the cores only when the pages leave them idle (20 readers
+    during builds back to back: docs/benchmarks.md, "Capacity"). ``NAERINGSPULS_BUILD_NICE=0`` keeps
+    the normal priority."""
+    try:
+        nice = int(os.environ.get("NAERINGSPULS_BUILD_NICE", BUILD_NICE))
+    except ValueError:
+        nice = BUILD_NICE
+    if nice > 0 and hasattr(os, "nice"):
+        try:
+            os.nice(nice)
+        except OSError:
+            pass  # not allowed here: the build runs at the priority it has
+
+
 def _build(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
@@ -71,6 +90,7 @@ def _build(args: argparse.Namespace) -> int:
     # Parse workers never outlive the build: a build killed with its server (see
     # dashboard.ingest) takes them along instead of leaving them orphaned.
     workers_die_with_this_process()
+    lower_priority()
 
     db = args.db or default_db()
     bar = None

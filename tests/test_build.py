@@ -201,3 +201,15 @@ def test_cli_evaluate_prints_precision_and_recall():
     assert "precision" in res.stdout and "recall" in res.stdout
     assert "forsvar" in res.stdout and "amount_nok" in res.stdout
     assert "linking B-cubed F1                   0.979" in res.stdout  # and the register of saker
+
+
+@pytest.mark.parametrize(("setting", "lowered_by"), [(None, 10), ("0", 0), ("5", 5), ("ti", 10)])
+def test_a_cli_build_runs_below_the_dashboards_priority(setting, lowered_by):
+    """`python -m etl build` lowers its own priority (and so its parse workers'), so a rebuild on the
+    serving machine takes the cores only when pages leave them idle; NAERINGSPULS_BUILD_NICE sets how far."""
+    env = {k: v for k, v in os.environ.items() if k != "NAERINGSPULS_BUILD_NICE"}
+    if setting is not None:
+        env["NAERINGSPULS_BUILD_NICE"] = setting
+    code = "import os; from etl.cli import lower_priority; lower_priority(); print(os.nice(0))"
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert int(out.stdout) == min(os.nice(0) + lowered_by, 19)
