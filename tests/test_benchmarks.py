@@ -26,8 +26,9 @@ def run(script: str, *args: str) -> str:
 
 
 def test_bench_build_prints_throughput_and_rebuild_time():
-    out = run("bench_build.py", "--docs", "12")
+    out = run("bench_build.py", "--docs", "12", "--repeat", "2")
     assert "docs/s" in out and "rebuild, nothing changed" in out and "wrote=False" in out
+    assert re.search(r"full build, best of 2: .* docs/s", out) and re.search(r"\(each: \d+, \d+\)", out), out
     assert re.search(r"of which the register: +\d+\.\d\d s +\(\d+ mentions linked into \d+ saker\)", out), out
 
 
