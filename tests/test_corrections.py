@@ -218,6 +218,9 @@ def test_saker_merge_rename_status_and_move(archive):
     assert merged == [("Viken Park", "stanset", 2, True)]
     assert one(archive, "SELECT count(*), count(DISTINCT sak_id) FROM v_sak_mentions WHERE text = ?", [datasenter]) == [(2, 1)]
     assert set(log(archive).values()) == {"brukt"}
+    # the dashboard's stored copy carries the corrected register's sak ids (set after linking)
+    assert one(archive, "SELECT statement_id, sak_id FROM mart_statements ORDER BY 1") == \
+        one(archive, "SELECT statement_id, sak_id FROM v_statements ORDER BY 1")
 
 
 def test_corrections_survive_a_forced_rebuild_and_a_changed_source_line_makes_them_foreldet(archive):

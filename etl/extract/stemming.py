@@ -55,5 +55,5 @@ def register(con: duckdb.DuckDBPyConnection) -> None:
     try:
         con.create_function(SQL_FUNCTION, stem, [VARCHAR], VARCHAR,
                             null_handling="default", side_effects=False)
-    except duckdb.NotImplementedException:
-        pass  # already registered on this connection
+    except (duckdb.NotImplementedException, duckdb.CatalogException):
+        pass  # already registered on this connection, or on another cursor of its database

@@ -7,7 +7,8 @@ stored as a table named after the file without its number, ``mart_*``).
 Files within a layer run in name order, except that marts and materialised tables
 may depend on each other, which ``create_views`` resolves by retrying until every
 view exists.  ``create_views`` creates the materialised tables empty (the register
-is not linked yet); ``materialise`` fills them once everything they read is final.
+is not linked yet); ``materialise`` fills them (while the register is being linked, on a
+second connection) and ``fill_sak_ids`` then sets ``mart_statements.sak_id`` from the register.
 """
 
 from __future__ import annotations
@@ -77,9 +78,23 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def materialise(con: duckdb.DuckDBPyConnection) -> None:
-    """Fill the materialised tables from the final views: the last step of a build, after the
-    register is linked and the corrections log written (the tables read both)."""
+    """Fill the materialised tables from the final views, after the statements' corrections are
+    logged (``originals`` reads them). The register may still be being linked: ``fill_sak_ids``
+    then sets ``mart_statements.sak_id``, the one column that reads it."""
     stemming.register(con)
     con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would garble the build's
     for path in sql_files("materialised"):
         con.execute(materialised_sql(path))
+
+
+# v_statements' sak_id (its join with the register), set on the materialised copy.
+_FILL_SAK_IDS = """
+UPDATE mart_statements AS m SET sak_id = sm.sak_id
+FROM stg_sak_mentions AS sm
+WHERE sm.statement_id = m.statement_id AND sm.is_primary AND m.sak_id IS DISTINCT FROM sm.sak_id
+"""
+
+
+def fill_sak_ids(con: duckdb.DuckDBPyConnection) -> None:
+    """Copy each statement's sak into ``mart_statements`` once the register is linked."""
+    con.execute(_FILL_SAK_IDS)
