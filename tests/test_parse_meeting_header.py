@@ -11,7 +11,7 @@ import pytest
 
 from etl.model import RawDocument, SourceLine
 from etl.parse import parse_document
-from etl.parse.header import organ_from_title
+from etl.parse.organs import organ_from_title
 from etl.readers.text import text_to_lines
 
 D = dt.date

@@ -28,23 +28,23 @@ _OF_WHOM = r"(?:\s+(?:i|frå|fra)\s+[^:.]{1,40})?"
 _DECISION_LABEL_RE = re.compile(
     rf"^{_OWNER}(?:{alternation(DECISION_LABELS)})(?:\s*/\s*(?:{alternation(DECISION_LABELS)}))?{_OF_WHOM}"
     r"(?:\s*\([^()]{1,40}\))?\s*[:.–-]\s*(?P<rest>.*)$",
-    re.I
+    re.IGNORECASE
 )
 # "Forslag til vedtak:", "Innstilling frå dagleg leiar:", "Votering:", "Behandling i rådet - 06.02.2025:"
 # "Rådet gjorde følgende vedtak:", "Styret fatta slikt vedtak:" — a label in a sentence.
 _MADE_DECISION_RE = re.compile(
     r"^[^.:]{0,50}\b(?:gjorde|fattet|fatta|gjorde samrøystes|gjorde enstemmig)\s+(?:følgende|følgjande|slikt|slik)?\s*"
     r"(?:enstemmig\s+|samrøystes\s+)?vedtak\s*:\s*(?P<rest>.*)$",
-    re.I,
+    re.IGNORECASE,
 )
 # A label on a line of its own without a colon, as case-handling systems print them in bold:
 # "Regionrådets vedtak", "Forslag til vedtak", "Votering", "Styrets behandling".
-_BARE_DECISION_RE = re.compile(rf"^{_OWNER}(?:{alternation(DECISION_LABELS)}){_OF_WHOM}\s*$", re.I)
-_BARE_NOT_RE = re.compile(rf"^{_OWNER}(?:{alternation(NOT_DECISION_LABELS)}){_OF_WHOM}\s*$", re.I)
-_NOT_DECISION_RE = re.compile(rf"^{_OWNER}(?:{alternation(NOT_DECISION_LABELS)})\b[^:]{{0,60}}:", re.I)
-_INLINE_DECISION_RE = re.compile(rf"(?<=[.!?])\s+(?:{alternation(DECISION_LABELS)})\s*:\s*(?P<rest>\S.*)$", re.I)
-_NOT_HANDLED_RE = re.compile("|".join(NOT_HANDLED_PHRASES), re.I)
-_APPROVED_RE = re.compile("|".join(DECISION_PHRASES), re.I)
+_BARE_DECISION_RE = re.compile(rf"^{_OWNER}(?:{alternation(DECISION_LABELS)}){_OF_WHOM}\s*$", re.IGNORECASE)
+_BARE_NOT_RE = re.compile(rf"^{_OWNER}(?:{alternation(NOT_DECISION_LABELS)}){_OF_WHOM}\s*$", re.IGNORECASE)
+_NOT_DECISION_RE = re.compile(rf"^{_OWNER}(?:{alternation(NOT_DECISION_LABELS)})\b[^:]{{0,60}}:", re.IGNORECASE)
+_INLINE_DECISION_RE = re.compile(rf"(?<=[.!?])\s+(?:{alternation(DECISION_LABELS)})\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_NOT_HANDLED_RE = re.compile("|".join(NOT_HANDLED_PHRASES), re.IGNORECASE)
+_APPROVED_RE = re.compile("|".join(DECISION_PHRASES), re.IGNORECASE)
 # Every decision label has one of these stems: a cheap test before the full patterns.
 LABEL_STEMS = ("vedta", "konklusjon", "beslutning", "avgj")
 _NOT_STEMS = tuple(sorted({label.split()[0][:6] for label in NOT_DECISION_LABELS}))
@@ -60,8 +60,8 @@ def _has_stem(low: str, stems: tuple[str, ...]) -> bool:
     cheaper than the patterns it guards."""
     return _STEM_RES[stems].search(low) is not None
 # Every decision phrase has one of these stems: a cheap test before the full pattern.
-_HINT_RE = re.compile(r"godkj|vedt|orienter|etterretning|vitande", re.I)
-_APPROVAL_WORD_RE = re.compile(r"\bgodkjen|\bgodkjend|\bvedtatt\b|\bvedteke|\bingen merknader\b|\bingen merknad", re.I)
+_HINT_RE = re.compile(r"godkj|vedt|orienter|etterretning|vitande", re.IGNORECASE)
+_APPROVAL_WORD_RE = re.compile(r"\bgodkjen|\bgodkjend|\bvedtatt\b|\bvedteke|\bingen merknader\b|\bingen merknad", re.IGNORECASE)
 
 
 def _from_sentence(text: str, pattern: re.Pattern[str]) -> str:
@@ -73,7 +73,7 @@ def _from_sentence(text: str, pattern: re.Pattern[str]) -> str:
     return text
 
 
-_VOTE_RE = re.compile(rf"\b(?:{alternation(VOTE_WORDS)})\b", re.I)
+_VOTE_RE = re.compile(rf"\b(?:{alternation(VOTE_WORDS)})\b", re.IGNORECASE)
 
 
 def vote_lead_in(text: str) -> bool:
@@ -173,7 +173,7 @@ def take_decision(blocks: list[Block], kind: str) -> tuple[str | None, list[Bloc
 
 # "… ble godkjent", "vart vedteke", "vedtok": something was decided (a notice's
 # proposals say "… godkjennes").
-_DONE_RE = re.compile(r"\b(?:ble|blei|vart|var|er blitt|har)\b|vedtok|\btatt til|\bteke til|\btekne til", re.I)
+_DONE_RE = re.compile(r"\b(?:ble|blei|vart|var|er blitt|har)\b|vedtok|\btatt til|\bteke til|\btekne til", re.IGNORECASE)
 
 
 def decided(decision: str) -> bool:

@@ -10,11 +10,11 @@ from etl.extract.dates import find_date_spans, parse_norwegian_date
 from etl.parse.lines import URL_RE, Line
 from etl.parse.meeting_dates import (
     DATE_TEXT,
-    MONTH_ALT,
     PLACE_DATE_RE,
     choose_meeting_date,
 )
 from etl.parse.names import is_person
+from etl.parse.organs import TITLE_AFTER_RE, dated_body, organ_from_title
 from etl.parse.vocabulary import (
     AGENDA_LIST_HEADINGS,
     ATTENDANCE_HEADINGS,
@@ -49,27 +49,12 @@ _AGENDA_LIST_RE = re.compile(rf"^(?:{alternation(AGENDA_LIST_HEADINGS)})\s*:?$",
 _ROLE_RE = re.compile(r"\((?P<role>møteleder|leder|referent|sekretær|ordstyrer)\)", re.IGNORECASE)
 _TITLE_RE = re.compile(rf"^(?:{alternation(TITLE_WORDS + NOTICE_WORDS)})\b", re.IGNORECASE)
 _NOTICE_RE = re.compile(rf"^(?:{alternation(NOTICE_WORDS)})\b", re.IGNORECASE)
-# "… – referat fra samling 2.–3. juni 2025": a title word after the organ.
-_TITLE_AFTER_RE = re.compile(rf"\s+[–—-]\s+(?:{alternation(TITLE_WORDS + NOTICE_WORDS)})\b.*$", re.IGNORECASE)
-_MEETING_NOUN_RE = re.compile(
-    rf"^(?:(?:fra|frå|til|for|om)\s+)?(?:(?:det|eit|et)\s+)?(?:{alternation(MEETING_NOUNS)})\s+(?:(?:i|for|med|hos|til)\s+)?"
-    r"(?=[A-ZÆØÅ])",
-    re.I,
-)
-# "X Møte 22. mai 2012" / "X – møte 3/2025": a meeting noun and what follows it after the organ.
-_TRAILING_MEETING_RE = re.compile(rf"[\s,]+[–—-]?\s*(?:{alternation(MEETING_NOUNS)})\b[\s\d./–—-]*$", re.IGNORECASE)
-_ORGAN_CUT_RE = re.compile(rf"[\s,–—(-]+(?:(?:{DATE_TEXT})|kl\.?\s*\d)", re.IGNORECASE)
-# One word that is a kind of meeting ("haustmøtet", "vårsamlinga", "fellesmøtet"): never a body's name.
-_COMPOUND_MEETING_RE = re.compile(r"[a-zæøå]*(?:møte|møtet|møta|samling|samlinga|samlingen)")
 # A notice named after the body: "Valdresrådet – møteinnkalling".
 _NOTICE_AFTER_RE = re.compile(rf"\s+[–—-]\s+(?:{alternation(NOTICE_WORDS)})\b", re.IGNORECASE)
 _NOUN_TITLE_RE = re.compile(rf"^(?:{alternation(MEETING_NOUNS)})\b(?!\s+(?:i|for|med)\s+[a-zæøå])", re.IGNORECASE)
-_MEETING_NO_RE = re.compile(r"[\s,–—-]+(?:nr\.?\s*)?\d{1,2}\s*/\s*(?:\d{2}|\d{4})$|[\s,–—-]+nr\.?\s*\d{1,3}$", re.IGNORECASE)
 _MEETING_TITLE_RE = re.compile(
     rf"^[A-ZÆØÅ][^.:]{{2,80}}\s(?:{alternation(MEETING_NOUNS)})\b[\s,–—-]*(?:{DATE_TEXT})\s*$", re.IGNORECASE
 )
-# "Fylkesutvalet 4. juni 2024": a body's name and a date make the whole title line.
-_DATED_NAME_RE = re.compile(rf"^(?P<name>[A-ZÆØÅ][^.:,\d]{{2,60}}?)[\s,–—-]+(?:{DATE_TEXT})\s*$", re.IGNORECASE)
 _ADDRESSEE_RE = re.compile(r"^(?:til|kopi til|adressat)\s+\S", re.IGNORECASE)
 _ATTENDANCE = tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in ATTENDANCE_HEADINGS)
 _SIGNERS_RE = re.compile(rf"^(?:{alternation(PROTOCOL_SIGNERS)})\b", re.IGNORECASE)
@@ -97,36 +82,6 @@ class Header:
     notice: bool = False  # the title says innkalling
     letter_date: dt.date | None = None  # "Gran, 3. oktober 2025": when the letter was sent
     organ_from_letterhead: bool = False  # a "Utvalg:" label names the body better
-
-
-_TITLE_PREFIX_RE = re.compile(
-    rf"^(?:{alternation(TITLE_WORDS + NOTICE_WORDS)})(?:\s+(?:fra|frå|for|til|i))?(?:\s*[-–—:]\s*|\s+|$)", re.IGNORECASE
-)
-
-
-def organ_from_title(title: str) -> str | None:
-    """The body's name from a title: "Referat fra styremøte i X 14. juni 2013" → "X",
-    "Innkalling til møte i Rådet for X" → "Rådet for X", "X Møte 22. mai 2012" → "X"."""
-    t = _TITLE_AFTER_RE.sub("", title.strip())  # "X – referat fra samling 2.–3. juni"
-    t = _TITLE_PREFIX_RE.sub("", t)
-    t = _MEETING_NOUN_RE.sub("", t)
-    # Cut at the date ("… 12. mars 2026, kl. 10, Gol", "… 12.03.2026", "… 18.–19. september") or a time.
-    cut = _ORGAN_CUT_RE.search(t)
-    if cut and cut.start() > 0:
-        t = t[: cut.start()]
-    t = re.sub(r"[\s,–—-]*\d{1,2}\.\d{1,2}\.\d{2,4}$|[\s,–—-]*\d{4}-\d{2}-\d{2}$", "", t)
-    t = _MEETING_NO_RE.sub("", t)  # "Styremøte 4/2024", "Møte nr. 3"
-    t = re.sub(rf"[\s,–—-]+(?:(?:{MONTH_ALT})\.?\s+)?(?:19|20)\d\d$", "", t, flags=re.IGNORECASE)  # "– mars 2023"
-    t = _TRAILING_MEETING_RE.sub("", t)  # "Regionrådet Møte"
-    t = re.sub(r"\s*[–—:-]\s*(?:møte)?referat$", "", t, flags=re.IGNORECASE)  # "Næringsgruppen – møtereferat"
-    t = t.strip(" ,–—-:")
-    if re.fullmatch(r"nr\.?(?:\s*\d{1,3}(?:\s*/\s*\d{2,4})?)?|\d{1,3}(?:\s*/\s*\d{2,4})?", t, re.IGNORECASE):
-        return None  # "Protokoll fra møte nr. 3/24, …": a meeting number names no body
-    if t.lower() in MEETING_NOUNS or _COMPOUND_MEETING_RE.fullmatch(t.lower()):
-        return None  # "Referat – Styremøte 14.06.2013", "Protokoll frå haustmøtet": no body named
-    if t.isupper() and len(t) > 3:  # "FAGGRUPPE FOR NÆRINGSSAMARBEID"
-        t = t.lower()
-    return (t[0].upper() + t[1:]) if t else None
 
 
 def _person(value: str) -> str | None:
@@ -177,13 +132,6 @@ def _listing_line(text: str) -> bool:
     return not (text.rstrip().endswith((".", "!", "?")) and len(text.split()) > 8)
 
 
-def _dated_body(text: str) -> bool:
-    """A title line that is only a body's name and a date ("Fylkesutvalet 4. juni 2024"); the name
-    must end as bodies' names do, so "Hamar 4. juni 2024" (a place) is no title."""
-    m = _DATED_NAME_RE.match(text.strip())
-    return m is not None and len(m.group("name").split()) <= 6 and m.group("name").strip().lower().endswith(BODY_NAME_ENDINGS)
-
-
 def _title(h: Header, content: list[Line]) -> None:
     """Title and organ from the lines above the first label: "Referat fra …", a bare
     "REFERAT"/"MØTEINNKALLING" with the organ on the next line or in the letterhead above."""
@@ -198,13 +146,13 @@ def _title(h: Header, content: list[Line]) -> None:
         if PLACE_DATE_RE.match(ln.text):  # the letter's date line is metadata, not text
             h.letter_date = parse_norwegian_date(ln.text, None)
             h.used.add(ln.no)
-    titled = next((i for i, ln in enumerate(top) if _TITLE_RE.search(ln.text) or _TITLE_AFTER_RE.search(ln.text)), None)
+    titled = next((i for i, ln in enumerate(top) if _TITLE_RE.search(ln.text) or TITLE_AFTER_RE.search(ln.text)), None)
     if titled is None:  # "Styremøte 4/2024" under a letterhead: the meeting noun is the title
         titled = next((i for i, ln in enumerate(top) if _NOUN_TITLE_RE.match(ln.text) and not ln.text.endswith(".")), None)
     if titled is None:
         h.title_line = next((ln for ln in content if ln.cells is None and not ln.is_bullet), None)
         if h.title_line is not None and (
-            h.title_line.heading or _MEETING_TITLE_RE.search(h.title_line.text) or _dated_body(h.title_line.text)
+            h.title_line.heading or _MEETING_TITLE_RE.search(h.title_line.text) or dated_body(h.title_line.text)
         ):
             h.organ = organ_from_title(h.title_line.text)  # a heading, or "X Møte 22. mai 2012"
             h.used.add(h.title_line.no)

@@ -40,7 +40,7 @@ _SLOT_RE = re.compile(
     re.IGNORECASE,
 )
 _DAY_LINE_RE = re.compile(
-    rf"^(?:{alternation(WEEKDAYS)})\s+(?:den\s+)?\d{{1,2}}\.\s*(?:{alternation(tuple(MONTHS))})?\.?(?:\s+\d{{4}})?\s*:?$", re.I
+    rf"^(?:{alternation(WEEKDAYS)})\s+(?:den\s+)?\d{{1,2}}\.\s*(?:{alternation(tuple(MONTHS))})?\.?(?:\s+\d{{4}})?\s*:?$", re.IGNORECASE
 )
 _SLOT_FIRST = frozenset("0123456789kK")
 _SLOT_NO_RE = re.compile(r"\d{1,2}[:.]\d{2}")
@@ -311,7 +311,7 @@ _AGENDA_LABEL_RE = re.compile(
 _AGENDA_HEADING_RE = re.compile(rf"^(?:{alternation(AGENDA_LIST_HEADINGS)})\s*:?$", re.IGNORECASE)
 _COLUMNS_RE = re.compile(r"\S(?:\s{2,}|\t)\S")
 _SUBNO_RE = re.compile(r"^(?P<no>\d{1,2})\.(?P<sub>\d{1,2})\.?\s+(?P<title>[A-ZÆØÅ«\"].*)$")
-_ROW_NO_RE = re.compile(rf"^(?:(?P<type>(?:{'|'.join(CASE_TYPES)})|[A-ZÆØÅ]{{1,5}}-sak)\s*|(?:sak|saksnr)\.?\s*)?(?P<no>{_NO})\.?$", re.I)
+_ROW_NO_RE = re.compile(rf"^(?:(?P<type>(?:{'|'.join(CASE_TYPES)})|[A-ZÆØÅ]{{1,5}}-sak)\s*|(?:sak|saksnr)\.?\s*)?(?P<no>{_NO})\.?$", re.IGNORECASE)
 
 
 def _sub_heading(ln: Line, item_no: int) -> bool:

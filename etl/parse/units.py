@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from etl.parse.cleaning import ends_sentence
 from etl.parse.names import is_person, reporter_name
-from etl.parse.vocabulary import BRIEFING_VERBS, LOWER_CASE_IN_NAMES, NOT_UNIT_LABELS, REPORTER_ROLES, alternation
+from etl.parse.vocabulary import (
+    BRIEFING_VERBS,
+    LOWER_CASE_IN_NAMES,
+    NOT_UNIT_LABELS,
+    REPORTER_ROLES,
+    alternation,
+)
 
 _UNIT_WORD_RE = re.compile(
     r"kommune\b|kommuna\b|fylkeskommune|region(en|råd|rådet)?\b|regionen\b|\w+regionen\b|næringsutvikling|"

@@ -21,18 +21,18 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import duckdb
 
-from etl.errors import DocumentError
-from etl.warehouse import reference
-from etl.warehouse.load import ColumnBatch, Columns, as_failed, document_columns
 from etl.corrections.store import default_path as default_corrections_path
 from etl.corrections.store import file_sha256, read_corrections
+from etl.errors import DocumentError
+from etl.warehouse import reference
 from etl.warehouse.fixes import correct_and_link
+from etl.warehouse.load import ColumnBatch, Columns, as_failed, document_columns
 from etl.warehouse.register import previous_ids
 from etl.warehouse.schema import SCHEMA_VERSION, create_tables
 
