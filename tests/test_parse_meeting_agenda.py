@@ -9,7 +9,8 @@ import pytest
 
 from etl.model import RawDocument, SourceLine
 from etl.parse import parse_document
-from etl.parse.items import number_value, split_run_title
+from etl.parse.heading_text import split_run_title
+from etl.parse.items import number_value
 from etl.readers.text import text_to_lines
 
 HEAD = "Referat fra Vikdal regionråd\nDato: 12.03.2026\n\n"

@@ -4,21 +4,24 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from etl.parse.decisions import LABEL_STEMS, label_heading
+from etl.parse.decisions import label_heading
+from etl.parse.heading_text import (
+    clean_title,
+    heading_decision,
+    plausible_title,
+    title_and_rest,
+)
 from etl.parse.lines import Line
 from etl.parse.vocabulary import (
     AGENDA_LIST_HEADINGS,
     CASE_TYPES,
     CASE_WORDS,
-    DECISION_LABELS,
     ITEM_KIND_PATTERNS,
     MONTHS,
-    OUTCOME_STEMS,
     STANDARD_TITLES,
     TITLE_LABELS,
-    TITLE_LINK_WORDS,
     WEEKDAYS,
     alternation,
 )
@@ -105,10 +108,6 @@ def normalise_number(no: str) -> str:
     return _SLASH_RE.sub("/", _SPACES_RE.sub(" ", no.strip()))
 
 
-def _clean_title(title: str) -> str:
-    return _SPACES_RE.sub(" ", title.strip().strip("*").strip()).rstrip(":").strip()
-
-
 @dataclass(slots=True)
 class ItemSpan:
     heading: Line
@@ -116,41 +115,6 @@ class ItemSpan:
     title: str
     body: list[Line] = field(default_factory=list)
     numbered: bool = True  # the number is printed (not counted on from the previous item)
-
-
-_PREPOSITIONS = TITLE_LINK_WORDS
-_LETTERED_RE = re.compile(r"^[a-h]\)$")
-# A decision written on the heading line: "… – vedtatt", ": Godkjent.", ". Vedtak: …"
-_HEADING_DECISION_RE = re.compile(
-    rf"^(?P<title>.+?)(?:\s*[.:–—-]\s+|\s+)(?P<label>(?:{alternation(DECISION_LABELS)})\s*:\s*)(?P<rest>\S.*)$", re.IGNORECASE
-)
-_HEADING_OUTCOME_RE = re.compile(
-    r"^(?P<title>.+?)\s*[.:–—-]\s+(?P<rest>(?:enstemmig |samrøystes )?(?:godkjent|godkjend|vedtatt|vedteke|"
-    r"tatt til orientering|teke til vitande|utsatt|utsett)(?:\s+[^.:]{1,50})?\.?)$",
-    re.IGNORECASE,
-)
-
-
-_OUTCOME_STEMS = OUTCOME_STEMS
-
-
-def split_run_title(text: str) -> tuple[str, str] | None:
-    """'Eventuelt Ingen saker.' → ('Eventuelt', 'Ingen saker.'): a heading whose body ran
-    onto its line (line breaks lost). The title ends before the first capitalised word
-    or inline list letter that does not follow a preposition."""
-    words = text.split(" ")
-    for k in range(1, min(15, len(words) - 1)):
-        w, prev = words[k], words[k - 1]
-        if _LETTERED_RE.match(w):
-            return " ".join(words[:k]), " ".join(words[k:])
-        if w[:1].isupper() and prev.lower() not in _PREPOSITIONS and not prev.endswith(":") and len(words) - k >= 2:
-            return " ".join(words[:k]), " ".join(words[k:])
-    return None
-
-
-def _body_line(ln: Line, text: str) -> Line:
-    """A line of its own for text that shares the heading's source line."""
-    return replace(ln, text=text, marker=None, level=0, heading=0, cells=None)
 
 
 def _typed(text: str) -> re.Match[str] | None:
@@ -179,7 +143,7 @@ def _bullet_topics(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]] | Non
             or len(text.split()) > 10 or text.rstrip().endswith((".", "!", "?"))
         ):
             return None  # an outer bullet that is a sentence, or has nothing under it: a plain list
-    spans = [ItemSpan(lines[i], "", _clean_title(lines[i].text), [], False) for i in tops]
+    spans = [ItemSpan(lines[i], "", clean_title(lines[i].text), [], False) for i in tops]
     for k, i in enumerate(tops):
         end = tops[k + 1] if k + 1 < len(tops) else len(lines)
         spans[k].body = lines[i + 1 : end]
@@ -206,7 +170,7 @@ def _heading_candidate(ln: Line, slots: bool) -> tuple[str, str, bool] | None:
     ):
         # "3. Runde rundt bordet" / "II. Runde rundt bordet" as a numbered line
         if ln.level == 1 and ln.indent < 3:
-            return ln.marker[:-1], _clean_title(ln.text), False
+            return ln.marker[:-1], clean_title(ln.text), False
         return None
     if ln.is_bullet:
         return None
@@ -216,18 +180,18 @@ def _heading_candidate(ln: Line, slots: bool) -> tuple[str, str, bool] | None:
         no = normalise_number(m.group("no"))
         if "type" in m.groupdict():
             no = f"{m.group('type')} {no}"
-        return no, _clean_title(m.group("title")), True
+        return no, clean_title(m.group("title")), True
     if slots and (m := _SLOT_RE.match(ln.text)):
-        return m.group("no"), _clean_title(m.group("title")), True
+        return m.group("no"), clean_title(m.group("title")), True
     if first.isdigit() and (m := _COLON_NO_RE.match(ln.text)) is not None:
-        return m.group("no"), _clean_title(m.group("title")), False
+        return m.group("no"), clean_title(m.group("title")), False
     if not ln.heading and _STANDARD_TITLE_RE.match(ln.text):
-        return "", _clean_title(ln.text), True  # "Eventuelt" on a line of its own
+        return "", clean_title(ln.text), True  # "Eventuelt" on a line of its own
     if ln.heading:
         m = _NUM_TITLE_RE.match(ln.text) or _ROMAN_TITLE_RE.match(ln.text)
         if m:
-            return m.group("no"), _clean_title(m.group("title")), True
-        return "", _clean_title(ln.text), True
+            return m.group("no"), clean_title(m.group("title")), True
+        return "", clean_title(ln.text), True
     return None
 
 
@@ -247,63 +211,15 @@ def _bare_case(ln: Line, lines: list[Line], idx: int) -> tuple[tuple[str, str, b
         return None
     text = lines[nxt].text
     t = _TITLE_LABEL_RE.match(text)
-    title = t.group("title") if t else (text if _plausible_title(text) and not text.endswith(":") else None)
+    title = t.group("title") if t else (text if plausible_title(text) and not text.endswith(":") else None)
     if title is None:
         return None
     no = normalise_number(m.group("no"))
     if "type" in m.groupdict():
         no = f"{m.group('type')} {no}"
-    return (no, _clean_title(title), True), nxt
+    return (no, clean_title(title), True), nxt
 
 
-def _plausible_title(title: str) -> bool:
-    words = title.split()
-    return 0 < len(words) <= 14 and not title.endswith((".", ",", ";")) and (title[0].isupper() or title[0] in "«\"")
-
-
-def _run_on(ln: Line, title: str, body: list[Line]) -> tuple[str, list[Line]]:
-    """A long title before an inline decision may hold the item's text too, run onto it when
-    line breaks were lost ("Fergetilbudet i X Regionrådet drøftet … Vedtak: …"): cut where a
-    capitalised word is followed by a lower-case one (a subject and its verb)."""
-    words = title.split()
-    if len(words) < 7:
-        return title, body
-    cut = split_run_title(title)
-    rest_words = cut[1].split() if cut else []
-    if cut and len(rest_words) >= 3 and rest_words[1][:1].islower() and _plausible_title(cut[0]):
-        return _clean_title(cut[0]), [_body_line(ln, cut[1].rstrip(".") + "."), *body]
-    return title, body
-
-
-def heading_decision(ln: Line, title: str) -> tuple[str, list[Line]] | None:
-    """(title, [decision line]) when the heading line also carries the item's decision:
-    "Medlemskontingent 2025 – Vedtak: Kontingenten holdes uendret.", "… – godkjent uten merknader."."""
-    low = title.lower()
-    m = _HEADING_DECISION_RE.match(title) if ":" in title and any(k in low for k in LABEL_STEMS) else None
-    if m and _plausible_title(_clean_title(m.group("title"))):
-        return _run_on(ln, _clean_title(m.group("title")), [_body_line(ln, m.group("label") + m.group("rest"))])
-    m = _HEADING_OUTCOME_RE.match(title) if any(k in low for k in _OUTCOME_STEMS) else None
-    if m and _plausible_title(_clean_title(m.group("title"))) and (not ln.heading or m.group(0)[len(m.group("title")):].lstrip()[:1] in "–—-:"):
-        return _clean_title(m.group("title")), [_body_line(ln, "Vedtak: " + m.group("rest"))]
-    return None
-
-
-def _title_and_rest(ln: Line, title: str) -> tuple[str, list[Line]] | None:
-    """The item title and any body text on the heading line (a decision, or a body
-    that ran onto the line); None when the line is no plausible heading."""
-    decided = heading_decision(ln, title)
-    if decided is not None:
-        return decided
-    if _plausible_title(title) or ln.heading:
-        return title, []
-    cut = split_run_title(title)
-    if cut and _plausible_title(cut[0]):
-        return _clean_title(cut[0]), [_body_line(ln, cut[1])]
-    return None
-
-
-# A numbered list under these labels is the agenda announced up front or the attendee
-# list ("Deltakere:" / "1. Ole Dahl, Ullensaker kommune"), never agenda items.
 _AGENDA_LABEL_RE = re.compile(
     rf"^(?:{alternation(AGENDA_LIST_HEADINGS)}|(?:til ?stede|til stades|deltakere|deltagere|møtt|forfall)(?: på møtet)?\s*:)\s*:?$",
     re.IGNORECASE,
@@ -335,12 +251,12 @@ def _listed_item(ln: Line) -> ItemSpan | None:
     if row is not None:  # a table row, or one copied as text "PS 1/26 | Godkjenning | 2"
         cells = [c.strip() for c in row if c.strip()]
         m = _ROW_NO_RE.match(cells[0]) if len(cells) >= 2 else None
-        if m is None or not _plausible_title(cells[1]):
+        if m is None or not plausible_title(cells[1]):
             return None
         no = normalise_number(m.group("no"))
-        return ItemSpan(ln, f"{m.group('type')} {no}" if m.group("type") else no, _clean_title(cells[1]))
+        return ItemSpan(ln, f"{m.group('type')} {no}" if m.group("type") else no, clean_title(cells[1]))
     cand = _heading_candidate(ln, slots=False)
-    if cand is None or not cand[0] or not _plausible_title(cand[1]):
+    if cand is None or not cand[0] or not plausible_title(cand[1]):
         return None
     return ItemSpan(ln, cand[0], cand[1])
 
@@ -454,7 +370,7 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
             no, title, explicit = cand
             kind = item_kind(title) if title else "other"
             if explicit and no:
-                split = _title_and_rest(ln, title) if title else (title, [])
+                split = title_and_rest(ln, title) if title else (title, [])
                 accepted = split is not None and (bool(split[0]) or ln.heading > 0)
                 if split is not None:
                     title, extra = split
@@ -474,7 +390,7 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
                 n = number_value(no) or 0
                 sequential = n == last_no + 1
                 in_list = list_no is not None and n == list_no + 1
-                split = _title_and_rest(ln, title) if sequential and not in_list else None
+                split = title_and_rest(ln, title) if sequential and not in_list else None
                 accepted = split is not None
                 if accepted and split is not None:
                     title, extra = split
