@@ -7,6 +7,7 @@ import re
 
 import pytest
 from conftest import ARTIFACTS, wait_for_app
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
@@ -22,9 +23,10 @@ def test_oversikt_groups_the_news_and_downloads_one_page(page, app_url, screensh
     # The fixture warehouse's latest meeting: 2 new saker, 1 status change, 1 closure of 70 jobs.
     main.get_by_text("2 nye saker · 1 statusendring · 1 nedleggelse (70 arbeidsplasser)", exact=False).wait_for()
     for group in ("Nye saker (2)", "Endret status (1)", "Nedleggelser (1)"):
-        assert main.get_by_text(group, exact=True).count() == 1, group
+        expect(main.get_by_text(group, exact=True)).to_have_count(1)
     assert main.get_by_text("Nytt næringsareal", exact=False).count() == 0  # an empty group is not shown
-    assert main.get_by_role("link", name=re.compile("Åpne saken")).count() == 4
+    # The links come in a later delta than the group headings: wait for all four, do not count at once.
+    expect(main.get_by_role("link", name=re.compile("Åpne saken"))).to_have_count(4, timeout=30_000)
     screenshot(page, "e2e-news-oversikt")
 
     with page.expect_download(timeout=90_000) as info:
