@@ -22,9 +22,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from conftest import ARTIFACTS, ROOT, start_server, stop_server, wait_for_app
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
@@ -229,7 +229,7 @@ def test_corrections_survive_a_forced_rebuild(page, archive, screenshot):
         detail.get_by_text(re.compile("slått sammen med en annen sak")).first.wait_for()
         for quote in (viken_quote, plan_quote):
             detail.get_by_text(quote.rstrip(".")).first.wait_for()
-        assert detail.get_by_text(re.compile(r"^Kilde: seed-referat-2025-10-23\.txt, s\. 1, linje \d+$")).count() == 2
+        expect(detail.get_by_text(re.compile(r"^Kilde: seed-referat-2025-10-23\.txt, s\. 1, linje \d+$"))).to_have_count(2)
         screenshot(page, "e2e-rettelser-04-sammenslatt")
     except Exception:
         screenshot(page, "e2e-rettelser-feil")

@@ -10,6 +10,7 @@ import time
 
 import pytest
 from conftest import wait_for_app
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
@@ -47,7 +48,7 @@ def test_trend_by_region_with_grain_control_and_period_numbers(page, app_url, sc
                            timeout=30_000)
     main.get_by_text("Denne perioden mot forrige", exact=False).wait_for()
     metrics = main.locator('[data-testid="stMetric"]')
-    assert metrics.count() == 3
+    expect(metrics).to_have_count(3)
     texts = [" ".join(metrics.nth(i).inner_text().split()) for i in range(3)]
     assert texts[0].startswith("Vestregionen 5") and "3" in texts[0], texts
     assert texts[2].startswith("Uten enhet 7"), texts
