@@ -47,6 +47,8 @@ _DAY_LINE_RE = re.compile(
 )
 _SLOT_FIRST = frozenset("0123456789kK")
 _SLOT_NO_RE = re.compile(r"\d{1,2}[:.]\d{2}")
+# "2/25 Orientering frå kommunane": a case number with its year and no case word.
+_YEAR_CASE_RE = re.compile(r"^(?P<no>(?P<n>\d{1,3})\s*/\s*(?P<y>\d{2}|\d{4}))\s+(?P<title>[A-ZÆØÅ«\"].*)$")
 # "1: Godkjenning av innkalling": a number and a colon (no list marker for the cleaner).
 _COLON_NO_RE = re.compile(r"^(?P<no>\d{1,2}):\s+(?P<title>[A-ZÆØÅ«\"].*)$")
 # Standard item titles recognised without a number or heading style (after the first item).
@@ -161,7 +163,17 @@ def _has_cases(lines: list[Line]) -> bool:
     return False
 
 
-def _heading_candidate(ln: Line, slots: bool) -> tuple[str, str, bool] | None:
+def _year_cases(lines: list[Line]) -> frozenset[str]:
+    """The years of bare case numbers ("1/25 …", "2/25 …"): those with two consecutive numbers. A
+    single "24/12 Julebord" (a date) or "24/12" and "31/12" are no cases."""
+    seen: dict[str, set[int]] = {}
+    for ln in lines:
+        if ln.text[:1].isdigit() and ln.cells is None and not ln.noise and (m := _YEAR_CASE_RE.match(ln.text)):
+            seen.setdefault(m.group("y"), set()).add(int(m.group("n")))
+    return frozenset(y for y, ns in seen.items() if any(n + 1 in ns for n in ns))
+
+
+def _heading_candidate(ln: Line, slots: bool, year_cases: frozenset[str] = frozenset()) -> tuple[str, str, bool] | None:
     """(number, title, explicit) if the line could open an agenda item."""
     if ln.cells is not None or ln.blank or ln.noise:
         return None
@@ -183,6 +195,8 @@ def _heading_candidate(ln: Line, slots: bool) -> tuple[str, str, bool] | None:
         return no, clean_title(m.group("title")), True
     if slots and (m := _SLOT_RE.match(ln.text)):
         return m.group("no"), clean_title(m.group("title")), True
+    if year_cases and first.isdigit() and (m := _YEAR_CASE_RE.match(ln.text)) and m.group("y") in year_cases:
+        return normalise_number(m.group("no")), clean_title(m.group("title")), True
     if first.isdigit() and (m := _COLON_NO_RE.match(ln.text)) is not None:
         return m.group("no"), clean_title(m.group("title")), False
     if not ln.heading and _STANDARD_TITLE_RE.match(ln.text):
@@ -318,6 +332,7 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
         and not _has_cases(lines)  # a programme in clock times before numbered cases is a schedule
     )
     consumed: set[int] = set()  # indexes of title lines read with the case number above them
+    year_cases = _year_cases(lines)
     for idx, ln in enumerate(lines):
         if idx in consumed:
             continue
@@ -359,7 +374,8 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[ItemSpan]]:
         if items and last_no and _sub_heading(ln, last_no):
             items[-1].body.append(ln)
             continue
-        cand = _heading_candidate(ln, slots and (not items or _SLOT_NO_RE.fullmatch(items[0].number) is not None))
+        cand = _heading_candidate(ln, slots and (not items or _SLOT_NO_RE.fullmatch(items[0].number) is not None),
+                                  year_cases)
         if cand is None and (bare := _bare_case(ln, lines, idx)) is not None:
             cand, title_idx = bare
             consumed.add(title_idx)

@@ -29,6 +29,7 @@ from etl.parse.units import (
     reported_unit,
     role_briefing,
     split_unit,
+    without_from,
 )
 
 SECTION = "round_table"
@@ -46,7 +47,7 @@ def unit_header(block: Block, next_block: Block | None, loose: bool = False, lab
         if parts:
             return UnitHeader(parts[0], parts[1], rest.strip() or None)
         if labelled and rest.strip() and _report_label(head):
-            return UnitHeader(head.strip(), None, rest.strip())
+            return UnitHeader(without_from(head.strip()), None, rest.strip())
         # A short proper-noun label ("Drammen:") with a report below it.
         words = head.split()
         if (
@@ -55,7 +56,7 @@ def unit_header(block: Block, next_block: Block | None, loose: bool = False, lab
             and all(w[0].isupper() for w in words)
             and head.strip().lower() not in GENERIC_LABELS
         ):
-            return UnitHeader(head.strip(), None, None)
+            return UnitHeader(without_from(head.strip()), None, None)
         return None
     m = UNIT_DASH_TEXT_RE.match(text)
     if m and explicit_unit(m.group("unit")) and not is_person(m.group("rest").rstrip(":")):

@@ -40,6 +40,7 @@ _PAREN_REP_RE = re.compile(r"^(?P<unit>[^()]+?)\s*\((?P<rep>[^()]+)\)$")
 _VED_REP_RE = re.compile(r"^(?P<unit>.+?)\s*,?\s+(?:v/\s*|ved\s+)(?P<rep>.+)$")
 _COMMA_REP_RE = re.compile(r"^(?P<unit>[^,]+?),\s+(?P<rep>[^,]+)$")
 _DASH_REP_RE = re.compile(r"^(?P<unit>.+?)\s+[–—-]\s+(?P<rep>.+)$")  # "Nordvik – Kari Nilsen"
+_FROM_RE = re.compile(r"^(?:[Ff]ra|[Ff]rå)\s+(?=[A-ZÆØÅ])")
 # A party abbreviation in brackets after a name ("Nils Dale (Sp)", "(FrP)", "(KrF)"): no unit.
 _PARTY_RE = re.compile(r"[A-ZÆØÅ][a-zæøå]?[A-ZÆØÅ]?[a-zæøå]?[A-ZÆØÅ]?")
 _EXPLICIT_UNIT_RE = re.compile(r"(?:kommune|kommuna|regionen|regionråd|regionrådet)$", re.IGNORECASE)
@@ -93,9 +94,16 @@ def proper_name(text: str, max_words: int = 5) -> bool:
     return sum(w[0].isupper() for w in words) * 2 >= len(words)
 
 
+def without_from(label: str) -> str:
+    """A report's label names its unit after "Fra"/"Frå": "Frå Luster kommune" → "Luster kommune"."""
+    return _FROM_RE.sub("", label)
+
+
 def split_unit(text: str) -> tuple[str, str | None] | None:
-    """'Oslo kommune (Anne Solheim)' → ('Oslo kommune', 'Anne Solheim'); None if not a unit."""
+    """'Oslo kommune (Anne Solheim)' → ('Oslo kommune', 'Anne Solheim'); 'Frå Luster kommune' → ('Luster
+    kommune', None); None if not a unit."""
     t = unit_case(_OUTLINE_NO_RE.sub("", text.strip().rstrip(":").strip().strip("*").strip()))
+    t = without_from(t)
     # Each reporter form needs its mark in the text ("(", "v/" or "ved", ",", a dash): cheap tests first.
     m = _PAREN_REP_RE.match(t) if t.endswith(")") else None
     if m and (rep := reporter_name(m.group("rep"))):
@@ -225,4 +233,5 @@ __all__ = [
     "split_unit",
     "unit_case",
     "unit_line",
+    "without_from",
 ]
