@@ -178,3 +178,19 @@ def test_minutes_written_as_one_bullet_list_have_their_topics_as_items():
     plain = parse_text("Referat fra Sørvik Turistlag\nDato: 04.12.2025\n\n • Bookingene steg i år.\n"
                        "  • Mest i februar.\n • Styret er fornøyd.\n  • Det gjelder alle.\n")
     assert plain.agenda == []  # outer bullets that are sentences: a plain list, not topics
+
+
+# --- rules found with the fourth blind set (tests/fixtures/bodies_blind4/) ---------------------------
+def test_case_numbers_with_their_year_and_no_case_word_are_items_but_a_date_is_not():
+    m = parse_text("Referat frå Sørvik næringsforum\nDato: 04.12.2025\n\n4/25 Budsjett\nBudsjettet vart vedteke.\n\n"
+                   "5/25 Eventuelt\nNeste møte:\n24/12 Julemøte i rådhuset\n")
+    assert [(a.number, a.title) for a in m.agenda] == [("4/25", "Budsjett"), ("5/25", "Eventuelt")]
+
+
+def test_a_report_labelled_from_a_unit_names_the_unit():
+    assert split_unit("Frå Luster kommune") == ("Luster kommune", None)
+    assert split_unit("Fra Asker") == ("Asker", None)
+    m = parse_text("Referat frå Sørvik næringsforum\nDato: 04.12.2025\n\n1. Orientering frå kommunane\n\n"
+                   "Frå Nesbygd kommune:\nKaia er ferdig.\n\nFrå Strandvik:\nEit nytt hotell opnar.\n\n"
+                   "2. Eventuelt\nIngen saker.\n")
+    assert rt(m) == [("Nesbygd kommune", None, "Kaia er ferdig."), ("Strandvik", None, "Eit nytt hotell opnar.")]
