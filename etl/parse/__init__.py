@@ -12,6 +12,7 @@ import re
 from etl.model import AgendaItem, Link, Meeting, ParseWarning, RawDocument, Statement
 from etl.parse.decisions import decided, take_decision
 from etl.parse.events import events_from_blocks, match_links
+from etl.parse.flattened import unflatten
 from etl.parse.header import apply_trailer, parse_header
 from etl.parse.items import KIND_TO_SECTION, ItemSpan, item_kind, split_items
 from etl.parse.lines import URL_RE, Block, Line, clean_lines, make_blocks, prov_for
@@ -85,7 +86,7 @@ def _links(lines: list[Line], source_file: str) -> list[Link]:
 def parse_document(raw: RawDocument) -> Meeting:
     """Parse one document's lines into a Meeting. Never raises on odd layouts."""
     src = raw.source_file
-    lines = clean_lines(raw.lines, raw.n_pages)
+    lines = unflatten(clean_lines(raw.lines, raw.n_pages))
     preamble, items = split_items(lines)
     header = parse_header(preamble, src)
     if items:  # "Referent: …" signed at the end belongs to the header, not to Eventuelt

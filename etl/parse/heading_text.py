@@ -16,6 +16,8 @@ from etl.parse.vocabulary import (
 )
 
 _SPACES_RE = re.compile(r"\s+")
+# A full stop and a new capitalised word inside a "title": a sentence ran onto the heading line.
+_SENTENCE_INSIDE_RE = re.compile(r"[a-zæøå]{2}[.!?]\s+[A-ZÆØÅ]")
 
 
 def clean_title(title: str) -> str:
@@ -95,9 +97,9 @@ def title_and_rest(ln: Line, title: str) -> tuple[str, list[Line]] | None:
     decided = heading_decision(ln, title)
     if decided is not None:
         return decided
-    if plausible_title(title) or ln.heading:
+    if (plausible_title(title) and not _SENTENCE_INSIDE_RE.search(title)) or ln.heading:
         return title, []
-    cut = split_run_title(title)
+    cut = split_run_title(title)  # "Eventuelt Ingen saker. Brumunddal, …": text ran onto the heading
     if cut and plausible_title(cut[0]):
         return clean_title(cut[0]), [body_line(ln, cut[1])]
     return None
