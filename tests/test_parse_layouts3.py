@@ -194,3 +194,29 @@ def test_a_report_labelled_from_a_unit_names_the_unit():
                    "Frå Nesbygd kommune:\nKaia er ferdig.\n\nFrå Strandvik:\nEit nytt hotell opnar.\n\n"
                    "2. Eventuelt\nIngen saker.\n")
     assert rt(m) == [("Nesbygd kommune", None, "Kaia er ferdig."), ("Strandvik", None, "Eit nytt hotell opnar.")]
+
+
+FLATTENED = (
+    "1 REFERAT FRA STYREMØTE I SØRVIK TURISTLAG ONSDAG 3. DESEMBER 2025 Sted: Sørvik hotell Til stede: Eva Lind "
+    "og Per Dal Saksliste 11/25 Budsjett 2026 12/25 Eventuelt Side 1 av 2\n"
+    "2 Sak 11/25 Budsjett 2026 Daglig leder la fram forslaget, med et underskudd på 40 000 kroner. Vedtak: "
+    "Styret vedtar budsjettet for 2026 med de endringene som kom fram i møtet. Sak 12/25 Eventuelt Ingen saker. "
+    "Det var ingen andre saker som ble meldt inn før møtet, og møtet ble hevet. Side 2 av 2\n"
+)
+
+
+def test_a_page_flattened_into_one_line_is_cut_into_its_lines():
+    m = parse_text(FLATTENED)
+    assert (m.organ, m.meeting_date.isoformat(), m.place) == ("Sørvik turistlag", "2025-12-03", "Sørvik hotell")
+    assert [(a.number, a.title, a.decision) for a in m.agenda] == [
+        ("11/25", "Budsjett 2026", "Styret vedtar budsjettet for 2026 med de endringene som kom fram i møtet."),
+        ("12/25", "Eventuelt", None)]
+    assert {a.prov.line_start for a in m.agenda} == {2}  # every piece keeps its source line's number
+    assert not any("Side 2 av 2" in s.text for s in m.statements)
+
+
+def test_an_ordinary_long_paragraph_is_not_cut():
+    from etl.parse.flattened import is_flattened
+
+    prose = "Rådet drøftet saken grundig, og mange tok ordet. " * 8 + "Saken følges opp i sak 4/25 Budsjett."
+    assert len(prose) > 120 and not is_flattened(prose)  # one case number is a mention, not a heading
