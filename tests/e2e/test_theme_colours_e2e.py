@@ -39,6 +39,11 @@ def _open(page, url: str) -> None:
 
 
 def _forsvar_fill(page) -> str:
+    # The page's charts are drawn one after another, and another chart's legend may come first.
+    page.wait_for_function(
+        "name => [...document.querySelectorAll('.js-plotly-plot .legend .legendtext')].some(t => t.textContent === name)",
+        arg=FORSVAR, timeout=30_000,
+    )
     fills = [f[FORSVAR] for f in page.evaluate(LEGEND_FILLS) if FORSVAR in f]
     assert fills, "a chart with a legend item for Forsvar"
     return fills[0]
