@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from parse_helpers import parse_text, rt
 
 from etl.model import RawDocument, SourceLine
 from etl.parse import parse_document
@@ -13,18 +14,10 @@ from etl.parse.events import parse_event_text
 from etl.parse.lines import join_text
 from etl.parse.round_table import cell_points, split_unit
 from etl.readers import read_document
-from etl.readers.text import text_to_lines
 
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
 
 
-def parse_text(text: str, name: str = "referat.txt"):
-    lines, n_pages = text_to_lines(text)
-    return parse_document(RawDocument(name, "0" * 64, "txt", lines, n_pages=n_pages))
-
-
-def rt(meeting):
-    return [(s.unit_raw, s.reporter, s.text) for s in meeting.statements if s.section == "round_table"]
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from parse_helpers import parse_text, rt
 
 from etl.extract.dates import parse_norwegian_date
 from etl.model import RawDocument, SourceLine
@@ -20,13 +21,6 @@ MINUTES = Path(__file__).resolve().parent / "fixtures" / "minutes"
 HEAD = "Referat fra faggruppe for næringssamarbeid\nDato: 12.03.2026\n\n"
 
 
-def parse_text(text: str, name: str = "referat.txt"):
-    lines, n_pages = text_to_lines(text)
-    return parse_document(RawDocument(name, "0" * 64, "txt", lines, n_pages=n_pages))
-
-
-def rt(meeting):
-    return [(s.unit_raw, s.reporter, s.text) for s in meeting.statements if s.section == "round_table"]
 
 
 # --- e-mail ---------------------------------------------------------------------------

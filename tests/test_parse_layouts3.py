@@ -3,21 +3,10 @@ per rule, in wording of its own (not the fixtures'), each failing on the parser 
 
 from __future__ import annotations
 
-from etl.model import RawDocument
-from etl.parse import parse_document
+from parse_helpers import parse_text, rt
+
 from etl.parse.decisions import vote_lead_in
 from etl.parse.units import split_unit
-from etl.readers.text import text_to_lines
-
-
-def parse_text(text: str):
-    lines, n_pages = text_to_lines(text)
-    return parse_document(RawDocument("referat.txt", "0" * 64, "txt", lines, n_pages=n_pages))
-
-
-def rt(meeting):
-    return [(s.unit_raw, s.reporter, s.text) for s in meeting.statements if s.section == "round_table"]
-
 
 # An old case-handling system prints the document type before each case's title.
 HOVEDUTSKRIFT = """\

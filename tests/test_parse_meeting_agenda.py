@@ -6,19 +6,15 @@ Snippets in our own words with invented bodies, places and people.
 from __future__ import annotations
 
 import pytest
+from parse_helpers import parse_text
 
 from etl.model import RawDocument, SourceLine
 from etl.parse import parse_document
 from etl.parse.heading_text import split_run_title
 from etl.parse.items import number_value
-from etl.readers.text import text_to_lines
 
 HEAD = "Referat fra Vikdal regionråd\nDato: 12.03.2026\n\n"
 
-
-def parse_text(text: str):
-    lines, n_pages = text_to_lines(text)
-    return parse_document(RawDocument("dokument.txt", "0" * 64, "txt", lines, n_pages=n_pages))
 
 
 def parse_rows(rows: list[tuple[str, str | None] | list[str]]):

@@ -8,18 +8,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from parse_helpers import parse_text
 
 from etl.model import RawDocument, SourceLine
 from etl.parse import parse_document
 from etl.parse.organs import organ_from_title
-from etl.readers.text import text_to_lines
 
 D = dt.date
 
-
-def parse_text(text: str, name: str = "dokument.txt"):
-    lines, n_pages = text_to_lines(text)
-    return parse_document(RawDocument(name, "0" * 64, "txt", lines, n_pages=n_pages))
 
 
 def parse_styled(rows: list[tuple[str, str | None]], name: str = "dokument.docx"):
