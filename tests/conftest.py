@@ -51,3 +51,21 @@ def fixture_db(tmp_path_factory) -> Path:
     report = build(folder, db)
     assert report.ok, report.failures
     return db
+
+
+@pytest.fixture
+def seed_v(monkeypatch, seed_db):
+    """The dashboard reading the seed warehouse: its database version (the queries' cache key)."""
+    from dashboard import db
+
+    monkeypatch.setenv("NAERINGSPULS_DB", str(seed_db))
+    return db.db_version()
+
+
+@pytest.fixture
+def many_v(monkeypatch, fixture_db):
+    """The dashboard reading the many-meeting fixture warehouse: its database version."""
+    from dashboard import db
+
+    monkeypatch.setenv("NAERINGSPULS_DB", str(fixture_db))
+    return db.db_version()

@@ -195,12 +195,6 @@ def _label_boxes(fig) -> list[tuple[str, tuple[float, ...]]]:
     return labels, markers
 
 
-@pytest.fixture
-def many_v(monkeypatch, fixture_db):
-    monkeypatch.setenv("NAERINGSPULS_DB", str(fixture_db))
-    return db.db_version()
-
-
 def test_labels_of_the_fixture_archive_do_not_overlap(many_v):
     df = queries.unit_map(many_v)
     fig = charts.unit_map(df)

@@ -5,21 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-import pytest
 
 from dashboard import db, queries
-
-
-@pytest.fixture
-def seed_v(monkeypatch, seed_db):
-    monkeypatch.setenv("NAERINGSPULS_DB", str(seed_db))
-    return db.db_version()
-
-
-@pytest.fixture
-def many_v(monkeypatch, fixture_db):
-    monkeypatch.setenv("NAERINGSPULS_DB", str(fixture_db))
-    return db.db_version()
 
 
 def test_summary_and_key_figures(seed_v):

@@ -7,21 +7,14 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import duckdb
-import pytest
 from test_app_pages import run_app
 
-from dashboard import db, queries
+from dashboard import queries
 from dashboard.components.highlight import highlight_markdown
 from etl.extract.stemming import stem
 
 SENTRE = "Store datasentre gir betydelig lokal effekt."  # the seed minutes' two statements on data centres
 SENTERET = "Store datasenteretableringer (Microsoft + nytt prosjekt)."
-
-
-@pytest.fixture
-def seed_v(monkeypatch, seed_db):
-    monkeypatch.setenv("NAERINGSPULS_DB", str(seed_db))
-    return db.db_version()
 
 
 def test_word_forms_share_a_stem():
