@@ -30,6 +30,11 @@ def _may_be_page_no(text: str) -> bool:
     return bool(c) and (c in "sSpPſ-–" or c.isdecimal())
 
 
+def is_page_number(text: str) -> bool:
+    """"Side 2 av 5", "- 3 -", "4/12": a page number, page furniture wherever it stands."""
+    return _may_be_page_no(text) and _PAGE_NO_RE.match(text) is not None
+
+
 # "Runde rundt bordet ........ 3" / "Eventuelt …… 12": dot leaders and a page number.
 _TOC_ENTRY_RE = re.compile(r"^\S.*?\S\s*(?:\.\s?){4,}\s*\d{1,3}$|^\S.*?\S\s*…+\s*\d{1,3}$")
 _TOC_TITLE_RE = re.compile(r"^(?:innhold|innholdsfortegnelse|saksliste|dagsorden)\s*:?$", re.IGNORECASE)
@@ -234,7 +239,7 @@ def clean_lines(src_lines: list[SourceLine], n_pages: int) -> list[Line]:
     for i in mail_furniture(unquoted or texts, quoted):
         lines[i].noise = True
     for ln in lines:
-        if ln.cells is None and _may_be_page_no(ln.text) and _PAGE_NO_RE.match(ln.text) and not ln.heading:
+        if ln.cells is None and is_page_number(ln.text) and not ln.heading:
             if not ln.is_bullet or ln.marker in "-–":
                 ln.noise = True
     _flag_toc(lines)
@@ -261,4 +266,7 @@ def clean_lines(src_lines: list[SourceLine], n_pages: int) -> list[Line]:
     return lines
 
 
-__all__ = ["SUB_MARKERS", "TOP_MARKERS", "URL_LINE_RE", "URL_RE", "Line", "classify", "clean_lines", "ends_sentence"]
+__all__ = [
+    "SUB_MARKERS", "TOP_MARKERS", "URL_LINE_RE", "URL_RE", "Line", "classify", "clean_lines", "ends_sentence",
+    "is_page_number",
+]

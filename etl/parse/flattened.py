@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from etl.parse.cleaning import Line, classify
+from etl.parse.cleaning import Line, classify, is_page_number
 from etl.parse.vocabulary import (
     AGENDA_LIST_HEADINGS,
     CASE_TYPES,
@@ -42,7 +42,6 @@ _CUT_RE = re.compile(
 _CASE_WORD_RE = re.compile(
     rf"^(?:(?:{_capitalised(CASE_WORDS)})\.?(?:\s*nr\.?)?:?|{'|'.join(CASE_TYPES)}|[A-ZÆØÅ]{{1,5}}-sak)$"
 )
-_PAGE_FURNITURE_RE = re.compile(r"^Side\s+\d+\s+av\s+\d+$")
 _LEADING_PAGE_NO_RE = re.compile(r"^\d{1,3}\s+(?=[A-ZÆØÅ])")  # the transcript's page number
 
 
@@ -69,7 +68,7 @@ def unflatten(lines: list[Line]) -> list[Line]:
                 pieces.append(piece)
         for piece in pieces:
             part = classify(ln.src, piece)
-            part.noise = bool(_PAGE_FURNITURE_RE.match(piece))
+            part.noise = is_page_number(piece)
             out.append(part)
     return out
 
